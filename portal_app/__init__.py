@@ -1,0 +1,1 @@
+"""Kundenportal der Handwerkskammer."""

@@ -1,0 +1,102 @@
+"""One helper per kind of form element, so every form looks and behaves alike.
+
+Fields are native inputs with a visible <label>; an error appears next to the field with
+role="alert" and is tied to it through aria-describedby and aria-invalid.
+"""
+
+from __future__ import annotations
+
+import reflex as rx
+
+from portal_app.state.fields import field_id
+
+
+def _described_by(name: str, hint: str, error: rx.Var[str]) -> rx.Var[str] | str:
+    hint_id = f"{field_id(name)}-hinweis " if hint else ""
+    return rx.cond(error != "", f"{hint_id}{field_id(name)}-fehler", hint_id.strip())
+
+
+def error_text(name: str, error: rx.Var[str]) -> rx.Component:
+    return rx.cond(
+        error != "",
+        rx.el.p(error, id=f"{field_id(name)}-fehler", role="alert", class_name="field__error"),
+    )
+
+
+def text_field(
+    name: str,
+    label: str,
+    error: rx.Var[str] | None = None,
+    *,
+    kind: str = "text",
+    autocomplete: str = "off",
+    hint: str = "",
+    max_length: int | None = None,
+) -> rx.Component:
+    """A labelled input. Required fields are checked on the server (no browser pop-ups).
+
+    Without `error` the field has no message of its own (the login form answers as a whole).
+    """
+    error = rx.Var.create("") if error is None else error
+    return rx.el.div(
+        rx.el.label(label, html_for=field_id(name), class_name="field__label"),
+        rx.el.p(hint, id=f"{field_id(name)}-hinweis", class_name="field__hint")
+        if hint
+        else rx.fragment(),
+        rx.el.input(
+            id=field_id(name),
+            name=name,
+            type=kind,
+            auto_complete=autocomplete,
+            max_length=max_length,
+            aria_required="true",
+            aria_invalid=rx.cond(error != "", "true", "false"),
+            aria_describedby=_described_by(name, hint, error),
+            class_name="field__input",
+        ),
+        error_text(name, error),
+        class_name="field",
+    )
+
+
+def checkbox_field(name: str, label: rx.Component | str, error: rx.Var[str]) -> rx.Component:
+    return rx.el.div(
+        rx.el.div(
+            rx.el.input(
+                id=field_id(name),
+                name=name,
+                type="checkbox",
+                aria_required="true",
+                aria_invalid=rx.cond(error != "", "true", "false"),
+                aria_describedby=rx.cond(error != "", f"{field_id(name)}-fehler", ""),
+            ),
+            rx.el.label(label, html_for=field_id(name)),
+            class_name="check",
+        ),
+        error_text(name, error),
+        class_name="field",
+    )
+
+
+def submit_button(label: str, busy: rx.Var[bool] | bool = False) -> rx.Component:
+    return rx.button(label, type="submit", size="3", loading=busy, width="fit-content")
+
+
+def form(*children: rx.Component, on_submit, label: str) -> rx.Component:
+    """A form checked on the server: novalidate keeps the browser's own pop-ups away."""
+    return rx.form(
+        *children,
+        on_submit=on_submit,
+        no_validate=True,
+        aria_label=label,
+        class_name="form",
+    )
+
+
+def alert(message: rx.Var[str], tone: str = "red") -> rx.Component:
+    """A message for the whole form (shown only when it has text)."""
+    return rx.cond(
+        message != "",
+        rx.callout(message, color_scheme=tone, role="alert", width="100%"),
+    )
+

@@ -1,0 +1,93 @@
+"""The frame around every page: skip link, header with navigation, main area, footer."""
+
+from __future__ import annotations
+
+import reflex as rx
+
+from portal_app import routes, texts
+from portal_app.components.page import PageSpec, nav_entries
+from portal_app.state.session import SessionState
+
+
+def _nav_link(label: str, href: str, current_route: str) -> rx.Component:
+    current = {"aria_current": "page"} if href == current_route else {}
+    return rx.el.li(rx.link(label, href=href, underline="hover", **current))
+
+
+def _account_links(current_route: str) -> rx.Component:
+    return rx.cond(
+        SessionState.logged_in,
+        rx.fragment(
+            _nav_link(texts.NAV_ACCOUNT, routes.ACCOUNT, current_route),
+            rx.el.li(
+                rx.el.button(
+                    texts.NAV_LOGOUT,
+                    type="button",
+                    on_click=SessionState.logout,
+                    class_name="nav-button",
+                )
+            ),
+        ),
+        rx.fragment(
+            _nav_link(texts.NAV_LOGIN, routes.LOGIN, current_route),
+            _nav_link(texts.NAV_REGISTER, routes.REGISTER, current_route),
+        ),
+    )
+
+
+def header(current_route: str) -> rx.Component:
+    return rx.el.header(
+        rx.el.div(
+            rx.el.a(
+                rx.el.img(src="/logo.svg", alt=texts.LOGO_ALT),
+                rx.el.span(
+                    texts.PORTAL,
+                    rx.el.span(texts.CHAMBER, class_name="brand__sub"),
+                    class_name="brand__name",
+                ),
+                href=routes.HOME,
+                class_name="brand",
+            ),
+            rx.el.nav(
+                rx.el.ul(
+                    *[_nav_link(p.nav_label, p.route, current_route) for p in nav_entries()],
+                    _account_links(current_route),
+                    class_name="nav-list",
+                ),
+                aria_label=texts.NAV_LABEL,
+            ),
+            class_name="site-header__inner",
+        ),
+        class_name="site-header",
+    )
+
+
+def footer() -> rx.Component:
+    return rx.el.footer(
+        rx.el.div(
+            rx.el.p(f"© {texts.CHAMBER}"),
+            rx.el.nav(
+                rx.el.ul(
+                    rx.el.li(rx.link(texts.IMPRINT, href=routes.IMPRINT)),
+                    rx.el.li(rx.link(texts.PRIVACY, href=routes.PRIVACY)),
+                    rx.el.li(rx.link(texts.CONTACT, href=routes.CONTACT)),
+                ),
+                aria_label=texts.FOOTER_LABEL,
+            ),
+            class_name="site-footer__inner",
+        ),
+        class_name="site-footer",
+    )
+
+
+def frame(spec: PageSpec) -> rx.Component:
+    """The page's content inside the frame; protected content only once the login is known."""
+    content = spec.render()
+    if spec.protected:
+        content = rx.cond(SessionState.logged_in, content, rx.center(rx.spinner(size="3")))
+    return rx.fragment(
+        rx.el.a(texts.SKIP_TO_CONTENT, href="#inhalt", class_name="skip-link"),
+        header(spec.route),
+        rx.el.main(content, id="inhalt", tab_index=-1, class_name="site-main"),
+        footer(),
+    )

@@ -1,0 +1,56 @@
+"""The one page decorator: it records each page in a registry; `portal_app.py` adds them all
+with the frame, the title and the session check, and the navigation is built from it."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass, field
+
+import reflex as rx
+
+from portal_app import texts
+
+
+@dataclass(frozen=True)
+class PageSpec:
+    route: str
+    title: str
+    render: Callable[[], rx.Component]
+    nav_label: str = ""
+    nav_order: int = 0
+    protected: bool = False
+    demo_only: bool = False
+    on_load: list = field(default_factory=list)
+
+    @property
+    def full_title(self) -> str:
+        return f"{self.title} – {texts.SITE_TITLE}" if self.title != texts.SITE_TITLE else self.title
+
+
+PAGES: list[PageSpec] = []
+
+
+def page(
+    route: str,
+    title: str,
+    *,
+    nav_label: str = "",
+    nav_order: int = 0,
+    protected: bool = False,
+    demo_only: bool = False,
+    on_load: list | None = None,
+):
+    """Register a page. `protected` pages send visitors to the login first."""
+
+    def decorator(render: Callable[[], rx.Component]) -> Callable[[], rx.Component]:
+        PAGES.append(
+            PageSpec(route, title, render, nav_label, nav_order, protected, demo_only, on_load or [])
+        )
+        return render
+
+    return decorator
+
+
+def nav_entries() -> list[PageSpec]:
+    """Pages that appear in the main navigation, in their order."""
+    return sorted((p for p in PAGES if p.nav_label), key=lambda p: p.nav_order)

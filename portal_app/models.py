@@ -1,0 +1,70 @@
+"""All database tables. Plain SQLModel classes: they know nothing of Reflex.
+
+Times are timezone-aware UTC datetimes from `services.clock.now()`. Secrets (password hashes, token
+hashes) live here and never leave the service layer.
+"""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+from sqlmodel import Field, SQLModel
+
+EMAIL_MAX_LENGTH = 254
+
+
+class Account(SQLModel, table=True):
+    """A member's login. Exists from registration on; usable once the e-mail is confirmed."""
+
+    id: int | None = Field(default=None, primary_key=True)
+    email: str = Field(max_length=EMAIL_MAX_LENGTH)
+    email_key: str = Field(max_length=EMAIL_MAX_LENGTH, unique=True, index=True)
+    password_hash: str | None = Field(default=None, max_length=100)
+    created_at: datetime
+    confirmed_at: datetime | None = None
+
+
+class LoginSession(SQLModel, table=True):
+    """One login of one browser. Only the keyed hash of the session token is stored."""
+
+    __tablename__ = "login_session"
+
+    id: int | None = Field(default=None, primary_key=True)
+    account_id: int = Field(foreign_key="account.id", index=True, ondelete="CASCADE")
+    token_hash: str = Field(max_length=64, unique=True, index=True)
+    created_at: datetime
+    last_seen_at: datetime
+    ended_at: datetime | None = None
+    user_agent: str = Field(default="", max_length=300)
+
+
+class EmailToken(SQLModel, table=True):
+    """A single-use link sent by mail (confirm registration, later: reset password)."""
+
+    __tablename__ = "email_token"
+
+    id: int | None = Field(default=None, primary_key=True)
+    account_id: int = Field(foreign_key="account.id", index=True, ondelete="CASCADE")
+    purpose: str = Field(max_length=20)
+    token_hash: str = Field(max_length=64, unique=True, index=True)
+    created_at: datetime
+    expires_at: datetime
+    used_at: datetime | None = None
+
+
+class OutboxMail(SQLModel, table=True):
+    """A mail written in the same transaction as its cause, delivered later by the mail loop."""
+
+    __tablename__ = "outbox_mail"
+
+    id: int | None = Field(default=None, primary_key=True)
+    recipient: str = Field(max_length=EMAIL_MAX_LENGTH, index=True)
+    subject: str = Field(max_length=200)
+    body: str
+    created_at: datetime
+    attempts: int = 0
+    next_attempt_at: datetime = Field(index=True)
+    claimed_until: datetime | None = None
+    sent_at: datetime | None = None
+    failed_at: datetime | None = None
+    last_error: str = Field(default="", max_length=500)

@@ -1,0 +1,55 @@
+"""Impressum, Datenschutz and Kontakt: short, but real."""
+
+import reflex as rx
+
+from portal_app import routes, styles, texts
+from portal_app.components.page import page
+
+
+def _address() -> rx.Component:
+    return rx.el.address(
+        texts.CHAMBER, rx.el.br(), texts.CHAMBER_ADDRESS[0], rx.el.br(), texts.CHAMBER_ADDRESS[1],
+        margin_bottom="1rem",
+    )
+
+
+def _reach() -> rx.Component:
+    return rx.el.dl(
+        rx.el.dt(texts.CONTACT_PHONE),
+        rx.el.dd(texts.CHAMBER_PHONE),
+        rx.el.dt(texts.CONTACT_EMAIL),
+        rx.el.dd(rx.link(texts.CHAMBER_EMAIL, href=f"mailto:{texts.CHAMBER_EMAIL}")),
+        class_name="facts",
+    )
+
+
+@page(routes.IMPRINT, texts.IMPRINT_TITLE)
+def imprint() -> rx.Component:
+    return rx.fragment(
+        rx.heading(texts.IMPRINT_TITLE, **styles.page_heading),
+        _address(),
+        _reach(),
+        rx.text(texts.IMPRINT_TEXT, as_="p", margin_top="1rem"),
+    )
+
+
+@page(routes.PRIVACY, texts.PRIVACY_TITLE)
+def privacy() -> rx.Component:
+    return rx.fragment(
+        rx.heading(texts.PRIVACY_TITLE, **styles.page_heading),
+        *[
+            rx.el.section(rx.heading(title, **styles.section_heading), rx.text(body, as_="p"))
+            for title, body in texts.PRIVACY_SECTIONS
+        ],
+    )
+
+
+@page(routes.CONTACT, texts.CONTACT_TITLE)
+def contact() -> rx.Component:
+    return rx.fragment(
+        rx.heading(texts.CONTACT_TITLE, **styles.page_heading),
+        rx.text(texts.CONTACT_INTRO, as_="p", margin_bottom="1rem"),
+        _address(),
+        _reach(),
+        rx.text(texts.CONTACT_HOURS, as_="p", margin_top="1rem"),
+    )

@@ -1,0 +1,120 @@
+"""Registration pages: ask for an account, and set the password from the mailed link."""
+
+import reflex as rx
+
+from portal_app import routes, styles, texts
+from portal_app.components.forms import alert, checkbox_field, form, submit_button, text_field
+from portal_app.components.links import link_button
+from portal_app.components.page import page
+from portal_app.state.register import ConfirmState, RegisterState
+
+
+def _register_form() -> rx.Component:
+    return form(
+        text_field(
+            "email",
+            texts.FIELD_EMAIL,
+            RegisterState.email_error,
+            kind="email",
+            autocomplete="email",
+            max_length=254,
+        ),
+        checkbox_field(
+            "consent",
+            rx.fragment(
+                texts.REGISTER_CONSENT,
+                " ",
+                rx.link(texts.REGISTER_PRIVACY_LINK, href=routes.PRIVACY, is_external=True),
+            ),
+            RegisterState.consent_error,
+        ),
+        submit_button(texts.REGISTER_BUTTON),
+        on_submit=RegisterState.submit,
+        label=texts.REGISTER_TITLE,
+    )
+
+
+def _sent() -> rx.Component:
+    return rx.callout.root(
+        rx.box(
+            rx.heading(texts.REGISTER_DONE_TITLE, as_="h2", size="4", margin_bottom="0.5rem"),
+            rx.text(RegisterState.sent_message, as_="p"),
+        ),
+        role="status",
+        color_scheme="green",
+    )
+
+
+@page(routes.REGISTER, texts.REGISTER_TITLE)
+def register() -> rx.Component:
+    return rx.fragment(
+        rx.heading(texts.REGISTER_TITLE, **styles.page_heading),
+        rx.cond(
+            RegisterState.sent_to != "",
+            _sent(),
+            rx.fragment(
+                rx.text(texts.REGISTER_INTRO, as_="p", margin_bottom="1rem"),
+                _register_form(),
+                rx.text(
+                    texts.REGISTER_HAVE_ACCOUNT, " ", rx.link(texts.NAV_LOGIN, href=routes.LOGIN),
+                    as_="p", margin_top="1.5rem",
+                ),
+            ),
+        ),
+    )
+
+
+def _password_form() -> rx.Component:
+    return form(
+        text_field(
+            "password",
+            texts.FIELD_NEW_PASSWORD,
+            ConfirmState.password_error,
+            kind="password",
+            autocomplete="new-password",
+            hint=texts.PASSWORD_HINT,
+        ),
+        text_field(
+            "password_repeat",
+            texts.FIELD_PASSWORD_REPEAT,
+            ConfirmState.repeat_error,
+            kind="password",
+            autocomplete="new-password",
+        ),
+        submit_button(texts.CONFIRM_BUTTON),
+        on_submit=ConfirmState.submit,
+        label=texts.CONFIRM_TITLE,
+    )
+
+
+def _link_problem() -> rx.Component:
+    return rx.fragment(
+        alert(ConfirmState.link_problem),
+        rx.flex(
+            link_button(texts.TOKEN_NEW_LINK, routes.REGISTER),
+            link_button(texts.NAV_LOGIN, routes.LOGIN, variant="outline"),
+            gap="1rem",
+            wrap="wrap",
+            margin_top="1rem",
+        ),
+    )
+
+
+def _confirm_body() -> rx.Component:
+    return rx.cond(
+        ConfirmState.link_problem != "",
+        _link_problem(),
+        rx.fragment(
+            rx.text(texts.CONFIRM_INTRO, as_="p", margin_bottom="0.5rem"),
+            rx.text(texts.FIELD_EMAIL, ": ", rx.text.strong(ConfirmState.link_email), as_="p", margin_bottom="1rem"),
+            _password_form(),
+        ),
+    )
+
+
+@page(routes.REGISTER_CONFIRM, texts.CONFIRM_TITLE, on_load=[ConfirmState.load_link])
+def confirm() -> rx.Component:
+    return rx.fragment(
+        rx.heading(texts.CONFIRM_TITLE, **styles.page_heading),
+        rx.cond(ConfirmState.checked, _confirm_body(), rx.text(texts.CONFIRM_CHECKING, role="status")),
+    )

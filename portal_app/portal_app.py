@@ -1,0 +1,26 @@
+"""The Reflex app: every registered page inside the frame, and the mail delivery loop."""
+
+import reflex as rx
+
+from portal_app import pages, styles  # noqa: F401  (importing pages registers them)
+from portal_app.components.layout import frame
+from portal_app.components.page import PAGES
+from portal_app.services import mail
+from portal_app.settings import settings
+from portal_app.state.session import SessionState
+
+app = rx.App(theme=rx.theme(**styles.THEME), stylesheets=styles.STYLESHEETS)
+
+for spec in PAGES:
+    if spec.demo_only and not settings.demo:
+        continue
+    session_check = SessionState.require_login if spec.protected else SessionState.check_session
+    app.add_page(
+        lambda spec=spec: frame(spec),
+        route=spec.route,
+        title=spec.full_title,
+        image="/favicon.svg",
+        on_load=[session_check, *spec.on_load],
+    )
+
+app.register_lifespan_task(mail.delivery_loop)

@@ -1,0 +1,1 @@
+"""The portal's rules: plain Python and SQLModel, no Reflex."""

@@ -1,0 +1,68 @@
+"""Database engine and the unit of work every service action runs in."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from contextlib import contextmanager
+from functools import cache
+from pathlib import Path
+
+from sqlalchemy import event
+from sqlalchemy.engine import Engine, make_url
+from sqlmodel import Session, create_engine
+
+from portal_app.settings import settings
+
+
+def _prepare_sqlite(url: str) -> dict:
+    database = make_url(url).database
+    if database and database != ":memory:":
+        Path(database).parent.mkdir(parents=True, exist_ok=True)
+    return {"check_same_thread": False, "timeout": 30}
+
+
+@cache
+def engine_for(url: str) -> Engine:
+    """One engine per database URL, created on first use."""
+    is_sqlite = url.startswith("sqlite")
+    engine = create_engine(
+        url,
+        connect_args=_prepare_sqlite(url) if is_sqlite else {},
+        pool_pre_ping=not is_sqlite,
+    )
+    if is_sqlite:
+
+        @event.listens_for(engine, "connect")
+        def _sqlite_pragmas(connection, _record):
+            cursor = connection.cursor()
+            cursor.execute("PRAGMA journal_mode=WAL")
+            cursor.execute("PRAGMA foreign_keys=ON")
+            cursor.execute("PRAGMA busy_timeout=30000")
+            cursor.close()
+
+    return engine
+
+
+_current_url = settings.db_url
+
+
+def use_database(url: str) -> None:
+    """Point the services at another database (tests, operator commands)."""
+    global _current_url
+    _current_url = url
+
+
+def engine() -> Engine:
+    return engine_for(_current_url)
+
+
+@contextmanager
+def unit_of_work() -> Iterator[Session]:
+    """One transaction: committed when the block ends, rolled back if it raises."""
+    with Session(engine(), expire_on_commit=False) as session:
+        try:
+            yield session
+            session.commit()
+        except BaseException:
+            session.rollback()
+            raise

@@ -1,0 +1,29 @@
+"""E-mail addresses: normalise and check them the same way everywhere."""
+
+from email_validator import EmailNotValidError, validate_email
+
+from portal_app import texts
+from portal_app.models import EMAIL_MAX_LENGTH
+
+
+class EmailRejected(ValueError):
+    """The address is empty or malformed; the message is the German text for the member."""
+
+
+def normalize_email(raw: str) -> str:
+    """Trim, check the syntax (no DNS lookup) and lower-case the domain."""
+    candidate = (raw or "").strip()
+    if not candidate:
+        raise EmailRejected(texts.EMAIL_EMPTY)
+    if len(candidate) > EMAIL_MAX_LENGTH:
+        raise EmailRejected(texts.EMAIL_TOO_LONG)
+    try:
+        result = validate_email(candidate, check_deliverability=False)
+    except EmailNotValidError:
+        raise EmailRejected(texts.EMAIL_INVALID) from None
+    return result.normalized
+
+
+def email_key(normalized: str) -> str:
+    """The lookup key: one account per address whatever its letter case."""
+    return normalized.casefold()

@@ -1,0 +1,106 @@
+"""Random tokens for e-mail links and sessions: made here, stored only as a keyed hash.
+
+Tokens carry 256 bits from `secrets`. The database keeps HMAC-SHA-256(secret key, token), so a
+copy of the database alone opens nothing. Lookups go by the hash (an index), which is as safe
+against timing as a constant-time compare: the attacker does not know the hash.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import hmac
+import secrets
+from datetime import timedelta
+from enum import StrEnum
+
+from sqlmodel import Session, select, update
+
+from portal_app.models import EmailToken
+from portal_app.services import clock
+from portal_app.settings import settings
+
+TOKEN_BYTES = 32
+
+
+class Purpose(StrEnum):
+    CONFIRM_EMAIL = "confirm_email"
+
+
+LIFETIME = {Purpose.CONFIRM_EMAIL: timedelta(hours=24)}
+
+
+class TokenProblem(StrEnum):
+    UNKNOWN = "unknown"
+    EXPIRED = "expired"
+    USED = "used"
+
+
+class TokenInvalid(Exception):
+    """The link cannot be used; `problem` says why (unknown, expired or used)."""
+
+    def __init__(self, problem: TokenProblem):
+        super().__init__(problem.value)
+        self.problem = problem
+
+
+def new_token() -> str:
+    return secrets.token_urlsafe(TOKEN_BYTES)
+
+
+def hash_token(token: str) -> str:
+    return hmac.new(settings.secret_key.encode(), token.encode(), hashlib.sha256).hexdigest()
+
+
+def issue(session: Session, account_id: int, purpose: Purpose) -> str:
+    """Create a new link token for the account, voiding its older ones of the same purpose."""
+    now = clock.now()
+    session.exec(
+        update(EmailToken)
+        .where(EmailToken.account_id == account_id)
+        .where(EmailToken.purpose == purpose.value)
+        .where(EmailToken.used_at.is_(None))
+        .values(used_at=now)
+    )
+    token = new_token()
+    session.add(
+        EmailToken(
+            account_id=account_id,
+            purpose=purpose.value,
+            token_hash=hash_token(token),
+            created_at=now,
+            expires_at=now + LIFETIME[purpose],
+        )
+    )
+    return token
+
+
+def find_valid(session: Session, token: str, purpose: Purpose) -> EmailToken:
+    """The stored token if it can still be used; raise TokenInvalid otherwise. Uses nothing up."""
+    if not token or len(token) > 100:
+        raise TokenInvalid(TokenProblem.UNKNOWN)
+    row = session.exec(
+        select(EmailToken)
+        .where(EmailToken.token_hash == hash_token(token))
+        .where(EmailToken.purpose == purpose.value)
+    ).first()
+    if row is None:
+        raise TokenInvalid(TokenProblem.UNKNOWN)
+    if row.used_at is not None:
+        raise TokenInvalid(TokenProblem.USED)
+    if row.expires_at <= clock.now():
+        raise TokenInvalid(TokenProblem.EXPIRED)
+    return row
+
+
+def consume(session: Session, token: str, purpose: Purpose) -> EmailToken:
+    """Use the token up, atomically: of two parallel requests exactly one succeeds."""
+    row = find_valid(session, token, purpose)
+    result = session.exec(
+        update(EmailToken)
+        .where(EmailToken.id == row.id)
+        .where(EmailToken.used_at.is_(None))
+        .values(used_at=clock.now())
+    )
+    if result.rowcount != 1:
+        raise TokenInvalid(TokenProblem.USED)
+    return row

@@ -1,0 +1,134 @@
+"""Every setting of the portal, read from the environment once at import.
+
+A missing or malformed value stops start-up with a message that names the variable, so an
+operator never runs a half-configured portal. Tests build their own `Settings` with
+`load_settings(environ)`.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Mapping
+from dataclasses import dataclass
+from urllib.parse import urlsplit
+
+from email_validator import EmailNotValidError, validate_email
+
+DEMO_SECRET_KEY = "demo-modus-nicht-geheim-nur-fuer-die-vorfuehrung"
+DEFAULT_DB_URL = "sqlite:///data/portal.db"
+
+
+class SettingsError(ValueError):
+    """A setting in the environment is missing or malformed."""
+
+
+@dataclass(frozen=True)
+class Settings:
+    demo: bool
+    base_url: str
+    db_url: str
+    port: int
+    secret_key: str
+    bcrypt_rounds: int
+    session_idle_minutes: int
+    session_absolute_hours: int
+    smtp_host: str
+    smtp_port: int
+    smtp_user: str
+    smtp_password: str
+    smtp_starttls: bool
+    mail_from: str
+    mail_poll_seconds: float
+
+    @property
+    def smtp_enabled(self) -> bool:
+        return bool(self.smtp_host)
+
+
+def _text(env: Mapping[str, str], name: str, default: str = "") -> str:
+    return env.get(name, default).strip()
+
+
+def _flag(env: Mapping[str, str], name: str, default: bool) -> bool:
+    raw = _text(env, name).lower()
+    if not raw:
+        return default
+    if raw in {"1", "true", "yes", "ja", "on"}:
+        return True
+    if raw in {"0", "false", "no", "nein", "off"}:
+        return False
+    raise SettingsError(f"{name}: expected 1/0, true/false or yes/no, got {raw!r}")
+
+
+def _number(env: Mapping[str, str], name: str, default: float, low: float, high: float, kind=int):
+    raw = _text(env, name)
+    if not raw:
+        return kind(default)
+    try:
+        value = kind(raw)
+    except ValueError:
+        raise SettingsError(f"{name}: expected a number, got {raw!r}") from None
+    if not low <= value <= high:
+        raise SettingsError(f"{name}: must lie between {low} and {high}, got {value}")
+    return value
+
+
+def _base_url(env: Mapping[str, str], port: int) -> str:
+    raw = _text(env, "PORTAL_BASE_URL") or f"http://127.0.0.1:{port}"
+    parts = urlsplit(raw)
+    if parts.scheme not in {"http", "https"} or not parts.netloc or parts.query:
+        raise SettingsError(
+            f"PORTAL_BASE_URL: expected an absolute http(s) URL such as "
+            f"https://portal.hwk.example, got {raw!r}"
+        )
+    return raw.rstrip("/")
+
+
+def _mail_from(env: Mapping[str, str]) -> str:
+    raw = _text(env, "PORTAL_MAIL_FROM", "kundenportal@hwk.example")
+    try:
+        validate_email(raw, check_deliverability=False)
+    except EmailNotValidError as error:
+        raise SettingsError(f"PORTAL_MAIL_FROM: not an e-mail address ({error})") from None
+    return raw
+
+
+def load_settings(env: Mapping[str, str] | None = None) -> Settings:
+    """Read and check every setting; raise SettingsError naming the first bad variable."""
+    env = os.environ if env is None else env
+    demo = _flag(env, "PORTAL_DEMO", False)
+    port = _number(env, "PORTAL_PORT", 3000, 1, 65535)
+    secret_key = _text(env, "PORTAL_SECRET_KEY")
+    if not secret_key:
+        if not demo:
+            raise SettingsError(
+                "PORTAL_SECRET_KEY: required (at least 32 characters) unless PORTAL_DEMO=1; "
+                "generate one with: python -c 'import secrets; print(secrets.token_urlsafe(48))'"
+            )
+        secret_key = DEMO_SECRET_KEY
+    elif len(secret_key) < 32:
+        raise SettingsError("PORTAL_SECRET_KEY: must be at least 32 characters long")
+    smtp_host = _text(env, "PORTAL_SMTP_HOST")
+    return Settings(
+        demo=demo,
+        base_url=_base_url(env, port),
+        db_url=_text(env, "REFLEX_DB_URL", DEFAULT_DB_URL),
+        port=port,
+        secret_key=secret_key,
+        bcrypt_rounds=_number(env, "PORTAL_BCRYPT_ROUNDS", 12, 4, 16),
+        session_idle_minutes=_number(env, "PORTAL_SESSION_IDLE_MINUTES", 30, 1, 24 * 60),
+        session_absolute_hours=_number(env, "PORTAL_SESSION_ABSOLUTE_HOURS", 12, 1, 24 * 30),
+        smtp_host=smtp_host,
+        smtp_port=_number(env, "PORTAL_SMTP_PORT", 587, 1, 65535),
+        smtp_user=_text(env, "PORTAL_SMTP_USER"),
+        smtp_password=env.get("PORTAL_SMTP_PASSWORD", ""),
+        smtp_starttls=_flag(env, "PORTAL_SMTP_STARTTLS", True),
+        mail_from=_mail_from(env),
+        mail_poll_seconds=_number(env, "PORTAL_MAIL_POLL_SECONDS", 2.0, 0.1, 600, kind=float),
+    )
+
+
+try:
+    settings = load_settings()
+except SettingsError as error:
+    raise SystemExit(f"Konfigurationsfehler / configuration error: {error}") from None

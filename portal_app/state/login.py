@@ -1,0 +1,46 @@
+"""Events of the login form."""
+
+from __future__ import annotations
+
+import asyncio
+
+import reflex as rx
+
+from portal_app import routes, texts
+from portal_app.services import sessions
+from portal_app.state.fields import field_id
+from portal_app.state.session import SessionState
+
+
+class LoginState(SessionState):
+    error: str = ""
+    notice: str = ""
+    _next: str = ""
+
+    @rx.event
+    async def load(self):
+        """Remember where to go afterwards; a member who is logged in goes there at once."""
+        self._next = routes.safe_next(self.router.url.query_parameters.get("next"))
+        self.error = ""
+        self.notice = texts.LOGIN_REQUIRED if self._next != routes.ACCOUNT else ""
+        if await self._account() is not None:
+            return rx.redirect(self._next)
+        return None
+
+    @rx.event
+    async def submit(self, form_data: dict):
+        self.error = ""
+        email = str(form_data.get("email", ""))
+        try:
+            token = await asyncio.to_thread(
+                sessions.login,
+                email,
+                str(form_data.get("password", "")),
+                self._user_agent(),
+                self.session_token,
+            )
+        except sessions.LoginFailed:
+            self.error = texts.LOGIN_FAILED
+            return [rx.set_value(field_id("password"), ""), rx.set_focus(field_id("password"))]
+        account = await asyncio.to_thread(sessions.current_account, token)
+        return self._start(token, account.email, self._next)

@@ -1,0 +1,263 @@
+"""Every German text the portal shows or mails, in one place.
+
+Wording of steps and FAQ follows the chamber's help text (shared seed `kundenportal-hilfe.txt`).
+"""
+
+CHAMBER = "Handwerkskammer Musterstadt"
+PORTAL = "Kundenportal"
+SITE_TITLE = f"{PORTAL} der {CHAMBER}"
+CHAMBER_ADDRESS = ("Handwerksplatz 1", "12345 Musterstadt")
+CHAMBER_PHONE = "0123 4567-0"
+CHAMBER_EMAIL = "info@hwk-musterstadt.example"
+
+# --- navigation and frame ---------------------------------------------------------------------
+NAV_HOME = "Startseite"
+NAV_HELP = "Hilfe"
+NAV_LOGIN = "Anmelden"
+NAV_REGISTER = "Registrieren"
+NAV_ACCOUNT = "Mein Konto"
+NAV_LOGOUT = "Abmelden"
+NAV_LABEL = "Hauptnavigation"
+NAV_MENU = "Menü"
+FOOTER_LABEL = "Rechtliches und Kontakt"
+SKIP_TO_CONTENT = "Zum Inhalt springen"
+LOGO_ALT = f"Logo der {CHAMBER}"
+IMPRINT = "Impressum"
+PRIVACY = "Datenschutz"
+CONTACT = "Kontakt"
+
+# --- start page: the three steps, in the seed's words -------------------------------------------
+HOME_TITLE = "Registrieren und Vorteile nutzen: Der exklusive Mitgliederbereich"
+HOME_INTRO = "Lernen Sie alle Funktionen des Kundenportals kennen!"
+STEPS = (
+    (
+        "1. Registrieren",
+        "Zur Nutzung des Kundenportals ist die einmalige Registrierung Ihrer E-Mail-Adresse "
+        "erforderlich.",
+        "Nach der Registrierung erhalten Sie eine E-Mail mit Bestätigungslink. Sobald Sie Ihre "
+        "E-Mail-Adresse bestätigt haben, legen Sie Ihr Passwort selbst fest.",
+    ),
+    (
+        "2. Anmelden",
+        "Mit Ihrer E-Mail-Adresse und dem Passwort können Sie sich am Kundenportal anmelden.",
+        "Die allgemeinen Online-Dienste sind sofort für Sie verfügbar: Sie können Kurse buchen "
+        "und ausgewählte Formulare nutzen.",
+    ),
+    (
+        "3. Freischalten",
+        "Mitgliedsbetriebe, Lehrlinge und Bildungskunden können sich mit einer PIN "
+        "(persönlichen Identifikationsnummer) freischalten.",
+        "Danach stehen auch die interaktiven Funktionen, wie SEPA, Upload und Download sowie "
+        "Vorlagen, zur Verfügung.",
+    ),
+)
+HOME_START_REGISTER = "Zur Registrierung"
+HOME_START_LOGIN = "Zur Anmeldung"
+HOME_START_ACCOUNT = "Zu Mein Konto"
+HOME_STEPS_LABEL = "In drei Schritten zum Kundenportal"
+
+# --- help -------------------------------------------------------------------------------------
+HELP_TITLE = "Kundenportal: Hilfe"
+FAQ_TITLE = "Häufig gestellte Fragen zum Kundenportal"
+FAQ = (
+    (
+        "Wieso kann ich mich nicht anmelden?",
+        "Für das Kundenportal der Handwerkskammer ist zuerst die einmalige Registrierung Ihrer "
+        "E-Mail-Adresse erforderlich. Erst danach können Sie sich anmelden. Eine automatische "
+        "Anlage eines Kontos, z.B. nach der Gewerbeanmeldung, erfolgt nicht.",
+    ),
+    (
+        "Wie lauten meine Zugangsdaten?",
+        "Ihre Zugangsdaten bestehen aus Ihrer E-Mail-Adresse und dem Passwort. Die "
+        "Freischalt-PIN ist nur für die Erstregistrierung erforderlich und verfällt nach "
+        "erfolgreichem Gebrauch.",
+    ),
+    (
+        "Wo bekomme ich ein neues Passwort?",
+        "Ein neues Passwort können Sie im Kundenportal selbst festlegen oder über unser "
+        "Passwort-Formular zurücksetzen.",
+    ),
+    (
+        "Was ist die Betriebsfreischaltung oder die Personenfreischaltung?",
+        "Für unsere Mitgliedsbetriebe, also alle Unternehmen in der Handwerksrolle und "
+        "Verzeichnissen, bieten wir die Freischaltung als Betrieb an. Sie können zahlreiche "
+        "Anliegen gleich online erledigen. Für Kunden unserer Bildungszentren oder individuelle "
+        "Anliegen ohne Betriebsbezug bieten wir die Freischaltung als natürliche Person an. Die "
+        "Unterscheidung hilft uns, unser Angebot besser auf Sie auszurichten. Außerdem ist die "
+        "gleichzeitige Freischaltung als Betrieb und Person möglich, was in manchen Fällen "
+        "erforderlich ist.",
+    ),
+    (
+        "Wie lautet meine Betriebsnummer?",
+        "Die Betriebsnummer der Handwerkskammer besteht in der Regel aus dem "
+        "Landkreiskennzeichen, einer siebenstelligen Nummer sowie aus einem Filialkennzeichen, "
+        "zum Beispiel: TS-1234567-0. Für die Freischaltung im Kundenportal oder bei Kontakt mit "
+        "einem unserer Mitarbeiter reicht die Angabe der siebenstelligen Nummer, aus dem "
+        "Beispiel: 1234567.",
+    ),
+    (
+        "Wo bekomme ich eine neue Freischalt-PIN?",
+        "Die Freischalt-PIN wurde Ihnen mit den Eintragungsunterlagen (Handwerksrolle) bzw. dem "
+        "Beitragsbescheid zugestellt. Sollten diese Unterlagen nicht mehr auffindbar oder die "
+        "PIN bereits zur Einrichtung eines Zugangs verbraucht worden sein, können Sie nach der "
+        "Registrierung eine neue PIN beantragen. Sie finden den Anforderungs-Link direkt im "
+        "Freischaltformular.",
+    ),
+    (
+        "Wie kann ich meine E-Mail-Adresse ändern?",
+        "Eine Änderung der E-Mail-Adresse für die Anmeldung ist nicht möglich. Wir bitten Sie, "
+        "mit der neuen Adresse einen neuen Account anzulegen, der alte Account kann dann im "
+        "Anschluss gelöscht werden.",
+    ),
+)
+HELP_MORE_QUESTIONS = "Haben Sie noch Fragen? Schreiben Sie uns!"
+
+# --- form fields ------------------------------------------------------------------------------
+FIELD_EMAIL = "E-Mail-Adresse"
+FIELD_PASSWORD = "Passwort"
+FIELD_NEW_PASSWORD = "Neues Passwort"
+FIELD_PASSWORD_REPEAT = "Passwort wiederholen"
+PASSWORD_HINT = (
+    "Mindestens 12 Zeichen. Ein langer Satz aus mehreren Wörtern ist sicher und gut zu merken."
+)
+REQUIRED_MARK = "(Pflichtfeld)"
+FORM_HAS_ERRORS = "Bitte prüfen Sie Ihre Eingaben."
+
+# --- registration -----------------------------------------------------------------------------
+REGISTER_TITLE = "Registrieren"
+REGISTER_INTRO = (
+    "Zur Nutzung des Kundenportals ist die einmalige Registrierung Ihrer E-Mail-Adresse "
+    "erforderlich. Wir senden Ihnen eine E-Mail mit einem Bestätigungslink."
+)
+REGISTER_CONSENT = "Ich habe die Datenschutzhinweise gelesen und bin mit der Verarbeitung meiner Daten einverstanden."
+REGISTER_PRIVACY_LINK = "Datenschutzhinweise lesen"
+REGISTER_BUTTON = "Registrieren"
+REGISTER_DONE_TITLE = "Bitte prüfen Sie Ihr Postfach"
+REGISTER_DONE = (
+    "Wir haben eine E-Mail an {email} gesendet. Bitte folgen Sie dem Link in der E-Mail, um "
+    "Ihre Registrierung abzuschließen. Der Link ist 24 Stunden gültig. Falls keine E-Mail "
+    "ankommt, prüfen Sie bitte Ihren Spam-Ordner."
+)
+REGISTER_HAVE_ACCOUNT = "Sie haben schon ein Konto?"
+EMAIL_EMPTY = "Bitte geben Sie Ihre E-Mail-Adresse ein."
+EMAIL_INVALID = "Bitte geben Sie eine gültige E-Mail-Adresse ein, zum Beispiel name@beispiel.de."
+EMAIL_TOO_LONG = "Die E-Mail-Adresse ist zu lang (höchstens 254 Zeichen)."
+CONSENT_MISSING = "Bitte bestätigen Sie, dass Sie die Datenschutzhinweise gelesen haben."
+
+# --- confirm registration / set password --------------------------------------------------------
+CONFIRM_TITLE = "Passwort festlegen"
+CONFIRM_INTRO = (
+    "Ihre E-Mail-Adresse ist fast bestätigt. Legen Sie jetzt Ihr Passwort fest, um die "
+    "Registrierung abzuschließen."
+)
+CONFIRM_BUTTON = "Passwort speichern und Registrierung abschließen"
+CONFIRM_CHECKING = "Der Link wird geprüft …"
+TOKEN_UNKNOWN = "Dieser Link ist ungültig. Bitte prüfen Sie, ob Sie ihn vollständig kopiert haben."
+TOKEN_EXPIRED = "Dieser Link ist abgelaufen. Bestätigungslinks sind 24 Stunden gültig."
+TOKEN_USED = (
+    "Dieser Link wurde bereits verwendet. Wenn Sie Ihr Passwort schon festgelegt haben, "
+    "können Sie sich anmelden."
+)
+TOKEN_NEW_LINK = "Neuen Bestätigungslink anfordern"
+
+# --- passwords --------------------------------------------------------------------------------
+PASSWORD_EMPTY = "Bitte geben Sie ein Passwort ein."
+PASSWORD_TOO_SHORT = "Das Passwort muss mindestens 12 Zeichen lang sein."
+PASSWORD_TOO_LONG = (
+    "Das Passwort ist zu lang: höchstens 72 Byte sind möglich (Umlaute und Sonderzeichen "
+    "zählen doppelt oder mehr). Bitte wählen Sie ein kürzeres Passwort."
+)
+PASSWORD_TOO_COMMON = (
+    "Dieses Passwort ist zu verbreitet und leicht zu erraten. Bitte wählen Sie ein anderes."
+)
+PASSWORD_MISMATCH = "Die beiden Passwörter stimmen nicht überein."
+
+# --- login ------------------------------------------------------------------------------------
+LOGIN_TITLE = "Anmelden"
+LOGIN_INTRO = "Mit Ihrer E-Mail-Adresse und dem Passwort können Sie sich am Kundenportal anmelden."
+LOGIN_BUTTON = "Anmelden"
+LOGIN_FAILED = (
+    "E-Mail-Adresse oder Passwort ist nicht korrekt, oder die Registrierung ist noch nicht "
+    "abgeschlossen."
+)
+LOGIN_NO_ACCOUNT = "Noch kein Konto?"
+LOGIN_REQUIRED = "Bitte melden Sie sich an, um diese Seite zu sehen."
+
+# --- account ----------------------------------------------------------------------------------
+ACCOUNT_TITLE = "Mein Konto"
+ACCOUNT_EMAIL = "E-Mail-Adresse"
+ACCOUNT_SINCE = "Registriert seit"
+ACCOUNT_UNLOCK_STATUS = "Freischaltung"
+ACCOUNT_NOT_UNLOCKED = "nicht freigeschaltet"
+ACCOUNT_DETAILS_LABEL = "Ihre Kontodaten"
+
+# --- demo mailbox -----------------------------------------------------------------------------
+MAILBOX_TITLE = "Demo-Postfach"
+MAILBOX_WARNING = (
+    "Demo-Modus: Diese Seite zeigt alle E-Mails, die das Portal verschickt hätte. Sie existiert "
+    "nur mit PORTAL_DEMO=1 und niemals im echten Betrieb."
+)
+MAILBOX_EMPTY = "Noch keine E-Mails."
+MAILBOX_TO = "An"
+MAILBOX_SENT = "zugestellt"
+MAILBOX_QUEUED = "im Postausgang"
+MAILBOX_REFRESH = "Aktualisieren"
+
+# --- legal pages ------------------------------------------------------------------------------
+IMPRINT_TITLE = "Impressum"
+IMPRINT_TEXT = (
+    f"Die {CHAMBER} ist eine Körperschaft des öffentlichen Rechts. Sie wird vertreten durch "
+    "den Präsidenten und den Hauptgeschäftsführer. Zuständige Aufsichtsbehörde ist das "
+    "Wirtschaftsministerium des Landes."
+)
+PRIVACY_TITLE = "Datenschutzhinweise"
+PRIVACY_SECTIONS = (
+    (
+        "Wer verarbeitet Ihre Daten?",
+        f"Verantwortlich ist die {CHAMBER}, {CHAMBER_ADDRESS[0]}, {CHAMBER_ADDRESS[1]}.",
+    ),
+    (
+        "Welche Daten speichern wir?",
+        "Ihre E-Mail-Adresse, den Zeitpunkt der Registrierung, Ihr Passwort ausschließlich als "
+        "nicht umkehrbaren Hash-Wert und Ihre aktiven Anmeldungen (Zeitpunkt, Browser). "
+        "Anmeldungen enden spätestens nach 12 Stunden.",
+    ),
+    (
+        "Wozu?",
+        "Um Ihnen den Zugang zum Kundenportal und seinen Online-Diensten zu ermöglichen "
+        "(Art. 6 Abs. 1 lit. e DSGVO in Verbindung mit der Handwerksordnung).",
+    ),
+    (
+        "Cookies",
+        "Das Portal setzt nur ein technisch notwendiges Cookie für Ihre Anmeldung. Es gibt "
+        "keine Werbe- oder Analyse-Cookies.",
+    ),
+    (
+        "Ihre Rechte",
+        "Sie haben das Recht auf Auskunft, Berichtigung, Löschung und Einschränkung der "
+        "Verarbeitung sowie ein Beschwerderecht bei der Datenschutzaufsichtsbehörde.",
+    ),
+)
+CONTACT_TITLE = "Kontakt"
+CONTACT_INTRO = "So erreichen Sie uns:"
+CONTACT_PHONE = "Telefon"
+CONTACT_EMAIL = "E-Mail"
+CONTACT_HOURS = "Montag bis Donnerstag 8 bis 16 Uhr, Freitag 8 bis 12 Uhr"
+
+# --- mails ------------------------------------------------------------------------------------
+MAIL_SIGNATURE = f"\n\nMit freundlichen Grüßen\nIhre {CHAMBER}\n\n{CHAMBER_ADDRESS[0]}, {CHAMBER_ADDRESS[1]}\nTelefon {CHAMBER_PHONE}"
+MAIL_CONFIRM_SUBJECT = "Bitte bestätigen Sie Ihre Registrierung im Kundenportal"
+MAIL_CONFIRM_BODY = (
+    "Guten Tag,\n\nSie haben sich mit dieser E-Mail-Adresse im Kundenportal der "
+    f"{CHAMBER} registriert. Bitte öffnen Sie den folgenden Link und legen Sie dort Ihr "
+    "Passwort fest:\n\n{link}\n\nDer Link ist 24 Stunden gültig und kann nur einmal "
+    "verwendet werden. Wenn Sie sich nicht registriert haben, können Sie diese E-Mail "
+    "ignorieren; es wird dann kein Konto angelegt."
+) + MAIL_SIGNATURE
+MAIL_EXISTS_SUBJECT = "Ihr Konto im Kundenportal besteht bereits"
+MAIL_EXISTS_BODY = (
+    "Guten Tag,\n\njemand hat versucht, diese E-Mail-Adresse erneut im Kundenportal zu "
+    "registrieren. Für diese Adresse besteht bereits ein Konto. Sie können sich hier "
+    "anmelden:\n\n{login_link}\n\nWenn Sie das nicht waren, müssen Sie nichts tun: Ihr Konto "
+    "bleibt unverändert."
+) + MAIL_SIGNATURE

@@ -1,0 +1,14 @@
+"""Reflex configuration. Every value can be overridden by a REFLEX_<FIELD> environment variable."""
+
+import reflex as rx
+from reflex.plugins.sitemap import SitemapPlugin
+
+from portal_app.settings import settings
+
+config = rx.Config(
+    app_name="portal_app",
+    db_url=settings.db_url,
+    telemetry_enabled=False,
+    show_built_with_reflex=False,
+    disable_plugins=[SitemapPlugin],
+)

@@ -3,6 +3,7 @@
 import reflex as rx
 from reflex.plugins.sitemap import SitemapPlugin
 
+from portal_app import styles
 from portal_app.settings import settings
 
 config = rx.Config(
@@ -10,5 +11,6 @@ config = rx.Config(
     db_url=settings.db_url,
     telemetry_enabled=False,
     show_built_with_reflex=False,
+    plugins=[rx.plugins.RadixThemesPlugin(theme=rx.theme(**styles.THEME))],
     disable_plugins=[SitemapPlugin],
 )

@@ -9,7 +9,7 @@ from portal_app.services import mail
 from portal_app.settings import settings
 from portal_app.state.session import SessionState
 
-app = rx.App(theme=rx.theme(**styles.THEME), stylesheets=styles.STYLESHEETS)
+app = rx.App(stylesheets=styles.STYLESHEETS, html_lang="de")
 
 for spec in PAGES:
     if spec.demo_only and not settings.demo:
@@ -19,7 +19,6 @@ for spec in PAGES:
         lambda spec=spec: frame(spec),
         route=spec.route,
         title=spec.full_title,
-        image="/favicon.svg",
         on_load=[session_check, *spec.on_load],
     )
 

@@ -12,6 +12,7 @@ IMPRINT = "/impressum"
 PRIVACY = "/datenschutz"
 CONTACT = "/kontakt"
 DEMO_MAILBOX = "/demo/postfach"
+NOT_FOUND = "404"  # Reflex's slug for its not-found page
 
 
 def register_confirm(token: str) -> str:

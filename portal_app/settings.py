@@ -76,7 +76,7 @@ def _number(env: Mapping[str, str], name: str, default: float, low: float, high:
 def _base_url(env: Mapping[str, str], port: int) -> str:
     raw = _text(env, "PORTAL_BASE_URL") or f"http://127.0.0.1:{port}"
     parts = urlsplit(raw)
-    if parts.scheme not in {"http", "https"} or not parts.netloc or parts.query:
+    if parts.scheme not in {"http", "https"} or not parts.netloc or "?" in raw or "#" in raw:
         raise SettingsError(
             f"PORTAL_BASE_URL: expected an absolute http(s) URL such as "
             f"https://portal.hwk.example, got {raw!r}"

@@ -191,6 +191,12 @@ ACCOUNT_UNLOCK_STATUS = "Freischaltung"
 ACCOUNT_NOT_UNLOCKED = "nicht freigeschaltet"
 ACCOUNT_DETAILS_LABEL = "Ihre Kontodaten"
 
+NOT_FOUND_TITLE = "Seite nicht gefunden"
+NOT_FOUND_TEXT = (
+    "Diese Seite gibt es nicht (mehr). Bitte prüfen Sie die Adresse oder beginnen Sie auf der "
+    "Startseite."
+)
+
 # --- demo mailbox -----------------------------------------------------------------------------
 MAILBOX_TITLE = "Demo-Postfach"
 MAILBOX_WARNING = (

@@ -93,10 +93,14 @@ def form(*children: rx.Component, on_submit, label: str) -> rx.Component:
     )
 
 
-def alert(message: rx.Var[str], tone: str = "red") -> rx.Component:
-    """A message for the whole form (shown only when it has text)."""
-    return rx.cond(
-        message != "",
-        rx.callout(message, color_scheme=tone, role="alert", width="100%"),
+def notice(*children: rx.Component | str, tone: str = "blue", role: str = "status"):
+    """A boxed message; high contrast keeps coloured text readable (WCAG AA)."""
+    return rx.callout.root(
+        rx.box(*children), color_scheme=tone, role=role, high_contrast=True, width="100%"
     )
+
+
+def alert(message: rx.Var[str]) -> rx.Component:
+    """An error for the whole form (shown only when it has text)."""
+    return rx.cond(message != "", notice(message, tone="red", role="alert"))
 

@@ -1,5 +1,23 @@
 """What each page looks like. Importing this package registers every page."""
 
-from portal_app.pages import account, demo_mailbox, help, home, legal, login, register
+from portal_app.pages import (
+    account,
+    demo_mailbox,
+    help,
+    home,
+    legal,
+    login,
+    not_found,
+    register,
+)
 
-__all__ = ["account", "demo_mailbox", "help", "home", "legal", "login", "register"]
+__all__ = [
+    "account",
+    "demo_mailbox",
+    "help",
+    "home",
+    "legal",
+    "login",
+    "not_found",
+    "register",
+]

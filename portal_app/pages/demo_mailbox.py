@@ -3,6 +3,7 @@
 import reflex as rx
 
 from portal_app import routes, styles, texts
+from portal_app.components.forms import notice
 from portal_app.components.page import page
 from portal_app.state.demo_mailbox import DemoMailboxState, MailCard
 
@@ -23,7 +24,7 @@ def _mail(mail: MailCard) -> rx.Component:
 def demo_mailbox() -> rx.Component:
     return rx.fragment(
         rx.heading(texts.MAILBOX_TITLE, **styles.page_heading),
-        rx.callout(texts.MAILBOX_WARNING, color_scheme="amber", margin_bottom="1rem"),
+        rx.box(notice(texts.MAILBOX_WARNING, tone="amber", role="note"), margin_bottom="1rem"),
         rx.button(texts.MAILBOX_REFRESH, on_click=DemoMailboxState.load, variant="outline",
                   margin_bottom="1rem"),
         rx.cond(

@@ -3,7 +3,7 @@
 import reflex as rx
 
 from portal_app import routes, styles, texts
-from portal_app.components.forms import alert, form, submit_button, text_field
+from portal_app.components.forms import alert, form, notice, submit_button, text_field
 from portal_app.components.page import page
 from portal_app.state.login import LoginState
 
@@ -14,7 +14,7 @@ def login() -> rx.Component:
         rx.heading(texts.LOGIN_TITLE, **styles.page_heading),
         rx.cond(
             LoginState.notice != "",
-            rx.callout(LoginState.notice, color_scheme="blue", margin_bottom="1rem"),
+            rx.box(notice(LoginState.notice), margin_bottom="1rem"),
         ),
         rx.text(texts.LOGIN_INTRO, as_="p", margin_bottom="1rem"),
         form(

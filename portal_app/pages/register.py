@@ -3,7 +3,14 @@
 import reflex as rx
 
 from portal_app import routes, styles, texts
-from portal_app.components.forms import alert, checkbox_field, form, submit_button, text_field
+from portal_app.components.forms import (
+    alert,
+    checkbox_field,
+    form,
+    notice,
+    submit_button,
+    text_field,
+)
 from portal_app.components.links import link_button
 from portal_app.components.page import page
 from portal_app.state.register import ConfirmState, RegisterState
@@ -35,17 +42,14 @@ def _register_form() -> rx.Component:
 
 
 def _sent() -> rx.Component:
-    return rx.callout.root(
-        rx.box(
-            rx.heading(texts.REGISTER_DONE_TITLE, as_="h2", size="4", margin_bottom="0.5rem"),
-            rx.text(RegisterState.sent_message, as_="p"),
-        ),
-        role="status",
-        color_scheme="green",
+    return notice(
+        rx.heading(texts.REGISTER_DONE_TITLE, as_="h2", size="4", margin_bottom="0.5rem"),
+        rx.text(RegisterState.sent_message, as_="p"),
+        tone="green",
     )
 
 
-@page(routes.REGISTER, texts.REGISTER_TITLE)
+@page(routes.REGISTER, texts.REGISTER_TITLE, on_load=[RegisterState.load])
 def register() -> rx.Component:
     return rx.fragment(
         rx.heading(texts.REGISTER_TITLE, **styles.page_heading),

@@ -17,7 +17,7 @@ from datetime import datetime, timedelta
 from email.message import EmailMessage
 from email.utils import format_datetime, make_msgid
 
-from sqlmodel import Session, col, select, update
+from sqlmodel import Session, col, func, select, update
 
 from portal_app.models import OutboxMail
 from portal_app.services import clock
@@ -62,7 +62,8 @@ def enqueue(session: Session, recipient: str, subject: str, body: str) -> None:
 
 def retry_delay(attempts: int) -> timedelta:
     """Pause before the next try after `attempts` failed ones: 5 s, 10 s, 20 s … at most 10 min."""
-    return min(FIRST_RETRY * (2 ** max(attempts - 1, 0)), LONGEST_RETRY)
+    doublings = min(max(attempts - 1, 0), 16)  # 2**44 * 5 s would overflow timedelta
+    return min(FIRST_RETRY * 2**doublings, LONGEST_RETRY)
 
 
 def _claim_due(now: datetime) -> list[OutboxMail]:
@@ -187,10 +188,11 @@ async def delivery_loop(config: Settings = settings) -> None:
 
 def portal_links(body: str) -> list[str]:
     """Links into the portal found in a mail, as site-relative paths."""
+    base = settings.base_url
     return [
-        url.removeprefix(settings.base_url) or "/"
+        url.removeprefix(base) or "/"
         for url in LINK_PATTERN.findall(body)
-        if url.startswith(settings.base_url)
+        if url == base or (url.startswith(base + "/") and not url.startswith(base + "//"))
     ]
 
 
@@ -205,3 +207,24 @@ def recent_mails(limit: int = 50) -> list[MailView]:
             for m in rows
         ]
 
+
+
+@dataclass(frozen=True)
+class OutboxCounts:
+    queued: int
+    sent: int
+    failed: int
+
+
+def outbox_counts() -> OutboxCounts:
+    """How many mails wait, went out, or failed for good (operator overview)."""
+    sent = col(OutboxMail.sent_at).is_not(None)
+    failed = col(OutboxMail.failed_at).is_not(None)
+    with unit_of_work() as session:
+
+        def count(*conditions) -> int:
+            return session.exec(select(func.count()).select_from(OutboxMail).where(*conditions)).one()
+
+        return OutboxCounts(
+            queued=count(~sent, ~failed), sent=count(sent), failed=count(~sent, failed)
+        )

@@ -20,9 +20,10 @@ class LoginState(SessionState):
     @rx.event
     async def load(self):
         """Remember where to go afterwards; a member who is logged in goes there at once."""
-        self._next = routes.safe_next(self.router.url.query_parameters.get("next"))
+        asked_for = self.router.url.query_parameters.get("next")
+        self._next = routes.safe_next(asked_for)
         self.error = ""
-        self.notice = texts.LOGIN_REQUIRED if self._next != routes.ACCOUNT else ""
+        self.notice = texts.LOGIN_REQUIRED if asked_for else ""
         if await self._account() is not None:
             return rx.redirect(self._next)
         return None

@@ -26,6 +26,11 @@ class RegisterState(SessionState):
     sent_to: str = ""
     busy: bool = False
 
+    @rx.event
+    def load(self):
+        """A fresh form each time the page opens (the tab may have registered before)."""
+        self.email_error = self.consent_error = self.sent_to = ""
+
     @rx.var
     def sent_message(self) -> str:
         return texts.REGISTER_DONE.format(email=self.sent_to)

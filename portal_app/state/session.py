@@ -56,7 +56,7 @@ class SessionState(rx.State):
     async def require_login(self):
         """on_load of protected pages: visitors go to the login and come back afterwards."""
         if await self._account() is None:
-            return rx.redirect(routes.login(self.router.url.path))
+            return rx.redirect(routes.login(self.router.url.path.rstrip("/") or routes.HOME))
 
     @rx.event
     async def logout(self):

@@ -1,0 +1,21 @@
+#!/usr/bin/env bash
+# The whole check: lint, layering contracts, unit tests, Playwright suite.
+# pytest's exit code 5 ("no tests collected") counts as a failure: an empty suite proves nothing.
+set -uo pipefail
+cd "$(dirname "$0")/.."
+source scripts/env.sh
+status=0
+step() {
+  printf '\n\033[1m== %s\033[0m\n' "$1"; shift
+  "$@"; local rc=$?
+  if [ $rc -ne 0 ]; then
+    [ $rc -eq 5 ] && echo "pytest fand keine Tests – das zählt als Fehler."
+    echo "FEHLGESCHLAGEN ($rc): $*"; status=1
+  fi
+}
+step "ruff" ruff check .
+step "ruff format" ruff format --check .
+step "import-linter" lint-imports
+step "unit tests" python -m pytest tests/unit -q
+step "e2e tests (Playwright, Chromium)" python -m pytest tests/e2e -q
+exit $status

@@ -1,0 +1,147 @@
+"""Playwright against the production build: a real SMTP server, a fresh SQLite database,
+the portal started as `reflex run --env prod`, Debian's Chromium."""
+
+from __future__ import annotations
+
+import os
+import signal
+import subprocess
+import sys
+import time
+import urllib.request
+from pathlib import Path
+
+import pytest
+from playwright.sync_api import Page
+
+from tests.mailsink import MailSink, free_port
+
+ROOT = Path(__file__).resolve().parents[2]
+CHROMIUM = "/usr/bin/chromium"
+SCREENSHOTS = ROOT / "test-results" / "screenshots"
+
+
+def pytest_collection_modifyitems(items):
+    for item in items:
+        item.add_marker(pytest.mark.e2e)
+
+
+@pytest.fixture(scope="session")
+def mail_sink():
+    sink = MailSink().start()
+    yield sink
+    sink.stop()
+
+
+def _wait_until_up(url: str, process: subprocess.Popen, log: Path, timeout: float = 240) -> None:
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        if process.poll() is not None:
+            raise RuntimeError(f"portal exited early:\n{log.read_text()[-4000:]}")
+        try:
+            with urllib.request.urlopen(url + "/ping", timeout=2):  # noqa: S310 (local test server)
+                with urllib.request.urlopen(url + "/", timeout=5):  # noqa: S310
+                    return
+        except OSError:
+            time.sleep(0.5)
+    raise RuntimeError(f"portal did not come up in {timeout}s:\n{log.read_text()[-4000:]}")
+
+
+def _stop(process: subprocess.Popen) -> None:
+    if process.poll() is not None:
+        return
+    os.killpg(process.pid, signal.SIGINT)
+    try:
+        process.wait(timeout=20)
+    except subprocess.TimeoutExpired:
+        os.killpg(process.pid, signal.SIGKILL)
+        process.wait()
+
+
+@pytest.fixture(scope="session")
+def portal_url(tmp_path_factory, mail_sink) -> str:
+    work = tmp_path_factory.mktemp("portal")
+    port = free_port()
+    url = f"http://127.0.0.1:{port}"
+    env = {
+        **os.environ,
+        "PORTAL_DEMO": "1",
+        "PORTAL_BASE_URL": url,
+        "PORTAL_PORT": str(port),
+        "PORTAL_SMTP_HOST": "127.0.0.1",
+        "PORTAL_SMTP_PORT": str(mail_sink.port),
+        "PORTAL_SMTP_STARTTLS": "0",
+        "PORTAL_MAIL_POLL_SECONDS": "0.2",
+        # bcrypt cost 4 keeps the suite quick; the production cost is covered by unit tests.
+        "PORTAL_BCRYPT_ROUNDS": "4",
+        "REFLEX_DB_URL": f"sqlite:///{work}/portal.db",
+        "REFLEX_STATES_WORKDIR": str(work / "states"),
+        "REFLEX_UPLOADED_FILES_DIR": str(work / "uploads"),
+    }
+    bin_dir = Path(sys.executable).parent
+    subprocess.run([bin_dir / "reflex", "db", "migrate"], cwd=ROOT, env=env, check=True)
+    log = work / "portal.log"
+    with log.open("w") as out:
+        process = subprocess.Popen(
+            [bin_dir / "reflex", "run", "--env", "prod", "--frontend-port", str(port),
+             "--backend-host", "127.0.0.1"],
+            cwd=ROOT, env=env, stdout=out, stderr=subprocess.STDOUT, start_new_session=True,
+        )  # fmt: skip
+    try:
+        _wait_until_up(url, process, log)
+        yield url
+    finally:
+        _stop(process)
+
+
+@pytest.fixture(scope="session")
+def base_url(portal_url) -> str:
+    return portal_url
+
+
+@pytest.fixture(scope="session")
+def browser_type_launch_args(browser_type_launch_args):
+    return {
+        **browser_type_launch_args,
+        "executable_path": CHROMIUM,
+        "args": [
+            "--no-sandbox", "--headless", "--disable-gpu", "--disable-dev-shm-usage",
+            "--disable-background-networking", "--disable-component-update", "--disable-sync",
+            "--no-first-run",
+        ],
+    }  # fmt: skip
+
+
+@pytest.fixture(scope="session")
+def browser_context_args(browser_context_args):
+    return {**browser_context_args, "locale": "de-DE", "timezone_id": "Europe/Berlin"}
+
+
+@pytest.fixture(autouse=True)
+def no_console_errors(page: Page, request):
+    """Every test fails on a browser console error or an uncaught page error.
+
+    Tests marked `allow_not_found` may see the browser's note about a 404 response.
+    """
+    errors: list[str] = []
+    allowed = "status of 404" if request.node.get_closest_marker("allow_not_found") else None
+
+    def on_console(message) -> None:
+        if message.type == "error" and not (allowed and allowed in message.text):
+            errors.append(message.text)
+
+    page.on("console", on_console)
+    page.on("pageerror", lambda e: errors.append(str(e)))
+    yield
+    assert not errors, f"browser console errors: {errors}"
+
+
+@pytest.fixture
+def screenshot(page: Page):
+    """Save a full-page screenshot under test-results/screenshots for a person to look at."""
+
+    def take(name: str) -> None:
+        SCREENSHOTS.mkdir(parents=True, exist_ok=True)
+        page.screenshot(path=SCREENSHOTS / f"{name}.png", full_page=True)
+
+    return take

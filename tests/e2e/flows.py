@@ -1,0 +1,66 @@
+"""What a member does, step by step, shared by the e2e tests (through labels and buttons)."""
+
+from __future__ import annotations
+
+import re
+import uuid
+
+from axe_playwright_python.sync_playwright import Axe
+from playwright.sync_api import Page, expect
+
+from portal_app import texts
+from tests.mailsink import MailSink, body_of
+
+PASSWORD = "Zimmerer bauen Dachstühle aus Fichte"
+LINK = re.compile(r"https?://\S+/registrieren/bestaetigen\?token=\S+")
+_axe = Axe()
+
+
+def new_email(prefix: str = "mitglied") -> str:
+    return f"{prefix}-{uuid.uuid4().hex[:10]}@betrieb-test.example"
+
+
+def register(page: Page, email: str) -> None:
+    page.goto("/registrieren")
+    page.get_by_label(texts.FIELD_EMAIL).fill(email)
+    page.get_by_label(texts.REGISTER_CONSENT).check()
+    page.get_by_role("button", name=texts.REGISTER_BUTTON).click()
+    expect(page.get_by_role("heading", name=texts.REGISTER_DONE_TITLE)).to_be_visible()
+
+
+def confirmation_link(mail_sink: MailSink, email: str) -> str:
+    message = mail_sink.wait_for(email, texts.MAIL_CONFIRM_SUBJECT)
+    return LINK.search(body_of(message)).group(0)
+
+
+def set_password(page: Page, link: str, password: str = PASSWORD, repeat: str | None = None):
+    page.goto(link)
+    page.get_by_label(texts.FIELD_NEW_PASSWORD).fill(password)
+    page.get_by_label(texts.FIELD_PASSWORD_REPEAT).fill(password if repeat is None else repeat)
+    page.get_by_role("button", name=texts.CONFIRM_BUTTON).click()
+
+
+def create_account(page: Page, mail_sink: MailSink) -> str:
+    """Register, confirm by the mailed link, set the password: logged in afterwards."""
+    email = new_email()
+    register(page, email)
+    set_password(page, confirmation_link(mail_sink, email))
+    expect(page.get_by_role("heading", name=texts.ACCOUNT_TITLE)).to_be_visible()
+    return email
+
+
+def login(page: Page, email: str, password: str = PASSWORD) -> None:
+    page.get_by_label(texts.FIELD_EMAIL).fill(email)
+    page.get_by_label(texts.FIELD_PASSWORD).fill(password)
+    page.get_by_role("button", name=texts.LOGIN_BUTTON).click()
+
+
+def logout(page: Page) -> None:
+    page.get_by_role("button", name=texts.NAV_LOGOUT).click()
+    expect(page.get_by_role("link", name=texts.NAV_LOGIN, exact=True)).to_be_visible()
+
+
+def assert_accessible(page: Page) -> None:
+    """axe-core (WCAG 2.1 A/AA rules) finds nothing on the page as it is now."""
+    results = _axe.run(page, options={"runOnly": ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]})
+    assert results.violations_count == 0, results.generate_report()

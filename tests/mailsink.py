@@ -1,0 +1,60 @@
+"""A real SMTP server for tests (aiosmtpd) that keeps what it receives and can be stopped
+and started again on the same port, like a mail server going down."""
+
+from __future__ import annotations
+
+import socket
+import threading
+import time
+from email import message_from_bytes, policy
+from email.message import EmailMessage
+
+from aiosmtpd.controller import Controller
+
+
+def free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+class MailSink:
+    def __init__(self, port: int | None = None):
+        self.port = port or free_port()
+        self.messages: list[EmailMessage] = []
+        self._lock = threading.Lock()
+        self._controller: Controller | None = None
+
+    async def handle_DATA(self, server, session, envelope):  # noqa: N802 (aiosmtpd's name)
+        message = message_from_bytes(envelope.content, policy=policy.default)
+        with self._lock:
+            self.messages.append(message)
+        return "250 Message accepted for delivery"
+
+    def start(self) -> MailSink:
+        self._controller = Controller(self, hostname="127.0.0.1", port=self.port)
+        self._controller.start()
+        return self
+
+    def stop(self) -> None:
+        if self._controller is not None:
+            self._controller.stop()
+            self._controller = None
+
+    def to(self, recipient: str) -> list[EmailMessage]:
+        with self._lock:
+            return [m for m in self.messages if recipient.casefold() in m["To"].casefold()]
+
+    def wait_for(self, recipient: str, subject: str = "", timeout: float = 20) -> EmailMessage:
+        """The newest mail to `recipient` whose subject contains `subject`."""
+        deadline = time.monotonic() + timeout
+        while time.monotonic() < deadline:
+            found = [m for m in self.to(recipient) if subject in m["Subject"]]
+            if found:
+                return found[-1]
+            time.sleep(0.1)
+        raise AssertionError(f"no mail to {recipient} with subject {subject!r} within {timeout}s")
+
+
+def body_of(message: EmailMessage) -> str:
+    return message.get_body(preferencelist=("plain",)).get_content()

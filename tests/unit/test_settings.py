@@ -1,0 +1,114 @@
+"""Settings from the environment: defaults, the demo mode, and bad values that stop start-up."""
+
+import pytest
+
+from portal_app.settings import DEFAULT_DB_URL, DEMO_SECRET_KEY, SettingsError, load_settings
+
+A_SECRET = "x" * 32
+
+
+def test_an_empty_demo_environment_gives_the_documented_defaults():
+    config = load_settings({"PORTAL_DEMO": "1"})
+
+    assert config.demo is True
+    assert config.port == 3000
+    assert config.base_url == "http://127.0.0.1:3000"
+    assert config.db_url == DEFAULT_DB_URL
+    assert config.secret_key == DEMO_SECRET_KEY
+    assert config.bcrypt_rounds == 12
+    assert config.session_idle_minutes == 30
+    assert config.session_absolute_hours == 12
+    assert config.smtp_host == ""
+    assert config.smtp_enabled is False
+    assert config.smtp_port == 587
+    assert config.smtp_starttls is True
+    assert config.mail_from == "kundenportal@hwk.example"
+    assert config.mail_poll_seconds == 2.0
+
+
+def test_production_runs_with_a_long_enough_secret_key():
+    config = load_settings({"PORTAL_SECRET_KEY": A_SECRET})
+
+    assert config.demo is False
+    assert config.secret_key == A_SECRET
+
+
+def test_without_demo_mode_a_missing_secret_key_stops_start_up():
+    with pytest.raises(SettingsError, match="PORTAL_SECRET_KEY"):
+        load_settings({})
+
+
+def test_a_blank_secret_key_counts_as_missing():
+    with pytest.raises(SettingsError, match="PORTAL_SECRET_KEY"):
+        load_settings({"PORTAL_SECRET_KEY": "   "})
+
+
+def test_a_short_secret_key_is_refused_even_in_demo_mode():
+    with pytest.raises(SettingsError, match="PORTAL_SECRET_KEY"):
+        load_settings({"PORTAL_DEMO": "1", "PORTAL_SECRET_KEY": "x" * 31})
+
+
+def test_the_base_url_follows_the_port_and_loses_its_trailing_slash():
+    assert load_settings({"PORTAL_DEMO": "1", "PORTAL_PORT": "8000"}).base_url == (
+        "http://127.0.0.1:8000"
+    )
+    assert load_settings(
+        {"PORTAL_DEMO": "1", "PORTAL_BASE_URL": "https://portal.hwk.example/"}
+    ).base_url == ("https://portal.hwk.example")
+
+
+@pytest.mark.parametrize("value", ["ja", "JA", "true", "1", "on"])
+def test_yes_in_several_spellings_switches_a_flag_on(value):
+    assert load_settings({"PORTAL_DEMO": value}).demo is True
+
+
+@pytest.mark.parametrize("value", ["nein", "false", "0", "off"])
+def test_no_in_several_spellings_switches_a_flag_off(value):
+    assert load_settings({"PORTAL_DEMO": "1", "PORTAL_SMTP_STARTTLS": value}).smtp_starttls is False
+
+
+@pytest.mark.parametrize(
+    ("name", "value"),
+    [
+        ("PORTAL_PORT", "dreitausend"),
+        ("PORTAL_PORT", "0"),
+        ("PORTAL_PORT", "65536"),
+        ("PORTAL_SMTP_PORT", "-25"),
+        ("PORTAL_BCRYPT_ROUNDS", "3"),
+        ("PORTAL_SESSION_IDLE_MINUTES", "30.5"),
+        ("PORTAL_MAIL_POLL_SECONDS", "schnell"),
+    ],
+)
+def test_a_bad_number_names_its_variable(name, value):
+    with pytest.raises(SettingsError, match=name):
+        load_settings({"PORTAL_DEMO": "1", name: value})
+
+
+@pytest.mark.parametrize("name", ["PORTAL_DEMO", "PORTAL_SMTP_STARTTLS"])
+def test_a_bad_yes_or_no_names_its_variable(name):
+    with pytest.raises(SettingsError, match=name):
+        load_settings({"PORTAL_DEMO": "1", name: "vielleicht"})
+
+
+@pytest.mark.parametrize(
+    "value",
+    [
+        "portal.hwk.example",
+        "ftp://portal.hwk.example",
+        "https://",
+        "https://portal.hwk.example/?a=1",
+        "https://portal.hwk.example/#oben",
+        "https://portal.hwk.example/?",
+        "https://portal.hwk.example/#",
+        "javascript:alert(1)",
+    ],
+)
+def test_a_bad_base_url_names_its_variable(value):
+    with pytest.raises(SettingsError, match="PORTAL_BASE_URL"):
+        load_settings({"PORTAL_DEMO": "1", "PORTAL_BASE_URL": value})
+
+
+@pytest.mark.parametrize("value", ["kundenportal", "kundenportal@", "Portal <a@hwk.example>"])
+def test_a_bad_sender_address_names_its_variable(value):
+    with pytest.raises(SettingsError, match="PORTAL_MAIL_FROM"):
+        load_settings({"PORTAL_DEMO": "1", "PORTAL_MAIL_FROM": value})

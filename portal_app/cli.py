@@ -48,7 +48,9 @@ def build_parser() -> argparse.ArgumentParser:
     demo = groups.add_parser("demo", help="Demo-Daten").add_subparsers(dest="action", required=True)
     demo.add_parser("load", help="Demo-Daten einmalig laden").set_defaults(run=_demo_load)
 
-    mail = groups.add_parser("mail", help="Postausgang").add_subparsers(dest="action", required=True)
+    mail = groups.add_parser("mail", help="Postausgang").add_subparsers(
+        dest="action", required=True
+    )
     mail.add_parser("send", help="Fällige Mails jetzt zustellen").set_defaults(run=_mail_send)
     mail.add_parser("status", help="Postausgang zählen").set_defaults(run=_mail_status)
     return parser

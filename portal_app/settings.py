@@ -14,7 +14,7 @@ from urllib.parse import urlsplit
 
 from email_validator import EmailNotValidError, validate_email
 
-DEMO_SECRET_KEY = "demo-modus-nicht-geheim-nur-fuer-die-vorfuehrung"
+DEMO_SECRET_KEY = "demo-modus-nicht-geheim-nur-fuer-die-vorfuehrung"  # noqa: S105 (demo only)
 DEFAULT_DB_URL = "sqlite:///data/portal.db"
 
 

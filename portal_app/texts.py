@@ -129,7 +129,10 @@ REGISTER_INTRO = (
     "Zur Nutzung des Kundenportals ist die einmalige Registrierung Ihrer E-Mail-Adresse "
     "erforderlich. Wir senden Ihnen eine E-Mail mit einem Bestätigungslink."
 )
-REGISTER_CONSENT = "Ich habe die Datenschutzhinweise gelesen und bin mit der Verarbeitung meiner Daten einverstanden."
+REGISTER_CONSENT = (
+    "Ich habe die Datenschutzhinweise gelesen und bin mit der Verarbeitung meiner Daten "
+    "einverstanden."
+)
 REGISTER_PRIVACY_LINK = "Datenschutzhinweise lesen"
 REGISTER_BUTTON = "Registrieren"
 REGISTER_DONE_TITLE = "Bitte prüfen Sie Ihr Postfach"
@@ -251,7 +254,10 @@ CONTACT_EMAIL = "E-Mail"
 CONTACT_HOURS = "Montag bis Donnerstag 8 bis 16 Uhr, Freitag 8 bis 12 Uhr"
 
 # --- mails ------------------------------------------------------------------------------------
-MAIL_SIGNATURE = f"\n\nMit freundlichen Grüßen\nIhre {CHAMBER}\n\n{CHAMBER_ADDRESS[0]}, {CHAMBER_ADDRESS[1]}\nTelefon {CHAMBER_PHONE}"
+MAIL_SIGNATURE = (
+    f"\n\nMit freundlichen Grüßen\nIhre {CHAMBER}\n\n"
+    f"{CHAMBER_ADDRESS[0]}, {CHAMBER_ADDRESS[1]}\nTelefon {CHAMBER_PHONE}"
+)
 MAIL_CONFIRM_SUBJECT = "Bitte bestätigen Sie Ihre Registrierung im Kundenportal"
 MAIL_CONFIRM_BODY = (
     "Guten Tag,\n\nSie haben sich mit dieser E-Mail-Adresse im Kundenportal der "

@@ -1,11 +1,12 @@
-"""A real SMTP server for tests (aiosmtpd) that keeps what it receives and can be stopped
-and started again on the same port, like a mail server going down."""
+"""A real SMTP server for tests (aiosmtpd) that keeps what it receives, can refuse chosen
+domains, and can be stopped and started again on the same port, like a mail server going down."""
 
 from __future__ import annotations
 
 import socket
 import threading
 import time
+from dataclasses import dataclass
 from email import message_from_bytes, policy
 from email.message import EmailMessage
 
@@ -18,21 +19,40 @@ def free_port() -> int:
         return sock.getsockname()[1]
 
 
+@dataclass
+class Received:
+    """One message as the SMTP server got it."""
+
+    mail_from: str
+    recipients: list[str]
+    message: EmailMessage
+
+
 class MailSink:
+    host = "127.0.0.1"
+
     def __init__(self, port: int | None = None):
         self.port = port or free_port()
-        self.messages: list[EmailMessage] = []
+        self.messages: list[Received] = []
+        self.refused_domains: set[str] = set()
         self._lock = threading.Lock()
         self._controller: Controller | None = None
 
-    async def handle_DATA(self, server, session, envelope):  # noqa: N802 (aiosmtpd's name)
+    async def handle_RCPT(self, server, session, envelope, address, rcpt_options):
+        if address.rpartition("@")[2] in self.refused_domains:
+            return "550 5.1.1 Empfänger unbekannt"
+        envelope.rcpt_tos.append(address)
+        return "250 OK"
+
+    async def handle_DATA(self, server, session, envelope):
         message = message_from_bytes(envelope.content, policy=policy.default)
         with self._lock:
-            self.messages.append(message)
+            self.messages.append(Received(envelope.mail_from, list(envelope.rcpt_tos), message))
         return "250 Message accepted for delivery"
 
     def start(self) -> MailSink:
-        self._controller = Controller(self, hostname="127.0.0.1", port=self.port)
+        assert self._controller is None, "already running"
+        self._controller = Controller(self, hostname=self.host, port=self.port)
         self._controller.start()
         return self
 
@@ -43,7 +63,11 @@ class MailSink:
 
     def to(self, recipient: str) -> list[EmailMessage]:
         with self._lock:
-            return [m for m in self.messages if recipient.casefold() in m["To"].casefold()]
+            return [
+                r.message
+                for r in self.messages
+                if recipient.casefold() in (a.casefold() for a in r.recipients)
+            ]
 
     def wait_for(self, recipient: str, subject: str = "", timeout: float = 20) -> EmailMessage:
         """The newest mail to `recipient` whose subject contains `subject`."""

@@ -103,4 +103,3 @@ def notice(*children: rx.Component | str, tone: str = "blue", role: str = "statu
 def alert(message: rx.Var[str]) -> rx.Component:
     """An error for the whole form (shown only when it has text)."""
     return rx.cond(message != "", notice(message, tone="red", role="alert"))
-

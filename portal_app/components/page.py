@@ -24,7 +24,9 @@ class PageSpec:
 
     @property
     def full_title(self) -> str:
-        return f"{self.title} – {texts.SITE_TITLE}" if self.title != texts.SITE_TITLE else self.title
+        return (
+            f"{self.title} – {texts.SITE_TITLE}" if self.title != texts.SITE_TITLE else self.title
+        )
 
 
 PAGES: list[PageSpec] = []
@@ -44,7 +46,9 @@ def page(
 
     def decorator(render: Callable[[], rx.Component]) -> Callable[[], rx.Component]:
         PAGES.append(
-            PageSpec(route, title, render, nav_label, nav_order, protected, demo_only, on_load or [])
+            PageSpec(
+                route, title, render, nav_label, nav_order, protected, demo_only, on_load or []
+            )
         )
         return render
 

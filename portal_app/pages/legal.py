@@ -8,7 +8,11 @@ from portal_app.components.page import page
 
 def _address() -> rx.Component:
     return rx.el.address(
-        texts.CHAMBER, rx.el.br(), texts.CHAMBER_ADDRESS[0], rx.el.br(), texts.CHAMBER_ADDRESS[1],
+        texts.CHAMBER,
+        rx.el.br(),
+        texts.CHAMBER_ADDRESS[0],
+        rx.el.br(),
+        texts.CHAMBER_ADDRESS[1],
         margin_bottom="1rem",
     )
 

@@ -60,8 +60,11 @@ def register() -> rx.Component:
                 rx.text(texts.REGISTER_INTRO, as_="p", margin_bottom="1rem"),
                 _register_form(),
                 rx.text(
-                    texts.REGISTER_HAVE_ACCOUNT, " ", rx.link(texts.NAV_LOGIN, href=routes.LOGIN),
-                    as_="p", margin_top="1.5rem",
+                    texts.REGISTER_HAVE_ACCOUNT,
+                    " ",
+                    rx.link(texts.NAV_LOGIN, href=routes.LOGIN),
+                    as_="p",
+                    margin_top="1.5rem",
                 ),
             ),
         ),
@@ -110,7 +113,13 @@ def _confirm_body() -> rx.Component:
         _link_problem(),
         rx.fragment(
             rx.text(texts.CONFIRM_INTRO, as_="p", margin_bottom="0.5rem"),
-            rx.text(texts.FIELD_EMAIL, ": ", rx.text.strong(ConfirmState.link_email), as_="p", margin_bottom="1rem"),
+            rx.text(
+                texts.FIELD_EMAIL,
+                ": ",
+                rx.text.strong(ConfirmState.link_email),
+                as_="p",
+                margin_bottom="1rem",
+            ),
             _password_form(),
         ),
     )
@@ -120,5 +129,7 @@ def _confirm_body() -> rx.Component:
 def confirm() -> rx.Component:
     return rx.fragment(
         rx.heading(texts.CONFIRM_TITLE, **styles.page_heading),
-        rx.cond(ConfirmState.checked, _confirm_body(), rx.text(texts.CONFIRM_CHECKING, role="status")),
+        rx.cond(
+            ConfirmState.checked, _confirm_body(), rx.text(texts.CONFIRM_CHECKING, role="status")
+        ),
     )

@@ -10,7 +10,7 @@ from portal_app.services.db import unit_of_work
 from portal_app.services.emails import email_key
 
 DEMO_EMAIL = "demo@hwk-musterstadt.example"
-DEMO_PASSWORD = "Meister Eder baut einen Schrank"
+DEMO_PASSWORD = "Meister Eder baut einen Schrank"  # noqa: S105 (published demo login)
 
 
 def load_demo_data() -> bool:

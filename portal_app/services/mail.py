@@ -208,7 +208,6 @@ def recent_mails(limit: int = 50) -> list[MailView]:
         ]
 
 
-
 @dataclass(frozen=True)
 class OutboxCounts:
     queued: int
@@ -223,7 +222,9 @@ def outbox_counts() -> OutboxCounts:
     with unit_of_work() as session:
 
         def count(*conditions) -> int:
-            return session.exec(select(func.count()).select_from(OutboxMail).where(*conditions)).one()
+            return session.exec(
+                select(func.count()).select_from(OutboxMail).where(*conditions)
+            ).one()
 
         return OutboxCounts(
             queued=count(~sent, ~failed), sent=count(sent), failed=count(~sent, failed)

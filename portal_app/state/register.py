@@ -87,7 +87,10 @@ class ConfirmState(SessionState):
             )
         except PasswordMismatch as error:
             self.repeat_error = str(error)
-            return [rx.set_value(field_id("password_repeat"), ""), rx.set_focus(field_id("password_repeat"))]
+            return [
+                rx.set_value(field_id("password_repeat"), ""),
+                rx.set_focus(field_id("password_repeat")),
+            ]
         except PasswordRejected as error:
             self.password_error = str(error)
             return rx.set_focus(field_id("password"))

@@ -39,9 +39,11 @@ def _wait_until_up(url: str, process: subprocess.Popen, log: Path, timeout: floa
         if process.poll() is not None:
             raise RuntimeError(f"portal exited early:\n{log.read_text()[-4000:]}")
         try:
-            with urllib.request.urlopen(url + "/ping", timeout=2):  # noqa: S310 (local test server)
-                with urllib.request.urlopen(url + "/", timeout=5):  # noqa: S310
-                    return
+            with (
+                urllib.request.urlopen(url + "/ping", timeout=2),  # noqa: S310 (local server)
+                urllib.request.urlopen(url + "/", timeout=5),  # noqa: S310
+            ):
+                return
         except OSError:
             time.sleep(0.5)
     raise RuntimeError(f"portal did not come up in {timeout}s:\n{log.read_text()[-4000:]}")

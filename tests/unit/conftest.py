@@ -6,22 +6,18 @@ import os
 os.environ.setdefault("PORTAL_DEMO", "1")
 os.environ.setdefault("PORTAL_BCRYPT_ROUNDS", "4")
 
-import email
-import email.policy
 import re
-import socket
-from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 from urllib.parse import unquote
 
 import pytest
-from aiosmtpd.controller import Controller
 from sqlmodel import SQLModel
 
 import portal_app.models  # noqa: F401  (registers the tables with SQLModel.metadata)
 from portal_app import texts
 from portal_app.services import clock as clock_module
 from portal_app.services import db, mail, register
+from tests.mailsink import MailSink
 
 TOKEN_IN_LINK = re.compile(r"token=([^\s&#]+)")
 
@@ -90,68 +86,8 @@ def member(confirm_token):
     return make
 
 
-@dataclass
-class Received:
-    """One message as the SMTP server got it."""
-
-    mail_from: str
-    recipients: list[str]
-    message: email.message.EmailMessage
-
-
-@dataclass
-class CollectingHandler:
-    """Takes every message; refuses recipients in `refused_domains` with 550."""
-
-    messages: list[Received] = field(default_factory=list)
-    refused_domains: set[str] = field(default_factory=set)
-
-    async def handle_RCPT(self, server, session, envelope, address, rcpt_options):
-        if address.rpartition("@")[2] in self.refused_domains:
-            return "550 5.1.1 Empfänger unbekannt"
-        envelope.rcpt_tos.append(address)
-        return "250 OK"
-
-    async def handle_DATA(self, server, session, envelope):
-        message = email.message_from_bytes(envelope.content, policy=email.policy.default)
-        self.messages.append(Received(envelope.mail_from, list(envelope.rcpt_tos), message))
-        return "250 Message accepted for delivery"
-
-
-def _free_port() -> int:
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        return probe.getsockname()[1]
-
-
-class SmtpServer:
-    """A real SMTP server on a fixed local port that a test can stop and start again."""
-
-    host = "127.0.0.1"
-
-    def __init__(self):
-        self.port = _free_port()
-        self.handler = CollectingHandler()
-        self._controller: Controller | None = None
-
-    @property
-    def messages(self) -> list[Received]:
-        return self.handler.messages
-
-    def start(self) -> None:
-        assert self._controller is None, "already running"
-        self._controller = Controller(self.handler, hostname=self.host, port=self.port)
-        self._controller.start()
-
-    def stop(self) -> None:
-        if self._controller is not None:
-            self._controller.stop()
-            self._controller = None
-
-
 @pytest.fixture
 def smtp_server():
-    server = SmtpServer()
-    server.start()
+    server = MailSink().start()
     yield server
     server.stop()

@@ -138,7 +138,7 @@ def test_the_pause_between_tries_doubles_and_stops_growing_at_ten_minutes():
 
 
 def test_a_mail_the_server_refuses_fails_for_good(smtp_server, smtp_config):
-    smtp_server.handler.refused_domains.add("nirgendwo.example")
+    smtp_server.refused_domains.add("nirgendwo.example")
     queue(recipient="niemand@nirgendwo.example")
     queue()
 

@@ -18,7 +18,7 @@ from tests.mailsink import MailSink, free_port
 
 ROOT = Path(__file__).resolve().parents[2]
 CHROMIUM = "/usr/bin/chromium"
-SCREENSHOTS = ROOT / "test-results" / "screenshots"
+SCREENSHOTS = ROOT / "artifacts" / "screenshots"
 
 
 def pytest_collection_modifyitems(items):
@@ -140,7 +140,7 @@ def no_console_errors(page: Page, request):
 
 @pytest.fixture
 def screenshot(page: Page):
-    """Save a full-page screenshot under test-results/screenshots for a person to look at."""
+    """Save a full-page screenshot under artifacts/screenshots for a person to look at."""
 
     def take(name: str) -> None:
         SCREENSHOTS.mkdir(parents=True, exist_ok=True)

@@ -1,19 +1,21 @@
 """The Reflex app: every registered page inside the frame, and the mail delivery loop."""
 
+import logging
+
 import reflex as rx
 
 from portal_app import pages, styles  # noqa: F401  (importing pages registers them)
 from portal_app.components.layout import frame
-from portal_app.components.page import PAGES
+from portal_app.components.page import pages_for
 from portal_app.services import mail
 from portal_app.settings import settings
 from portal_app.state.session import SessionState
 
+logging.basicConfig(level=logging.INFO, format="%(asctime)s %(name)s %(levelname)s %(message)s")
+
 app = rx.App(stylesheets=styles.STYLESHEETS, html_lang="de")
 
-for spec in PAGES:
-    if spec.demo_only and not settings.demo:
-        continue
+for spec in pages_for(demo=settings.demo):
     session_check = SessionState.require_login if spec.protected else SessionState.check_session
     app.add_page(
         lambda spec=spec: frame(spec),

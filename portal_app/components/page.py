@@ -55,6 +55,11 @@ def page(
     return decorator
 
 
+def pages_for(demo: bool) -> list[PageSpec]:
+    """The pages to serve: demo-only pages exist only in demo mode."""
+    return [spec for spec in PAGES if demo or not spec.demo_only]
+
+
 def nav_entries() -> list[PageSpec]:
     """Pages that appear in the main navigation, in their order."""
     return sorted((p for p in PAGES if p.nav_label), key=lambda p: p.nav_order)

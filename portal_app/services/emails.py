@@ -18,10 +18,17 @@ def normalize_email(raw: str) -> str:
     if len(candidate) > EMAIL_MAX_LENGTH:
         raise EmailRejected(texts.EMAIL_TOO_LONG)
     try:
-        result = validate_email(candidate, check_deliverability=False)
+        # Umlaut domains are fine (they travel as IDNA); umlauts before the @ would need
+        # SMTPUTF8, which many mail servers still refuse.
+        result = validate_email(candidate, check_deliverability=False, allow_smtputf8=False)
     except EmailNotValidError:
         raise EmailRejected(texts.EMAIL_INVALID) from None
     return result.normalized
+
+
+def ascii_address(normalized: str) -> str:
+    """The address as every SMTP server takes it (umlaut domains in IDNA form)."""
+    return validate_email(normalized, check_deliverability=False).ascii_email or normalized
 
 
 def email_key(normalized: str) -> str:

@@ -22,6 +22,7 @@ from sqlmodel import Session, col, func, select, update
 from portal_app.models import OutboxMail
 from portal_app.services import clock
 from portal_app.services.db import unit_of_work
+from portal_app.services.emails import ascii_address
 from portal_app.settings import Settings, settings
 
 log = logging.getLogger("portal.mail")
@@ -92,7 +93,7 @@ def _claim_due(now: datetime) -> list[OutboxMail]:
 def _message(config: Settings, mail: OutboxMail) -> EmailMessage:
     message = EmailMessage()
     message["From"] = config.mail_from
-    message["To"] = mail.recipient
+    message["To"] = ascii_address(mail.recipient)
     message["Subject"] = mail.subject
     message["Date"] = format_datetime(mail.created_at)
     message["Message-ID"] = make_msgid(domain=config.mail_from.rpartition("@")[2])
@@ -143,7 +144,7 @@ def deliver_due(config: Settings = settings) -> int:
         for mail in claimed:
             try:
                 smtp.send_message(_message(config, mail))
-            except smtplib.SMTPRecipientsRefused as error:
+            except (smtplib.SMTPRecipientsRefused, smtplib.SMTPNotSupportedError) as error:
                 _record(mail.id, sent=False, error=str(error), permanent=True)
                 log.error("Mail %s an %s abgelehnt: %s", mail.id, mail.recipient, error)
             except (OSError, smtplib.SMTPException) as error:

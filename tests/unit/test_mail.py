@@ -78,6 +78,15 @@ def test_a_due_mail_goes_out_over_smtp_with_umlauts_intact(smtp_server, smtp_con
     assert sent.claimed_until is None
 
 
+def test_an_umlaut_domain_is_delivered_in_its_idna_form(smtp_server, smtp_config):
+    queue(recipient="inhaberin@bäckerei-müller.de")
+
+    assert mail.deliver_due(smtp_config) == 1
+
+    [received] = smtp_server.messages
+    assert received.recipients == ["inhaberin@xn--bckerei-mller-bfb28a.de"]
+
+
 def test_a_sent_mail_is_not_sent_again(smtp_server, smtp_config):
     queue()
     mail.deliver_due(smtp_config)

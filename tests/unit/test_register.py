@@ -72,6 +72,7 @@ def test_an_empty_address_is_refused(raw):
         "meisterin@<b>tischlerei</b>.de",
         "Meisterin <meisterin@tischlerei-example.de>",
         "meisterin@tischlerei-example.de\nBcc: alle@example.org",
+        "müller@tischlerei-example.de",  # umlauts before the @ need SMTPUTF8
     ],
 )
 def test_a_malformed_address_is_refused(raw):

@@ -88,6 +88,13 @@ def frame(spec: PageSpec) -> rx.Component:
     return rx.fragment(
         rx.el.a(texts.SKIP_TO_CONTENT, href="#inhalt", class_name="skip-link"),
         header(spec.route),
-        rx.el.main(content, id="inhalt", tab_index=-1, class_name="site-main"),
+        # aria-busy until the page's data has arrived (assistive technology and tests wait)
+        rx.el.main(
+            content,
+            id="inhalt",
+            tab_index=-1,
+            aria_busy=rx.cond(rx.State.is_hydrated, "false", "true"),
+            class_name="site-main",
+        ),
         footer(),
     )

@@ -20,8 +20,14 @@ def new_email(prefix: str = "mitglied") -> str:
     return f"{prefix}-{uuid.uuid4().hex[:10]}@betrieb-test.example"
 
 
+def open_page(page: Page, path: str) -> None:
+    """Go to a page and wait until it is ready (its main area is no longer busy)."""
+    page.goto(path)
+    expect(page.get_by_role("main")).to_have_attribute("aria-busy", "false")
+
+
 def register(page: Page, email: str) -> None:
-    page.goto("/registrieren")
+    open_page(page, "/registrieren")
     page.get_by_label(texts.FIELD_EMAIL).fill(email)
     page.get_by_label(texts.REGISTER_CONSENT).check()
     page.get_by_role("button", name=texts.REGISTER_BUTTON).click()
@@ -34,7 +40,7 @@ def confirmation_link(mail_sink: MailSink, email: str) -> str:
 
 
 def set_password(page: Page, link: str, password: str = PASSWORD, repeat: str | None = None):
-    page.goto(link)
+    open_page(page, link)
     page.get_by_label(texts.FIELD_NEW_PASSWORD).fill(password)
     page.get_by_label(texts.FIELD_PASSWORD_REPEAT).fill(password if repeat is None else repeat)
     page.get_by_role("button", name=texts.CONFIRM_BUTTON).click()
@@ -50,6 +56,7 @@ def create_account(page: Page, mail_sink: MailSink) -> str:
 
 
 def login(page: Page, email: str, password: str = PASSWORD) -> None:
+    expect(page.get_by_role("main")).to_have_attribute("aria-busy", "false")
     page.get_by_label(texts.FIELD_EMAIL).fill(email)
     page.get_by_label(texts.FIELD_PASSWORD).fill(password)
     page.get_by_role("button", name=texts.LOGIN_BUTTON).click()

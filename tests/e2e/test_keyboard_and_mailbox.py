@@ -12,7 +12,7 @@ def test_registration_and_login_work_by_keyboard_alone(page: Page, mail_sink):
     page.keyboard.press("Tab")
     expect(page.get_by_role("link", name=texts.SKIP_TO_CONTENT)).to_be_focused()
 
-    page.goto("/registrieren")
+    flows.open_page(page, "/registrieren")
     page.get_by_label(texts.FIELD_EMAIL).focus()
     page.keyboard.type(email)
     page.keyboard.press("Tab")
@@ -21,7 +21,7 @@ def test_registration_and_login_work_by_keyboard_alone(page: Page, mail_sink):
     page.keyboard.press("Enter")  # submits the form (focus is in it)
     expect(page.get_by_role("heading", name=texts.REGISTER_DONE_TITLE)).to_be_visible()
 
-    page.goto(flows.confirmation_link(mail_sink, email))
+    flows.open_page(page, flows.confirmation_link(mail_sink, email))
     page.get_by_label(texts.FIELD_NEW_PASSWORD).focus()
     page.keyboard.type(flows.PASSWORD)
     page.keyboard.press("Tab")
@@ -38,7 +38,7 @@ def test_the_demo_mailbox_lists_the_mail_with_a_link_that_works(page: Page, mail
     email = flows.new_email("postfach")
     flows.register(page, email)
 
-    page.goto("/demo/postfach")
+    flows.open_page(page, "/demo/postfach")
     expect(page.get_by_text(texts.MAILBOX_WARNING)).to_be_visible()
     mail = page.get_by_role("article").filter(has_text=email)
     expect(mail.get_by_role("heading", name=texts.MAIL_CONFIRM_SUBJECT)).to_be_visible()

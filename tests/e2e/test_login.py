@@ -36,7 +36,7 @@ def test_a_next_pointing_to_another_host_is_ignored(page: Page, mail_sink):
     email = flows.create_account(page, mail_sink)
     flows.logout(page)
 
-    page.goto("/anmelden?next=//evil.example/konto")
+    flows.open_page(page, "/anmelden?next=//evil.example/konto")
     flows.login(page, email)
     expect(page.get_by_role("heading", name=texts.ACCOUNT_TITLE)).to_be_visible()
     assert "evil.example" not in page.url
@@ -46,7 +46,7 @@ def test_wrong_password_and_unknown_address_get_one_generic_answer(page: Page, m
     email = flows.create_account(page, mail_sink)
     flows.logout(page)
 
-    page.goto("/anmelden")
+    flows.open_page(page, "/anmelden")
     flows.login(page, email, "ein ganz falsches Passwort")
     expect(page.get_by_role("alert")).to_have_text(texts.LOGIN_FAILED)
     expect(page.get_by_label(texts.FIELD_PASSWORD)).to_have_value("")

@@ -25,7 +25,7 @@ WIDTHS = {"desktop": 1280, "mobil": 375}
 def test_public_page_is_accessible(page: Page, screenshot, name, width):
     path, heading = PUBLIC[name]
     page.set_viewport_size({"width": WIDTHS[width], "height": 900})
-    page.goto(path)
+    flows.open_page(page, path)
     expect(page.get_by_role("heading", name=heading, level=1)).to_be_visible()
     flows.assert_accessible(page)
     screenshot(f"{name}-{width}")
@@ -41,7 +41,7 @@ def test_pages_of_the_registration_and_account_are_accessible(
     flows.assert_accessible(page)
     screenshot(f"registriert-{width}")
 
-    page.goto(flows.confirmation_link(mail_sink, email))
+    flows.open_page(page, flows.confirmation_link(mail_sink, email))
     expect(page.get_by_label(texts.FIELD_NEW_PASSWORD)).to_be_visible()
     flows.set_password(page, page.url, "kurz")
     expect(page.get_by_text(texts.PASSWORD_TOO_SHORT)).to_be_visible()
@@ -55,7 +55,7 @@ def test_pages_of_the_registration_and_account_are_accessible(
 
 
 def test_footer_and_navigation_lead_to_real_pages(page: Page):
-    page.goto("/")
+    flows.open_page(page, "/")
     for link, heading in [
         (texts.IMPRINT, texts.IMPRINT_TITLE),
         (texts.PRIVACY, texts.PRIVACY_TITLE),

@@ -35,7 +35,7 @@ def test_a_known_address_gets_the_same_answer_and_a_notice_by_mail(page: Page, m
 
 
 def test_malformed_address_and_missing_consent_are_named_at_the_field(page: Page):
-    page.goto("/registrieren")
+    flows.open_page(page, "/registrieren")
     page.get_by_role("button", name=texts.REGISTER_BUTTON).click()
     expect(page.get_by_text(texts.EMAIL_EMPTY)).to_be_visible()
 
@@ -75,11 +75,11 @@ def test_a_used_or_unknown_link_says_so_and_offers_a_new_one(page: Page, mail_si
     link = flows.confirmation_link(mail_sink, email)
     flows.logout(page)
 
-    page.goto(link)
+    flows.open_page(page, link)
     expect(page.get_by_role("alert")).to_have_text(texts.TOKEN_USED)
     expect(page.get_by_role("link", name=texts.TOKEN_NEW_LINK)).to_be_visible()
 
-    page.goto("/registrieren/bestaetigen?token=erfunden")
+    flows.open_page(page, "/registrieren/bestaetigen?token=erfunden")
     expect(page.get_by_role("alert")).to_have_text(texts.TOKEN_UNKNOWN)
     expect(page.get_by_label(texts.FIELD_NEW_PASSWORD)).to_have_count(0)
 

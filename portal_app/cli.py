@@ -1,9 +1,10 @@
-"""Operator commands: `portal demo load`, `portal mail send`, `portal mail status`."""
+"""Operator commands (`portal --help`): demo data, mail outbox, registry import, PINs."""
 
 from __future__ import annotations
 
 import argparse
 import sys
+from pathlib import Path
 
 from portal_app.settings import settings
 
@@ -41,6 +42,56 @@ def _mail_status(_args) -> int:
     return 0
 
 
+def _registry_import(args) -> int:
+    from portal_app.services import registry
+
+    text = Path(args.file).read_text(encoding="utf-8-sig")
+    load = registry.import_betriebe if args.kind == "betriebe" else registry.import_personen
+    try:
+        result = load(text)
+    except registry.ImportFailed as error:
+        print(f"{args.file}: {error}. Nichts wurde importiert.", file=sys.stderr)
+        return 1
+    print(f"{args.kind}: {result.added} neu, {result.updated} aktualisiert.")
+    return 0
+
+
+def _pin_issue(args) -> int:
+    from portal_app.services import pin_letter, pins, registry
+
+    try:
+        if args.betrieb:
+            issued = pins.issue_for_betrieb(args.betrieb)
+        else:
+            issued = pins.issue_for_person(args.person)
+    except registry.NumberRejected as error:
+        print(str(error), file=sys.stderr)
+        return 2
+    except pins.RecordNotFound as error:
+        print(f"Nicht im Verzeichnis: {error}", file=sys.stderr)
+        return 1
+    print(f"Neue PIN für {issued.target}, gültig bis {issued.expires_at:%d.%m.%Y}.")
+    if args.brief:
+        pin_letter.write_letter(issued, Path(args.brief), settings.base_url)
+        print(f"PIN-Brief: {args.brief}")
+    print(issued.pin)
+    return 0
+
+
+def _pin_requests(_args) -> int:
+    from portal_app.services import pins
+
+    requests = pins.open_requests()
+    if not requests:
+        print("Keine offenen Anforderungen.")
+    for request in requests:
+        print(
+            f"{request.created_at:%d.%m.%Y %H:%M}  {request.art:<8} {request.nummer:<14} "
+            f"{request.account_email}"
+        )
+    return 0
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="portal", description="Kundenportal: Betriebsbefehle")
     groups = parser.add_subparsers(dest="group", required=True)
@@ -53,6 +104,24 @@ def build_parser() -> argparse.ArgumentParser:
     )
     mail.add_parser("send", help="Fällige Mails jetzt zustellen").set_defaults(run=_mail_send)
     mail.add_parser("status", help="Postausgang zählen").set_defaults(run=_mail_status)
+
+    registry = groups.add_parser("registry", help="Verzeichnis der Betriebe und Personen")
+    registry_actions = registry.add_subparsers(dest="action", required=True)
+    importer = registry_actions.add_parser("import", help="CSV-Datei importieren (siehe README)")
+    importer.add_argument("kind", choices=["betriebe", "personen"])
+    importer.add_argument("file")
+    importer.set_defaults(run=_registry_import)
+
+    pin = groups.add_parser("pin", help="Freischalt-PINs").add_subparsers(
+        dest="action", required=True
+    )
+    issue = pin.add_parser("issue", help="Neue PIN ausstellen (die PIN steht in der letzten Zeile)")
+    target = issue.add_mutually_exclusive_group(required=True)
+    target.add_argument("--betrieb", metavar="NUMMER")
+    target.add_argument("--person", metavar="KUNDENNUMMER")
+    issue.add_argument("--brief", metavar="FILE.pdf", help="PIN-Brief als PDF schreiben")
+    issue.set_defaults(run=_pin_issue)
+    pin.add_parser("requests", help="Offene PIN-Anforderungen").set_defaults(run=_pin_requests)
     return parser
 
 

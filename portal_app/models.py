@@ -6,8 +6,9 @@ hashes) live here and never leave the service layer.
 
 from __future__ import annotations
 
-from datetime import datetime
+from datetime import date, datetime
 
+from sqlalchemy import UniqueConstraint
 from sqlmodel import Field, SQLModel
 
 EMAIL_MAX_LENGTH = 254
@@ -68,3 +69,94 @@ class OutboxMail(SQLModel, table=True):
     sent_at: datetime | None = None
     failed_at: datetime | None = None
     last_error: str = Field(default="", max_length=500)
+
+
+# --- Freischaltung: what the chamber knows, PINs, links of accounts ---------------------------
+
+
+class Betrieb(SQLModel, table=True):
+    """A business in the chamber's registers (Handwerksrolle or Verzeichnisse)."""
+
+    __table_args__ = (UniqueConstraint("betriebsnummer", "filiale"),)
+
+    id: int | None = Field(default=None, primary_key=True)
+    kreis: str = Field(max_length=3)
+    betriebsnummer: str = Field(max_length=7, index=True)
+    filiale: str = Field(default="0", max_length=1)
+    name: str = Field(max_length=200)
+    strasse: str = Field(max_length=200)
+    plz: str = Field(max_length=5)
+    ort: str = Field(max_length=100)
+    eintragung: str = Field(max_length=30)
+
+
+class Person(SQLModel, table=True):
+    """A natural person the chamber knows: apprentice, education customer or other."""
+
+    id: int | None = Field(default=None, primary_key=True)
+    kundennummer: str = Field(max_length=8, unique=True, index=True)
+    art: str = Field(max_length=20)
+    name: str = Field(max_length=200)
+    geburtsdatum: date
+    strasse: str = Field(max_length=200)
+    plz: str = Field(max_length=5)
+    ort: str = Field(max_length=100)
+
+
+class Pin(SQLModel, table=True):
+    """An unlock PIN sent by post, bound to one Betrieb or one Person; only its hash is kept."""
+
+    id: int | None = Field(default=None, primary_key=True)
+    betrieb_id: int | None = Field(default=None, foreign_key="betrieb.id", index=True)
+    person_id: int | None = Field(default=None, foreign_key="person.id", index=True)
+    pin_hash: str = Field(max_length=100)
+    created_at: datetime
+    expires_at: datetime
+    used_at: datetime | None = None
+    voided_at: datetime | None = None
+    failed_tries: int = 0
+
+
+class Freischaltung(SQLModel, table=True):
+    """An account unlocked for a Betrieb or a Person (one of the two ids is set)."""
+
+    __table_args__ = (
+        UniqueConstraint("account_id", "betrieb_id"),
+        UniqueConstraint("account_id", "person_id"),
+    )
+
+    id: int | None = Field(default=None, primary_key=True)
+    account_id: int = Field(foreign_key="account.id", index=True, ondelete="CASCADE")
+    betrieb_id: int | None = Field(default=None, foreign_key="betrieb.id")
+    person_id: int | None = Field(default=None, foreign_key="person.id")
+    created_at: datetime
+
+
+class PinRequest(SQLModel, table=True):
+    """A member's request for a new PIN, done when an operator issues one for that record."""
+
+    __tablename__ = "pin_request"
+
+    id: int | None = Field(default=None, primary_key=True)
+    account_id: int | None = Field(
+        default=None, foreign_key="account.id", index=True, ondelete="SET NULL"
+    )
+    art: str = Field(max_length=10)  # "betrieb" or "person"
+    nummer: str = Field(max_length=20)
+    created_at: datetime
+    done_at: datetime | None = None
+
+
+class AuditEntry(SQLModel, table=True):
+    """Who did what to which record, and when. Kept when an account is deleted."""
+
+    __tablename__ = "audit_entry"
+
+    id: int | None = Field(default=None, primary_key=True)
+    at: datetime = Field(index=True)
+    account_id: int | None = Field(
+        default=None, foreign_key="account.id", index=True, ondelete="SET NULL"
+    )
+    action: str = Field(max_length=50, index=True)
+    target: str = Field(default="", max_length=100)
+    detail: str = Field(default="", max_length=500)

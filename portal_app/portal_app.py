@@ -16,7 +16,12 @@ logging.basicConfig(level=logging.INFO, format="%(asctime)s %(name)s %(levelname
 app = rx.App(stylesheets=styles.STYLESHEETS, html_lang="de")
 
 for spec in pages_for(demo=settings.demo):
-    session_check = SessionState.require_login if spec.protected else SessionState.check_session
+    if spec.unlocked:
+        session_check = SessionState.require_unlocked
+    elif spec.protected:
+        session_check = SessionState.require_login
+    else:
+        session_check = SessionState.check_session
     app.add_page(
         lambda spec=spec: frame(spec),
         route=spec.route,

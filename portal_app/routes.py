@@ -12,6 +12,10 @@ IMPRINT = "/impressum"
 PRIVACY = "/datenschutz"
 CONTACT = "/kontakt"
 DEMO_MAILBOX = "/demo/postfach"
+UNLOCK = "/freischalten"
+PIN_REQUEST = "/freischalten/neue-pin"
+WELCOME = "/willkommen"
+WELCOME_LOGIN = "/willkommen?schritt=anmelden"
 NOT_FOUND = "404"  # Reflex's slug for its not-found page
 
 

@@ -103,3 +103,24 @@ def notice(*children: rx.Component | str, tone: str = "blue", role: str = "statu
 def alert(message: rx.Var[str]) -> rx.Component:
     """An error for the whole form (shown only when it has text)."""
     return rx.cond(message != "", notice(message, tone="red", role="alert"))
+
+
+def radio_group(
+    name: str, legend: str, options: list[tuple[str, str]], error: rx.Var[str]
+) -> rx.Component:
+    """Native radio buttons in a fieldset: arrow keys move, the legend names the choice."""
+    return rx.el.fieldset(
+        rx.el.legend(legend, class_name="field__label"),
+        *[
+            rx.el.div(
+                rx.el.input(id=field_id(f"{name}-{value}"), name=name, value=value, type="radio"),
+                rx.el.label(label, html_for=field_id(f"{name}-{value}")),
+                class_name="check",
+            )
+            for value, label in options
+        ],
+        error_text(name, error),
+        aria_invalid=rx.cond(error != "", "true", "false"),
+        aria_describedby=rx.cond(error != "", f"{field_id(name)}-fehler", ""),
+        class_name="field fieldset",
+    )

@@ -19,6 +19,7 @@ class PageSpec:
     nav_label: str = ""
     nav_order: int = 0
     protected: bool = False
+    unlocked: bool = False
     demo_only: bool = False
     on_load: list = field(default_factory=list)
 
@@ -39,15 +40,25 @@ def page(
     nav_label: str = "",
     nav_order: int = 0,
     protected: bool = False,
+    unlocked: bool = False,
     demo_only: bool = False,
     on_load: list | None = None,
 ):
-    """Register a page. `protected` pages send visitors to the login first."""
+    """Register a page. `protected` pages send visitors to the login first; `unlocked` pages
+    (protected too) also send members who are not unlocked to /freischalten."""
 
     def decorator(render: Callable[[], rx.Component]) -> Callable[[], rx.Component]:
         PAGES.append(
             PageSpec(
-                route, title, render, nav_label, nav_order, protected, demo_only, on_load or []
+                route=route,
+                title=title,
+                render=render,
+                nav_label=nav_label,
+                nav_order=nav_order,
+                protected=protected or unlocked,
+                unlocked=unlocked,
+                demo_only=demo_only,
+                on_load=on_load or [],
             )
         )
         return render

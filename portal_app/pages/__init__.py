@@ -9,6 +9,8 @@ from portal_app.pages import (
     login,
     not_found,
     register,
+    unlock,
+    welcome,
 )
 
 __all__ = [
@@ -20,4 +22,6 @@ __all__ = [
     "login",
     "not_found",
     "register",
+    "unlock",
+    "welcome",
 ]

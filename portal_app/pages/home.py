@@ -24,8 +24,8 @@ def _start_buttons() -> rx.Component:
         SessionState.logged_in,
         link_button(texts.HOME_START_ACCOUNT, routes.ACCOUNT),
         rx.flex(
-            link_button(texts.HOME_START_REGISTER, routes.REGISTER),
-            link_button(texts.HOME_START_LOGIN, routes.LOGIN, variant="outline"),
+            link_button(texts.HOME_START_REGISTER, routes.WELCOME),
+            link_button(texts.HOME_START_LOGIN, routes.WELCOME_LOGIN, variant="outline"),
             gap="1rem",
             wrap="wrap",
         ),

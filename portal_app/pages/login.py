@@ -8,6 +8,23 @@ from portal_app.components.page import page
 from portal_app.state.login import LoginState
 
 
+def login_form() -> rx.Component:
+    """E-mail, password, button; also step 2 of the welcome wizard."""
+    return form(
+        alert(LoginState.error),
+        text_field("email", texts.FIELD_EMAIL, kind="email", autocomplete="username"),
+        text_field(
+            "password",
+            texts.FIELD_PASSWORD,
+            kind="password",
+            autocomplete="current-password",
+        ),
+        submit_button(texts.LOGIN_BUTTON),
+        on_submit=LoginState.submit,
+        label=texts.LOGIN_TITLE,
+    )
+
+
 @page(routes.LOGIN, texts.LOGIN_TITLE, on_load=[LoginState.load])
 def login() -> rx.Component:
     return rx.fragment(
@@ -17,19 +34,7 @@ def login() -> rx.Component:
             rx.box(notice(LoginState.notice), margin_bottom="1rem"),
         ),
         rx.text(texts.LOGIN_INTRO, as_="p", margin_bottom="1rem"),
-        form(
-            alert(LoginState.error),
-            text_field("email", texts.FIELD_EMAIL, kind="email", autocomplete="username"),
-            text_field(
-                "password",
-                texts.FIELD_PASSWORD,
-                kind="password",
-                autocomplete="current-password",
-            ),
-            submit_button(texts.LOGIN_BUTTON),
-            on_submit=LoginState.submit,
-            label=texts.LOGIN_TITLE,
-        ),
+        login_form(),
         rx.text(
             texts.LOGIN_NO_ACCOUNT,
             " ",

@@ -16,7 +16,8 @@ from portal_app.components.page import page
 from portal_app.state.register import ConfirmState, RegisterState
 
 
-def _register_form() -> rx.Component:
+def register_form() -> rx.Component:
+    """Address and consent; also step 1 of the welcome wizard."""
     return form(
         text_field(
             "email",
@@ -41,7 +42,7 @@ def _register_form() -> rx.Component:
     )
 
 
-def _sent() -> rx.Component:
+def sent_notice() -> rx.Component:
     return notice(
         rx.heading(texts.REGISTER_DONE_TITLE, as_="h2", size="4", margin_bottom="0.5rem"),
         rx.text(RegisterState.sent_message, as_="p"),
@@ -55,10 +56,10 @@ def register() -> rx.Component:
         rx.heading(texts.REGISTER_TITLE, **styles.page_heading),
         rx.cond(
             RegisterState.sent_to != "",
-            _sent(),
+            sent_notice(),
             rx.fragment(
                 rx.text(texts.REGISTER_INTRO, as_="p", margin_bottom="1rem"),
-                _register_form(),
+                register_form(),
                 rx.text(
                     texts.REGISTER_HAVE_ACCOUNT,
                     " ",

@@ -5,16 +5,29 @@ from __future__ import annotations
 from sqlmodel import select
 
 from portal_app.models import Account
-from portal_app.services import clock, passwords
+from portal_app.services import clock, passwords, registry
 from portal_app.services.db import unit_of_work
 from portal_app.services.emails import email_key
 
 DEMO_EMAIL = "demo@hwk-musterstadt.example"
 DEMO_PASSWORD = "Meister Eder baut einen Schrank"  # noqa: S105 (published demo login)
+DEMO_BETRIEB = "TS-1234567-0"
+DEMO_PERSON = "12345678"
+
+DEMO_BETRIEBE_CSV = """kreis;betriebsnummer;filiale;name;strasse;plz;ort;eintragung
+TS;1234567;0;Schreinerei Eder GmbH;Werkstattweg 3;83278;Traunstein;handwerksrolle
+TS;1234567;1;Schreinerei Eder GmbH, Filiale Siegsdorf;Hauptstraße 12;83313;Siegsdorf;handwerksrolle
+BGL;7654321;0;Fliesen Huber e.K.;Am Anger 5;83435;Bad Reichenhall;zulassungsfrei
+RO;2345678;0;Änderungsschneiderei Öztürk;Münchener Straße 40;83022;Rosenheim;handwerksaehnlich
+"""
+
+DEMO_PERSONEN_CSV = """kundennummer;art;name;geburtsdatum;strasse;plz;ort
+12345678;lehrling;Lena Bauer;14.03.2008;Schulgasse 2;83278;Traunstein
+23456789;bildungskunde;Jonas Weber;02.11.1994;Bergstraße 17;83209;Prien am Chiemsee
+"""
 
 
-def load_demo_data() -> bool:
-    """Create the demo account if it is missing; return whether anything was added."""
+def _add_demo_account() -> bool:
     with unit_of_work() as session:
         if session.exec(select(Account).where(Account.email_key == email_key(DEMO_EMAIL))).first():
             return False
@@ -29,3 +42,14 @@ def load_demo_data() -> bool:
             )
         )
         return True
+
+
+def load_demo_data() -> bool:
+    """Create what is missing (account, registry); return whether the account was added.
+
+    The registry import updates rather than duplicates, so loading again changes nothing.
+    """
+    added = _add_demo_account()
+    registry.import_betriebe(DEMO_BETRIEBE_CSV)
+    registry.import_personen(DEMO_PERSONEN_CSV)
+    return added

@@ -6,7 +6,7 @@ import asyncio
 
 import reflex as rx
 
-from portal_app import texts
+from portal_app import routes, texts
 from portal_app.services import register
 from portal_app.services.passwords import PasswordMismatch, PasswordRejected
 from portal_app.services.tokens import TokenInvalid, TokenProblem
@@ -26,10 +26,13 @@ class RegisterState(SessionState):
     sent_to: str = ""
     busy: bool = False
 
+    def _fresh(self) -> None:
+        self.email_error = self.consent_error = self.sent_to = ""
+
     @rx.event
     def load(self):
         """A fresh form each time the page opens (the tab may have registered before)."""
-        self.email_error = self.consent_error = self.sent_to = ""
+        self._fresh()
 
     @rx.var
     def sent_message(self) -> str:
@@ -98,4 +101,4 @@ class ConfirmState(SessionState):
             self.link_problem = TOKEN_MESSAGES[error.problem]
             self.link_email = ""
             return None
-        return self._start(token, self.link_email)
+        return self._start(token, self.link_email, routes.WELCOME)

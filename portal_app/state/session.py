@@ -10,8 +10,8 @@ import asyncio
 
 import reflex as rx
 
-from portal_app import routes
-from portal_app.services import sessions
+from portal_app import routes, texts
+from portal_app.services import sessions, unlock
 from portal_app.services.sessions import AccountView
 from portal_app.settings import settings
 
@@ -57,6 +57,24 @@ class SessionState(rx.State):
         """on_load of protected pages: visitors go to the login and come back afterwards."""
         if await self._account() is None:
             return rx.redirect(routes.login(self.router.url.path.rstrip("/") or routes.HOME))
+
+    async def _unlocked_account(self) -> AccountView | None:
+        """The account if it is logged in and unlocked: the guard of every event of an
+        unlocked service (SEPA, documents, Vorlagen). None means: refuse."""
+        account = await self._account()
+        if account is None:
+            return None
+        rights = await asyncio.to_thread(unlock.capabilities, account.id)
+        return account if rights.unlocked else None
+
+    @rx.event
+    async def require_unlocked(self):
+        """on_load of unlocked services: visitors log in first, members unlock first."""
+        if await self._account() is None:
+            return rx.redirect(routes.login(self.router.url.path.rstrip("/") or routes.HOME))
+        if await self._unlocked_account() is None:
+            return [rx.redirect(routes.UNLOCK), rx.toast.info(texts.UNLOCK_REQUIRED)]
+        return None
 
     @rx.event
     async def logout(self):

@@ -1,4 +1,4 @@
-"""Freischalten with a PIN: success, the PIN's life (used, expired, voided), throttling, requests."""
+"""Freischalten with a PIN: success, the PIN's life (used, expired, voided), throttling."""
 
 import pytest
 from sqlmodel import select

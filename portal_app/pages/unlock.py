@@ -27,7 +27,9 @@ def _pin_field(number_field: str) -> rx.Component:
     )
 
 
-def _unlock_form(number_field: str, label: str, hint: str, intro: str, on_submit) -> rx.Component:
+def _unlock_form(
+    as_whom: str, number_field: str, label: str, hint: str, intro: str, on_submit
+) -> rx.Component:
     return form(
         rx.text(intro, as_="p"),
         alert(UnlockState.failure),
@@ -35,7 +37,7 @@ def _unlock_form(number_field: str, label: str, hint: str, intro: str, on_submit
         _pin_field(number_field),
         submit_button(texts.UNLOCK_BUTTON),
         on_submit=on_submit,
-        label=f"{texts.UNLOCK_TITLE} {label}",
+        label=f"{texts.UNLOCK_TITLE} {as_whom}",
     )
 
 
@@ -86,6 +88,7 @@ def unlock_forms() -> rx.Component:
                 ),
                 rx.tabs.content(
                     _unlock_form(
+                        texts.UNLOCK_AS_BETRIEB,
                         "betriebsnummer",
                         texts.FIELD_BETRIEBSNUMMER,
                         texts.BETRIEBSNUMMER_HINT,
@@ -97,6 +100,7 @@ def unlock_forms() -> rx.Component:
                 ),
                 rx.tabs.content(
                     _unlock_form(
+                        texts.UNLOCK_AS_PERSON,
                         "kundennummer",
                         texts.FIELD_KUNDENNUMMER,
                         texts.KUNDENNUMMER_HINT,

@@ -52,7 +52,7 @@ class UnlockState(SessionState):
                 service,
                 account.id,
                 str(form_data.get(number_field, "")),
-                str(form_data.get("pin", "")),
+                str(form_data.get(f"{number_field}-pin", "")),
             )
         except unlock.NumberRejected as error:
             self.number_error = str(error)

@@ -61,11 +61,18 @@ def _stop(process: subprocess.Popen) -> None:
 
 
 @pytest.fixture(scope="session")
-def portal_url(tmp_path_factory, mail_sink) -> str:
-    work = tmp_path_factory.mktemp("portal")
+def portal_work(tmp_path_factory) -> Path:
+    """Database, state files and log of the portal under test."""
+    return tmp_path_factory.mktemp("portal")
+
+
+@pytest.fixture(scope="session")
+def portal_env(portal_work, mail_sink) -> dict[str, str]:
+    """The environment of the portal under test (and of operator commands run against it)."""
+    work = portal_work
     port = free_port()
     url = f"http://127.0.0.1:{port}"
-    env = {
+    return {
         **os.environ,
         "PORTAL_DEMO": "1",
         "PORTAL_BASE_URL": url,
@@ -80,12 +87,35 @@ def portal_url(tmp_path_factory, mail_sink) -> str:
         "REFLEX_STATES_WORKDIR": str(work / "states"),
         "REFLEX_UPLOADED_FILES_DIR": str(work / "uploads"),
     }
-    bin_dir = Path(sys.executable).parent
-    subprocess.run([bin_dir / "reflex", "db", "migrate"], cwd=ROOT, env=env, check=True)
+
+
+BIN = Path(sys.executable).parent
+
+
+@pytest.fixture(scope="session")
+def portal_cli(portal_env):
+    """Run `portal …` as an operator would, against the database of the portal under test."""
+
+    def run(*args: str) -> str:
+        done = subprocess.run(
+            [BIN / "portal", *args], cwd=ROOT, env=portal_env, capture_output=True, text=True
+        )
+        assert done.returncode == 0, f"portal {' '.join(args)} failed:\n{done.stderr}"
+        return done.stdout
+
+    return run
+
+
+@pytest.fixture(scope="session")
+def portal_url(portal_env, portal_work) -> str:
+    env, work = portal_env, portal_work
+    port = int(env["PORTAL_PORT"])
+    url = env["PORTAL_BASE_URL"]
+    subprocess.run([BIN / "reflex", "db", "migrate"], cwd=ROOT, env=env, check=True)
     log = work / "portal.log"
     with log.open("w") as out:
         process = subprocess.Popen(
-            [bin_dir / "reflex", "run", "--env", "prod", "--frontend-port", str(port),
+            [BIN / "reflex", "run", "--env", "prod", "--frontend-port", str(port),
              "--backend-host", "127.0.0.1"],
             cwd=ROOT, env=env, stdout=out, stderr=subprocess.STDOUT, start_new_session=True,
         )  # fmt: skip

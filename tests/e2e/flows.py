@@ -47,11 +47,11 @@ def set_password(page: Page, link: str, password: str = PASSWORD, repeat: str | 
 
 
 def create_account(page: Page, mail_sink: MailSink) -> str:
-    """Register, confirm by the mailed link, set the password: logged in afterwards."""
+    """Register, confirm by the mailed link, set the password: logged in (in the wizard)."""
     email = new_email()
     register(page, email)
     set_password(page, confirmation_link(mail_sink, email))
-    expect(page.get_by_role("heading", name=texts.ACCOUNT_TITLE)).to_be_visible()
+    expect(page.get_by_role("heading", name=texts.WELCOME_TITLE)).to_be_visible()
     return email
 
 

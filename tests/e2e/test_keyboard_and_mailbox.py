@@ -27,7 +27,7 @@ def test_registration_and_login_work_by_keyboard_alone(page: Page, mail_sink):
     page.keyboard.press("Tab")
     page.keyboard.type(flows.PASSWORD)
     page.keyboard.press("Enter")
-    expect(page.get_by_role("heading", name=texts.ACCOUNT_TITLE)).to_be_visible()
+    expect(page.get_by_role("heading", name=texts.WELCOME_TITLE)).to_be_visible()
 
     page.get_by_role("button", name=texts.NAV_LOGOUT).focus()
     page.keyboard.press("Enter")

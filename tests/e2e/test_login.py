@@ -10,6 +10,7 @@ from tests.e2e import flows
 
 def test_login_survives_a_reload_and_logout_ends_it(page: Page, mail_sink):
     email = flows.create_account(page, mail_sink)
+    flows.open_page(page, "/konto")
     page.reload()
     expect(page.get_by_text(email)).to_be_visible()
 

@@ -16,6 +16,7 @@ PUBLIC = {
     "datenschutz": ("/datenschutz", texts.PRIVACY_TITLE),
     "kontakt": ("/kontakt", texts.CONTACT_TITLE),
     "postfach": ("/demo/postfach", texts.MAILBOX_TITLE),
+    "willkommen-besuch": ("/willkommen", texts.WELCOME_TITLE),
 }
 WIDTHS = {"desktop": 1280, "mobil": 375}
 
@@ -49,6 +50,11 @@ def test_pages_of_the_registration_and_account_are_accessible(
     screenshot(f"passwort-fehler-{width}")
 
     flows.set_password(page, page.url)
+    expect(page.get_by_role("heading", name=texts.WELCOME_TITLE)).to_be_visible()
+    flows.assert_accessible(page)
+    screenshot(f"willkommen-{width}")
+
+    flows.open_page(page, "/konto")
     expect(page.get_by_role("heading", name=texts.ACCOUNT_TITLE)).to_be_visible()
     flows.assert_accessible(page)
     screenshot(f"konto-{width}")

@@ -17,7 +17,10 @@ def test_a_member_registers_confirms_by_mail_and_lands_logged_in(page: Page, mai
     link = flows.confirmation_link(mail_sink, email)
     flows.set_password(page, link)
 
-    expect(page).to_have_url(re.compile(r"/konto$"))
+    expect(page).to_have_url(re.compile(r"/willkommen$"))
+    expect(page.get_by_role("heading", name="3. Freischalten")).to_be_visible()
+
+    flows.open_page(page, "/konto")
     expect(page.get_by_role("heading", name=texts.ACCOUNT_TITLE)).to_be_visible()
     expect(page.get_by_text(email)).to_be_visible()
     expect(page.get_by_text(texts.ACCOUNT_NOT_UNLOCKED)).to_be_visible()
@@ -67,7 +70,7 @@ def test_bad_passwords_are_refused_and_the_link_stays_usable(page: Page, mail_si
         expect(page.get_by_role("heading", name=texts.CONFIRM_TITLE)).to_be_visible()
 
     flows.set_password(page, link)
-    expect(page.get_by_role("heading", name=texts.ACCOUNT_TITLE)).to_be_visible()
+    expect(page.get_by_role("heading", name=texts.WELCOME_TITLE)).to_be_visible()
 
 
 def test_a_used_or_unknown_link_says_so_and_offers_a_new_one(page: Page, mail_sink):
@@ -93,4 +96,4 @@ def test_opening_the_link_alone_uses_nothing_up(page: Page, mail_sink):
     page.goto(link)
     expect(page.get_by_label(texts.FIELD_NEW_PASSWORD)).to_be_visible()
     flows.set_password(page, link)
-    expect(page.get_by_role("heading", name=texts.ACCOUNT_TITLE)).to_be_visible()
+    expect(page.get_by_role("heading", name=texts.WELCOME_TITLE)).to_be_visible()

@@ -4,6 +4,7 @@ the portal started as `reflex run --env prod`, Debian's Chromium."""
 from __future__ import annotations
 
 import os
+import random
 import signal
 import subprocess
 import sys
@@ -177,3 +178,30 @@ def screenshot(page: Page):
         page.screenshot(path=SCREENSHOTS / f"{name}.png", full_page=True)
 
     return take
+
+
+REGISTRY_HEADER = "kreis;betriebsnummer;filiale;name;strasse;plz;ort;eintragung\n"
+
+
+@pytest.fixture
+def betrieb(portal_cli, tmp_path) -> str:
+    """A Betrieb of its own in the registry (imported as an operator does); its full number."""
+    nummer = f"{random.randrange(10**6, 10**7):07d}"
+    csv = tmp_path / "betriebe.csv"
+    row = f"TS;{nummer};0;Zimmerei Test {nummer};Holzweg 1;83278;Traunstein;handwerksrolle\n"
+    csv.write_text(REGISTRY_HEADER + row, encoding="utf-8")
+    assert "1 neu" in portal_cli("registry", "import", "betriebe", str(csv))
+    return f"TS-{nummer}-0"
+
+
+@pytest.fixture
+def issue_pin(portal_cli, tmp_path):
+    """Issue a PIN (with its letter) as an operator does; returns the PIN."""
+
+    def issue(number: str) -> str:
+        letter = tmp_path / "pin-brief.pdf"
+        output = portal_cli("pin", "issue", "--betrieb", number, "--brief", str(letter))
+        assert letter.read_bytes().startswith(b"%PDF")
+        return output.strip().splitlines()[-1]
+
+    return issue

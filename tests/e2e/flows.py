@@ -71,3 +71,9 @@ def assert_accessible(page: Page) -> None:
     """axe-core (WCAG 2.1 A/AA rules) finds nothing on the page as it is now."""
     results = _axe.run(page, options={"runOnly": ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]})
     assert results.violations_count == 0, results.generate_report()
+
+
+def unlock_as_betrieb(page: Page, number: str, pin: str) -> None:
+    page.get_by_label(texts.FIELD_BETRIEBSNUMMER).fill(number)
+    page.get_by_label(texts.FIELD_PIN).fill(pin)
+    page.get_by_role("button", name=texts.UNLOCK_BUTTON).click()

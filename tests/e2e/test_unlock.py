@@ -1,45 +1,12 @@
 """Freischalten end to end: registry and PIN from the operator's command line, the wizard from
 registration to unlocked, a colleague with a second PIN, a used PIN, five wrong tries, a new PIN."""
 
-import random
 import re
 
-import pytest
 from playwright.sync_api import Page, expect
 
 from portal_app import texts
 from tests.e2e import flows
-
-HEADER = "kreis;betriebsnummer;filiale;name;strasse;plz;ort;eintragung\n"
-
-
-@pytest.fixture
-def betrieb(portal_cli, tmp_path) -> str:
-    """A Betrieb of its own in the registry (imported as an operator does); its full number."""
-    nummer = f"{random.randrange(10**6, 10**7):07d}"
-    csv = tmp_path / "betriebe.csv"
-    csv.write_text(
-        HEADER
-        + f"TS;{nummer};0;Zimmerei Test {nummer};Holzweg 1;83278;Traunstein;handwerksrolle\n",
-        encoding="utf-8",
-    )
-    assert "1 neu" in portal_cli("registry", "import", "betriebe", str(csv))
-    return f"TS-{nummer}-0"
-
-
-@pytest.fixture
-def issue_pin(portal_cli, tmp_path):
-    def issue(number: str) -> str:
-        output = portal_cli("pin", "issue", "--betrieb", number, "--brief", str(tmp_path / "b.pdf"))
-        return output.strip().splitlines()[-1]
-
-    return issue
-
-
-def unlock_as_betrieb(page: Page, number: str, pin: str) -> None:
-    page.get_by_label(texts.FIELD_BETRIEBSNUMMER).fill(number)
-    page.get_by_label(texts.FIELD_PIN).fill(pin)
-    page.get_by_role("button", name=texts.UNLOCK_BUTTON).click()
 
 
 def test_the_wizard_leads_from_registration_to_unlocked(
@@ -65,7 +32,7 @@ def test_the_wizard_leads_from_registration_to_unlocked(
     flows.assert_accessible(page)
     screenshot("willkommen-freischalten")
 
-    unlock_as_betrieb(page, betrieb.lower().replace("-", " "), pin.lower())
+    flows.unlock_as_betrieb(page, betrieb.lower().replace("-", " "), pin.lower())
     expect(page.get_by_role("heading", name=texts.UNLOCK_DONE_TITLE)).to_be_visible()
     expect(page.get_by_text(betrieb)).to_be_visible()
     flows.assert_accessible(page)
@@ -94,16 +61,16 @@ def test_a_colleague_unlocks_the_same_betrieb_with_a_second_pin_and_a_used_pin_f
     first_pin = issue_pin(betrieb)
     flows.create_account(page, mail_sink)
     flows.open_page(page, "/freischalten")
-    unlock_as_betrieb(page, betrieb[3:10], first_pin)
+    flows.unlock_as_betrieb(page, betrieb[3:10], first_pin)
     expect(page.get_by_role("heading", name=texts.UNLOCK_DONE_TITLE)).to_be_visible()
     flows.logout(page)
 
     flows.create_account(page, mail_sink)
     flows.open_page(page, "/freischalten")
-    unlock_as_betrieb(page, betrieb, first_pin)
+    flows.unlock_as_betrieb(page, betrieb, first_pin)
     expect(page.get_by_role("alert")).to_have_text(texts.UNLOCK_PIN_USED)
 
-    unlock_as_betrieb(page, betrieb, issue_pin(betrieb))
+    flows.unlock_as_betrieb(page, betrieb, issue_pin(betrieb))
     expect(page.get_by_role("heading", name=texts.UNLOCK_DONE_TITLE)).to_be_visible()
 
 
@@ -114,10 +81,10 @@ def test_five_wrong_tries_void_the_pin_and_a_new_one_can_be_requested(
     email = flows.create_account(page, mail_sink)
     flows.open_page(page, "/freischalten")
     for _ in range(5):
-        unlock_as_betrieb(page, betrieb, "ZZZZ ZZZZ")
+        flows.unlock_as_betrieb(page, betrieb, "ZZZZ ZZZZ")
         expect(page.get_by_role("alert")).to_have_text(texts.UNLOCK_FAILED)
         expect(page.get_by_label(texts.FIELD_PIN)).to_have_value("")
-    unlock_as_betrieb(page, betrieb, pin)
+    flows.unlock_as_betrieb(page, betrieb, pin)
     expect(page.get_by_role("alert")).to_have_text(texts.UNLOCK_PIN_VOIDED)
 
     page.get_by_role("link", name=texts.UNLOCK_NEW_PIN_LINK).click()
@@ -145,9 +112,9 @@ def test_bad_input_on_the_unlock_form_is_named_at_the_field(page: Page, mail_sin
     flows.open_page(page, "/freischalten")
     page.get_by_role("button", name=texts.UNLOCK_BUTTON).click()
     expect(page.get_by_text(texts.BETRIEBSNUMMER_EMPTY)).to_be_visible()
-    unlock_as_betrieb(page, "<b>123</b>", "")
+    flows.unlock_as_betrieb(page, "<b>123</b>", "")
     expect(page.get_by_text(texts.BETRIEBSNUMMER_INVALID)).to_be_visible()
-    unlock_as_betrieb(page, "1234567", "  ")
+    flows.unlock_as_betrieb(page, "1234567", "  ")
     expect(page.get_by_text(texts.PIN_EMPTY)).to_be_visible()
 
     page.get_by_role("tab", name=texts.UNLOCK_AS_PERSON).click()

@@ -1,0 +1,35 @@
+"""The guard of unlocked services holds on the server: a crafted websocket event from a merely
+logged-in member is refused, from an unlocked member it passes."""
+
+from playwright.sync_api import Page, expect
+
+from portal_app import routes, texts
+from tests.e2e import flows
+from tests.e2e.wire import SESSION_STATE, ReflexWire, events_of
+
+SESSION_COOKIE = "kp_sitzung"
+TOKEN_VAR = f"{SESSION_STATE}.session_token_rx_state_"
+
+
+def guard_answer(page: Page, portal_url: str) -> list[dict]:
+    """Call the guard with this browser's login, from a client of our own."""
+    token = next((c["value"] for c in page.context.cookies() if c["name"] == SESSION_COOKIE), "")
+    with ReflexWire(
+        portal_url, cookie=f"{SESSION_COOKIE}={token}", client_vars={TOKEN_VAR: token}
+    ) as wire:
+        updates = wire.call(f"{SESSION_STATE}.require_unlocked", path="/dokumente")
+    return [e["payload"].get("path") for e in events_of(updates) if e["name"] == "_redirect"]
+
+
+def test_the_unlocked_guard_refuses_a_logged_in_member_until_unlocked(
+    page: Page, mail_sink, portal_url, betrieb, issue_pin
+):
+    assert guard_answer(page, portal_url) == ["/anmelden?next=/dokumente"]  # not logged in
+
+    flows.create_account(page, mail_sink)
+    assert guard_answer(page, portal_url) == [routes.UNLOCK]
+
+    flows.open_page(page, routes.UNLOCK)
+    flows.unlock_as_betrieb(page, betrieb, issue_pin(betrieb))
+    expect(page.get_by_role("heading", name=texts.UNLOCK_DONE_TITLE)).to_be_visible()
+    assert guard_answer(page, portal_url) == []

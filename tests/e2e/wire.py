@@ -1,0 +1,73 @@
+"""Speak Reflex's websocket event protocol directly, as a crafted client would: call any public
+event handler with any payload, outside the page that normally sends it."""
+
+from __future__ import annotations
+
+import queue
+import uuid
+
+import socketio
+
+ROOT_STATE = "reflex___state____state"
+SESSION_STATE = f"{ROOT_STATE}.portal_app___state___session____session_state"
+
+
+class ReflexWire:
+    def __init__(self, base_url: str, cookie: str = "", client_vars: dict | None = None):
+        self.base_url = base_url
+        self.cookie = cookie
+        self.client_vars = client_vars or {}
+        self.updates: queue.Queue = queue.Queue()
+        self.client = socketio.Client(reconnection=False)
+        self.client.on("event", self.updates.put, namespace="/_event")
+
+    def __enter__(self) -> ReflexWire:
+        router = {"pathname": "/", "asPath": "/"}
+        hydrate = {
+            "name": f"{ROOT_STATE}.hydrate_and_load",
+            "payload": {"vars": self.client_vars},
+            "router_data": router,
+        }
+        self.client.connect(
+            f"{self.base_url}?token={uuid.uuid4()}",
+            socketio_path="/_event",
+            namespaces=["/_event"],
+            transports=["websocket"],
+            headers={"Cookie": self.cookie} if self.cookie else {},
+            auth={"event": hydrate, "state_schema": None},
+            wait_timeout=10,
+        )
+        self._drain()
+        return self
+
+    def __exit__(self, *exc) -> None:
+        self.client.disconnect()
+
+    def _drain(self, first_within: float = 10, quiet: float = 0.5) -> list[dict]:
+        """Updates until the server has been quiet for `quiet` seconds."""
+        received = []
+        timeout = first_within
+        while True:
+            try:
+                received.append(self.updates.get(timeout=timeout))
+            except queue.Empty:
+                return received
+            timeout = quiet
+
+    def call(self, handler: str, payload: dict | None = None, path: str = "/") -> list[dict]:
+        """Send one event and return the updates it caused."""
+        self.client.emit(
+            "event",
+            {
+                "name": handler,
+                "payload": payload or {},
+                "router_data": {"pathname": path, "asPath": path},
+            },
+            namespace="/_event",
+        )
+        return self._drain()
+
+
+def events_of(updates: list[dict]) -> list[dict]:
+    """The front-end events (redirects, toasts …) the server asked the browser to run."""
+    return [event for update in updates for event in update.get("events", [])]

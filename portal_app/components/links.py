@@ -7,3 +7,8 @@ def link_button(label: str, href: str, *, variant: str = "solid") -> rx.Componen
     return rx.button(
         rx.link(label, href=href, underline="none"), size="3", variant=variant, as_child=True
     )
+
+
+def question_link(question: str, label: str, href: str) -> rx.Component:
+    """ "Noch kein Konto? Registrieren" – a question with the link that answers it."""
+    return rx.text(question, " ", rx.link(label, href=href), as_="p", margin_top="1.5rem")

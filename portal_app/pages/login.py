@@ -4,6 +4,7 @@ import reflex as rx
 
 from portal_app import routes, styles, texts
 from portal_app.components.forms import alert, form, notice, submit_button, text_field
+from portal_app.components.links import question_link
 from portal_app.components.page import page
 from portal_app.state.login import LoginState
 
@@ -35,11 +36,5 @@ def login() -> rx.Component:
         ),
         rx.text(texts.LOGIN_INTRO, as_="p", margin_bottom="1rem"),
         login_form(),
-        rx.text(
-            texts.LOGIN_NO_ACCOUNT,
-            " ",
-            rx.link(texts.NAV_REGISTER, href=routes.REGISTER),
-            as_="p",
-            margin_top="1.5rem",
-        ),
+        question_link(texts.LOGIN_NO_ACCOUNT, texts.NAV_REGISTER, routes.REGISTER),
     )

@@ -11,7 +11,7 @@ from portal_app.components.forms import (
     submit_button,
     text_field,
 )
-from portal_app.components.links import link_button
+from portal_app.components.links import link_button, question_link
 from portal_app.components.page import page
 from portal_app.state.register import ConfirmState, RegisterState
 
@@ -60,13 +60,7 @@ def register() -> rx.Component:
             rx.fragment(
                 rx.text(texts.REGISTER_INTRO, as_="p", margin_bottom="1rem"),
                 register_form(),
-                rx.text(
-                    texts.REGISTER_HAVE_ACCOUNT,
-                    " ",
-                    rx.link(texts.NAV_LOGIN, href=routes.LOGIN),
-                    as_="p",
-                    margin_top="1.5rem",
-                ),
+                question_link(texts.REGISTER_HAVE_ACCOUNT, texts.NAV_LOGIN, routes.LOGIN),
             ),
         ),
     )

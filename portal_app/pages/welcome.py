@@ -6,7 +6,7 @@ The steps reuse the forms of their own pages; which step shows is decided on the
 import reflex as rx
 
 from portal_app import routes, styles, texts
-from portal_app.components.links import link_button
+from portal_app.components.links import link_button, question_link
 from portal_app.components.page import page
 from portal_app.components.stepper import stepper
 from portal_app.pages.login import login_form
@@ -33,12 +33,8 @@ def _register_step() -> rx.Component:
             rx.fragment(
                 rx.text(texts.REGISTER_INTRO, as_="p", margin_bottom="1rem"),
                 register_form(),
-                rx.text(
-                    texts.WELCOME_HAVE_ACCOUNT,
-                    " ",
-                    rx.link(texts.WELCOME_TO_LOGIN, href=routes.WELCOME_LOGIN),
-                    as_="p",
-                    margin_top="1.5rem",
+                question_link(
+                    texts.WELCOME_HAVE_ACCOUNT, texts.WELCOME_TO_LOGIN, routes.WELCOME_LOGIN
                 ),
             ),
         ),
@@ -50,13 +46,7 @@ def _login_step() -> rx.Component:
         _step_heading(LOGIN),
         rx.text(texts.LOGIN_INTRO, as_="p", margin_bottom="1rem"),
         login_form(),
-        rx.text(
-            texts.LOGIN_NO_ACCOUNT,
-            " ",
-            rx.link(texts.WELCOME_TO_REGISTER, href=routes.WELCOME),
-            as_="p",
-            margin_top="1.5rem",
-        ),
+        question_link(texts.LOGIN_NO_ACCOUNT, texts.WELCOME_TO_REGISTER, routes.WELCOME),
     )
 
 

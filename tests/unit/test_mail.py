@@ -107,6 +107,7 @@ def test_several_mails_go_out_in_one_round(smtp_server, smtp_config):
     ]
 
 
+@pytest.mark.both_databases
 def test_with_the_server_down_a_mail_stays_queued_and_is_retried_later(
     clock, smtp_server, smtp_config
 ):
@@ -161,6 +162,7 @@ def test_a_mail_the_server_refuses_fails_for_good(smtp_server, smtp_config):
     assert mail.deliver_due(smtp_config) == 0
 
 
+@pytest.mark.both_databases
 def test_a_mail_claimed_by_another_worker_is_not_sent_twice(clock, smtp_server, smtp_config):
     queue()
     [claimed] = mail._claim_due(clock.now())  # another backend process is sending it right now

@@ -162,6 +162,7 @@ def test_an_unknown_link_is_invalid(token):
     assert refused.value.problem == TokenProblem.UNKNOWN
 
 
+@pytest.mark.both_databases
 def test_a_link_works_until_24_hours_have_passed(clock, confirm_token):
     register(ADDRESS, consent=True)
     token = confirm_token(ADDRESS)
@@ -197,6 +198,7 @@ def test_confirming_sets_the_password_and_logs_the_member_in(confirm_token):
     assert sessions.login(ADDRESS, PASSWORD)
 
 
+@pytest.mark.both_databases
 def test_a_used_link_cannot_be_used_twice(confirm_token):
     register(ADDRESS, consent=True)
     token = confirm_token(ADDRESS)
@@ -231,6 +233,7 @@ def test_a_refused_password_leaves_the_link_usable(confirm_token, password, repe
     assert sessions.current_account(confirm_registration(token, PASSWORD, PASSWORD))
 
 
+@pytest.mark.both_databases
 def test_of_two_parallel_confirmations_exactly_one_succeeds(monkeypatch, confirm_token):
     register(ADDRESS, consent=True)
     token = confirm_token(ADDRESS)
@@ -281,6 +284,7 @@ def test_an_unconfirmed_account_can_still_be_confirmed_a_day_later_with_a_new_li
     )
 
 
+@pytest.mark.both_databases
 def test_two_parallel_registrations_of_a_new_address_make_one_account(monkeypatch, confirm_token):
     both_looked = threading.Barrier(2, timeout=10)
     find = register_service._find

@@ -14,6 +14,8 @@ from portal_app.services.register import register
 from portal_app.services.sessions import LoginFailed, current_account, login, logout
 from portal_app.settings import settings
 
+pytestmark = pytest.mark.both_databases
+
 ADDRESS = "geselle@baeckerei-example.de"
 PASSWORD = "Brezeln backen vor Sonnenaufgang"
 

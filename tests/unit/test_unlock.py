@@ -10,6 +10,8 @@ from portal_app.services.db import unit_of_work
 from portal_app.services.demo import DEMO_BETRIEBE_CSV, DEMO_PERSONEN_CSV
 from portal_app.settings import settings
 
+pytestmark = pytest.mark.both_databases
+
 PASSWORD = "Zimmerer bauen Dachstühle aus Fichte"
 
 

@@ -5,7 +5,7 @@ from playwright.sync_api import Page, expect
 
 from portal_app import routes, texts
 from tests.e2e import flows
-from tests.e2e.wire import SESSION_STATE, ReflexWire, events_of
+from tests.reflex_wire import SESSION_STATE, ReflexWire, events_of
 
 SESSION_COOKIE = "kp_sitzung"
 TOKEN_VAR = f"{SESSION_STATE}.session_token_rx_state_"

@@ -4,6 +4,7 @@ event handler with any payload, outside the page that normally sends it."""
 from __future__ import annotations
 
 import queue
+import time
 import uuid
 
 import socketio
@@ -54,8 +55,7 @@ class ReflexWire:
                 return received
             timeout = quiet
 
-    def call(self, handler: str, payload: dict | None = None, path: str = "/") -> list[dict]:
-        """Send one event and return the updates it caused."""
+    def _emit(self, handler: str, payload: dict | None, path: str) -> None:
         self.client.emit(
             "event",
             {
@@ -65,7 +65,20 @@ class ReflexWire:
             },
             namespace="/_event",
         )
+
+    def call(self, handler: str, payload: dict | None = None, path: str = "/") -> list[dict]:
+        """Send one event and return the updates it caused."""
+        self._emit(handler, payload, path)
         return self._drain()
+
+    def round_trip(self, handler: str, payload: dict | None = None, path: str = "/") -> float:
+        """Seconds from sending one event to receiving the state update it caused."""
+        started = time.perf_counter()
+        self._emit(handler, payload, path)
+        self.updates.get(timeout=30)
+        elapsed = time.perf_counter() - started
+        self._drain(first_within=0, quiet=0)
+        return elapsed
 
 
 def events_of(updates: list[dict]) -> list[dict]:

@@ -1,0 +1,106 @@
+"""p50/p95/p99 of one state event round trip (send → state update received) for 1, 10, 50 and
+100 concurrent simulated members, over Reflex's websocket event protocol, for the portal and,
+in the same run, for a blank Reflex counter app.
+
+The portal event is `check_session` of a logged-in member (one indexed database read, as every
+event of a protected page does). Run: `.venv/bin/python -m bench.events` (takes ~2 minutes).
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+import tempfile
+import threading
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
+
+from bench.machine import machine, summary_ms, table  # noqa: E402
+from tests.mailsink import free_port  # noqa: E402
+from tests.reflex_server import serving  # noqa: E402
+from tests.reflex_wire import ROOT_STATE, SESSION_STATE, ReflexWire  # noqa: E402
+
+MEMBERS = [1, 10, 50, 100]
+EVENTS_PER_MEMBER = 30
+BLANK_APP = ROOT / "bench" / "blank_app"
+BLANK_EVENT = f"{ROOT_STATE}.blank_app___blank_app____counter_state.increment"
+SESSION_COOKIE = "kp_sitzung"
+
+
+def run_members(url: str, handler: str, members: int, cookie: str = "", client_vars=None):
+    """Every member connects and hydrates, then all send their events at the same time."""
+    samples: list[float] = []
+    lock = threading.Lock()
+    ready = threading.Barrier(members)
+    errors: list[BaseException] = []
+
+    def member() -> None:
+        try:
+            with ReflexWire(url, cookie=cookie, client_vars=client_vars) as wire:
+                ready.wait(timeout=120)
+                own = [wire.round_trip(handler) for _ in range(EVENTS_PER_MEMBER)]
+            with lock:
+                samples.extend(own)
+        except BaseException as error:  # reported below, the run is then invalid
+            errors.append(error)
+            ready.abort()
+
+    threads = [threading.Thread(target=member) for _ in range(members)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    if errors:
+        raise RuntimeError(f"{len(errors)} simulated members failed: {errors[0]!r}")
+    return samples
+
+
+def portal_member_token(env: dict[str, str]) -> str:
+    """A logged-in demo member, made through the services against the portal's database."""
+    os.environ.update(env)
+    from portal_app.services import db, demo, sessions
+
+    db.use_database(env["REFLEX_DB_URL"])
+    demo.load_demo_data()
+    return sessions.login(demo.DEMO_EMAIL, demo.DEMO_PASSWORD)
+
+
+def measure(url: str, handler: str, cookie: str = "", client_vars=None) -> list[list]:
+    rows = []
+    for members in MEMBERS:
+        p50, p95, p99 = summary_ms(run_members(url, handler, members, cookie, client_vars))
+        rows.append([members, f"{p50:.1f}", f"{p95:.1f}", f"{p99:.1f}"])
+    return rows
+
+
+def main() -> None:
+    work = Path(tempfile.mkdtemp(prefix="bench-events-"))
+    base_env = {**os.environ, "REFLEX_TELEMETRY_ENABLED": "false"}
+    env = {
+        **base_env,
+        "PORTAL_DEMO": "1",
+        "REFLEX_DB_URL": f"sqlite:///{work}/portal.db",
+        "REFLEX_STATES_WORKDIR": str(work / "states"),
+    }
+    port = free_port()
+    with serving(ROOT, port, env, work / "portal.log", migrate=True) as url:
+        token = portal_member_token(env)
+        portal = measure(
+            url,
+            f"{SESSION_STATE}.check_session",
+            cookie=f"{SESSION_COOKIE}={token}",
+            client_vars={f"{SESSION_STATE}.session_token_rx_state_": token},
+        )
+    with serving(BLANK_APP, free_port(), base_env, work / "blank.log") as url:
+        blank = measure(url, BLANK_EVENT)
+
+    print(f"Event round trip, {EVENTS_PER_MEMBER} events per member — {machine()}")
+    header = ["members", "portal p50 ms", "p95 ms", "p99 ms", "blank p50 ms", "p95 ms", "p99 ms"]
+    rows = [p + b[1:] for p, b in zip(portal, blank, strict=True)]
+    print(table(header, rows))
+
+
+if __name__ == "__main__":
+    main()

@@ -71,14 +71,19 @@ class ReflexWire:
         self._emit(handler, payload, path)
         return self._drain()
 
-    def round_trip(self, handler: str, payload: dict | None = None, path: str = "/") -> float:
-        """Seconds from sending one event to receiving the state update it caused."""
+    def timed_call(
+        self, handler: str, payload: dict | None = None, path: str = "/", quiet: float = 0
+    ) -> tuple[float, list[dict]]:
+        """Seconds from sending one event to its first state update, and all its updates."""
         started = time.perf_counter()
         self._emit(handler, payload, path)
-        self.updates.get(timeout=30)
+        first = self.updates.get(timeout=60)
         elapsed = time.perf_counter() - started
-        self._drain(first_within=0, quiet=0)
-        return elapsed
+        return elapsed, [first, *self._drain(first_within=quiet, quiet=quiet)]
+
+    def round_trip(self, handler: str, payload: dict | None = None, path: str = "/") -> float:
+        """Seconds from sending one event to receiving the state update it caused."""
+        return self.timed_call(handler, payload, path)[0]
 
 
 def events_of(updates: list[dict]) -> list[dict]:

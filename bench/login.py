@@ -1,0 +1,124 @@
+"""Logins per second at the configured bcrypt cost, and whether the event loop stays free: the
+p95 of other members' events while 20 logins run at once, next to the same members alone.
+
+Run: `.venv/bin/python -m bench.login` (PORTAL_BCRYPT_ROUNDS as in production, default 12).
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+import tempfile
+import threading
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
+
+from bench.events import SESSION_COOKIE, portal_member_token  # noqa: E402
+from bench.machine import machine, summary_ms, table  # noqa: E402
+from tests.mailsink import free_port  # noqa: E402
+from tests.reflex_server import serving  # noqa: E402
+from tests.reflex_wire import SESSION_STATE, ReflexWire  # noqa: E402
+
+LOGINS = 20
+OTHERS = 10
+LOGIN_EVENT = f"{SESSION_STATE}.portal_app___state___login____login_state.submit"
+
+
+def others_while(url: str, token: str, busy: threading.Event, started: threading.Barrier):
+    """OTHERS members send check_session events until `busy` is cleared; their latencies."""
+    samples: list[float] = []
+    lock = threading.Lock()
+
+    def member() -> None:
+        with ReflexWire(
+            url,
+            cookie=f"{SESSION_COOKIE}={token}",
+            client_vars={f"{SESSION_STATE}.session_token_rx_state_": token},
+        ) as wire:
+            started.wait()
+            own = []
+            while busy.is_set():
+                own.append(wire.round_trip(f"{SESSION_STATE}.check_session"))
+            with lock:
+                samples.extend(own)
+
+    threads = [threading.Thread(target=member) for _ in range(OTHERS)]
+    for thread in threads:
+        thread.start()
+    return threads, samples
+
+
+def _logged_in(updates: list[dict]) -> bool:
+    return any(
+        update.get("delta", {}).get(SESSION_STATE, {}).get("logged_in_rx_state_") is True
+        for update in updates
+    )
+
+
+def logins(url: str, email: str, password: str) -> float:
+    """Wall time of LOGINS simultaneous logins (each a websocket event of its own client)."""
+    clients = [ReflexWire(url).__enter__() for _ in range(LOGINS)]
+    payload = {"form_data": {"email": email, "password": password}}
+    done = threading.Barrier(LOGINS + 1)
+    succeeded: list[bool] = []
+
+    def login(client: ReflexWire) -> None:
+        _, updates = client.timed_call(LOGIN_EVENT, payload, path="/anmelden", quiet=0.05)
+        succeeded.append(_logged_in(updates))
+        done.wait()
+
+    started = time.perf_counter()
+    for client in clients:
+        threading.Thread(target=login, args=(client,)).start()
+    done.wait()
+    elapsed = time.perf_counter() - started
+    for client in clients:
+        client.__exit__(None, None, None)
+    if succeeded.count(True) != LOGINS:
+        raise RuntimeError(f"only {succeeded.count(True)} of {LOGINS} logins succeeded")
+    return elapsed
+
+
+def run(url: str, token: str, with_logins: bool) -> tuple[list[float], float]:
+    from portal_app.services import demo
+
+    busy = threading.Event()
+    busy.set()
+    started = threading.Barrier(OTHERS + 1)
+    threads, samples = others_while(url, token, busy, started)
+    started.wait()
+    wall = 0.0
+    if with_logins:
+        wall = logins(url, demo.DEMO_EMAIL, demo.DEMO_PASSWORD)
+    else:
+        time.sleep(3)
+    busy.clear()
+    for thread in threads:
+        thread.join()
+    return samples, wall
+
+
+def main() -> None:
+    work = Path(tempfile.mkdtemp(prefix="bench-login-"))
+    env = {**os.environ, "REFLEX_TELEMETRY_ENABLED": "false", "PORTAL_DEMO": "1",
+           "REFLEX_DB_URL": f"sqlite:///{work}/portal.db",
+           "REFLEX_STATES_WORKDIR": str(work / "states")}  # fmt: skip
+    rounds = env.get("PORTAL_BCRYPT_ROUNDS", "12")
+    with serving(ROOT, free_port(), env, work / "portal.log", migrate=True) as url:
+        token = portal_member_token(env)
+        alone, _ = run(url, token, with_logins=False)
+        during, wall = run(url, token, with_logins=True)
+    print(f"Logins at bcrypt cost {rounds} — {machine()}")
+    print(table(["measure", "value"], [
+        [f"{LOGINS} simultaneous logins, wall time", f"{wall:.2f} s"],
+        ["logins per second", f"{LOGINS / wall:.1f}"],
+        [f"p95 of {OTHERS} other members, alone", f"{summary_ms(alone)[1]:.1f} ms"],
+        [f"p95 of {OTHERS} other members, during logins", f"{summary_ms(during)[1]:.1f} ms"],
+    ]))  # fmt: skip
+
+
+if __name__ == "__main__":
+    main()

@@ -59,7 +59,9 @@ def _register_in(session: Session, email: str) -> None:
         body = texts.MAIL_CONFIRM_BODY.format(link=_link(routes.register_confirm(token)))
         mail.enqueue(session, account.email, texts.MAIL_CONFIRM_SUBJECT, body)
     else:
-        body = texts.MAIL_EXISTS_BODY.format(login_link=_link(routes.LOGIN))
+        body = texts.MAIL_EXISTS_BODY.format(
+            login_link=_link(routes.LOGIN), reset_link=_link(routes.PASSWORD_FORGOTTEN)
+        )
         mail.enqueue(session, account.email, texts.MAIL_EXISTS_SUBJECT, body)
 
 

@@ -1,9 +1,8 @@
 """Dates and times as a member in Germany reads them."""
 
 from datetime import datetime
-from zoneinfo import ZoneInfo
 
-GERMANY = ZoneInfo("Europe/Berlin")
+from portal_app.services.clock import GERMANY, german
 
 
 def local_date(moment: datetime) -> str:
@@ -11,4 +10,4 @@ def local_date(moment: datetime) -> str:
 
 
 def local_datetime(moment: datetime) -> str:
-    return moment.astimezone(GERMANY).strftime("%d.%m.%Y, %H:%M Uhr")
+    return german(moment)

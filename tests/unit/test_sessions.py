@@ -197,7 +197,9 @@ def test_an_unknown_address_takes_as_long_as_a_wrong_password(monkeypatch, clock
         _median_login_seconds(clock, ADDRESS, "warm-up", tries=2)
 
         known = _median_login_seconds(clock, ADDRESS, "ein falsches Passwort")
-        unknown = _median_login_seconds(clock, "niemand@baeckerei-example.de", "ein falsches Passwort")
+        unknown = _median_login_seconds(
+            clock, "niemand@baeckerei-example.de", "ein falsches Passwort"
+        )
     finally:
         passwords._dummy_hash.cache_clear()
 

@@ -47,6 +47,7 @@ PASSWORD_RESET = "/passwort-zuruecksetzen"
 ACCOUNT_PASSWORD = "/konto/passwort"
 ACCOUNT_DELETE = "/konto/loeschen"
 ACCOUNT_SESSIONS = "/konto/sitzungen"
+ACCOUNT_DELETED = "/konto-geloescht"
 # HTTP endpoints (not pages): they set and clear the HttpOnly session cookie
 SESSION_START = "/sitzung/start"
 SESSION_END = "/sitzung/ende"
@@ -60,5 +61,5 @@ def session_start(code: str, next_path: str) -> str:
     return f"{SESSION_START}?code={quote(code)}&next={quote(safe_next(next_path), safe='/')}"
 
 
-def session_end(nonce: str) -> str:
-    return f"{SESSION_END}?n={quote(nonce)}"
+def session_end(nonce: str, next_path: str = HOME) -> str:
+    return f"{SESSION_END}?n={quote(nonce)}&next={quote(safe_next(next_path, HOME), safe='/')}"

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import reflex as rx
 
+from portal_app import texts
 from portal_app.state.fields import field_id
 
 
@@ -103,3 +104,24 @@ def notice(*children: rx.Component | str, tone: str = "blue", role: str = "statu
 def alert(message: rx.Var[str]) -> rx.Component:
     """An error for the whole form (shown only when it has text)."""
     return rx.cond(message != "", notice(message, tone="red", role="alert"))
+
+
+def new_password_fields(password_error: rx.Var[str], repeat_error: rx.Var[str]) -> rx.Component:
+    """A new password and its repetition, as every form that sets a password asks for them."""
+    return rx.fragment(
+        text_field(
+            "password",
+            texts.FIELD_NEW_PASSWORD,
+            password_error,
+            kind="password",
+            autocomplete="new-password",
+            hint=texts.PASSWORD_HINT,
+        ),
+        text_field(
+            "password_repeat",
+            texts.FIELD_PASSWORD_REPEAT,
+            repeat_error,
+            kind="password",
+            autocomplete="new-password",
+        ),
+    )

@@ -31,6 +31,9 @@ def login() -> rx.Component:
             label=texts.LOGIN_TITLE,
         ),
         rx.text(
+            rx.link(texts.FORGOT_LINK, href=routes.PASSWORD_FORGOTTEN), as_="p", margin_top="1rem"
+        ),
+        rx.text(
             texts.LOGIN_NO_ACCOUNT,
             " ",
             rx.link(texts.NAV_REGISTER, href=routes.REGISTER),

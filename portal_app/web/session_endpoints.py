@@ -43,7 +43,7 @@ async def start(request: Request) -> RedirectResponse:
 
 
 async def end(request: Request) -> RedirectResponse:
-    response = _redirect(routes.HOME)
+    response = _redirect(routes.safe_next(request.query_params.get("next"), routes.HOME))
     if _from_this_site(request):
         token = session_cookie.read(request.headers.get("cookie"))
         await run_in_threadpool(sessions.logout, token)

@@ -292,7 +292,7 @@ FORGOT_DONE = (
     "Zurücksetzen ist eine Stunde gültig. Falls keine E-Mail ankommt, prüfen Sie bitte Ihren "
     "Spam-Ordner."
 )
-RESET_TITLE = "Neues Passwort festlegen"
+RESET_TITLE = "Passwort zurücksetzen"
 RESET_INTRO = "Legen Sie ein neues Passwort für Ihr Konto fest. Danach melden Sie sich neu an."
 RESET_BUTTON = "Neues Passwort speichern"
 RESET_CHECKING = "Der Link wird geprüft …"

@@ -18,7 +18,10 @@ def _row(row: SessionRow) -> rx.Component:
     return rx.el.li(
         rx.heading(
             row.browser,
-            rx.cond(row.current, rx.badge(texts.SESSIONS_THIS, color_scheme="green", ml="2")),
+            rx.cond(
+                row.current,
+                rx.badge(texts.SESSIONS_THIS, color_scheme="green", high_contrast=True, ml="2"),
+            ),
             as_="h2",
             size="4",
             margin_bottom="0.5rem",

@@ -61,8 +61,20 @@ def _stop(process: subprocess.Popen) -> None:
 
 
 @pytest.fixture(scope="session")
-def portal_url(tmp_path_factory, mail_sink) -> str:
-    work = tmp_path_factory.mktemp("portal")
+def portal_work(tmp_path_factory) -> Path:
+    """The running portal's working directory (its SQLite database is `portal.db` in it)."""
+    return tmp_path_factory.mktemp("portal")
+
+
+@pytest.fixture(scope="session")
+def portal_db(portal_work) -> str:
+    """The database URL of the running portal, for tests that look at or change its rows."""
+    return f"sqlite:///{portal_work}/portal.db"
+
+
+@pytest.fixture(scope="session")
+def portal_url(portal_work, portal_db, mail_sink) -> str:
+    work = portal_work
     port = free_port()
     url = f"http://127.0.0.1:{port}"
     env = {
@@ -76,7 +88,7 @@ def portal_url(tmp_path_factory, mail_sink) -> str:
         "PORTAL_MAIL_POLL_SECONDS": "0.2",
         # bcrypt cost 4 keeps the suite quick; the production cost is covered by unit tests.
         "PORTAL_BCRYPT_ROUNDS": "4",
-        "REFLEX_DB_URL": f"sqlite:///{work}/portal.db",
+        "REFLEX_DB_URL": portal_db,
         "REFLEX_STATES_WORKDIR": str(work / "states"),
         "REFLEX_UPLOADED_FILES_DIR": str(work / "uploads"),
     }

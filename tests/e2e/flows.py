@@ -71,3 +71,40 @@ def assert_accessible(page: Page) -> None:
     """axe-core (WCAG 2.1 A/AA rules) finds nothing on the page as it is now."""
     results = _axe.run(page, options={"runOnly": ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]})
     assert results.violations_count == 0, results.generate_report()
+
+
+# --- issue 6: password reset, change, deletion, sessions ----------------------------------------
+RESET_LINK = re.compile(r"https?://\S+/passwort-zuruecksetzen\?token=\S+")
+NEW_PASSWORD = "Dachdecker decken Dächer mit Schiefer"
+
+
+def reset_link(mail_sink: MailSink, email: str) -> str:
+    message = mail_sink.wait_for(email, texts.MAIL_RESET_SUBJECT)
+    return RESET_LINK.search(body_of(message)).group(0)
+
+
+def request_reset(page: Page, email: str) -> None:
+    open_page(page, "/passwort-vergessen")
+    page.get_by_label(texts.FIELD_EMAIL).fill(email)
+    page.get_by_role("button", name=texts.FORGOT_BUTTON).click()
+
+
+def fill_new_password(page: Page, password: str, repeat: str | None = None) -> None:
+    page.get_by_label(texts.FIELD_NEW_PASSWORD).fill(password)
+    page.get_by_label(texts.FIELD_PASSWORD_REPEAT).fill(password if repeat is None else repeat)
+
+
+def second_login(new_context, email: str, password: str = PASSWORD) -> Page:
+    """The same member logged in from another browser (pytest-playwright's `new_context`
+    fixture: a fresh context with its own cookies)."""
+    other_page = new_context().new_page()
+    other_page.goto("/anmelden")
+    login(other_page, email, password)
+    expect(other_page.get_by_role("heading", name=texts.ACCOUNT_TITLE)).to_be_visible()
+    return other_page
+
+
+def expect_logged_out(page: Page) -> None:
+    """The page's next visit to Mein Konto ends at the login."""
+    page.goto("/konto")
+    expect(page).to_have_url(re.compile(r"/anmelden\?next=/konto$"))

@@ -25,8 +25,13 @@ def test_every_other_page_is_served_in_both_modes():
         assert route in served  # fmt: skip
 
 
-def test_only_the_account_page_is_protected_so_far():
-    assert {spec.route for spec in pages_for(demo=True) if spec.protected} == {routes.ACCOUNT}
+def test_the_account_and_its_pages_are_protected_and_nothing_else():
+    assert {spec.route for spec in pages_for(demo=True) if spec.protected} == {
+        routes.ACCOUNT,
+        routes.ACCOUNT_PASSWORD,
+        routes.ACCOUNT_SESSIONS,
+        routes.ACCOUNT_DELETE,
+    }
 
 
 def test_the_navigation_starts_with_the_start_page():

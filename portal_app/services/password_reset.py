@@ -12,7 +12,16 @@ from sqlmodel import Session, select
 
 from portal_app import routes, texts
 from portal_app.models import Account
-from portal_app.services import audit, clock, mail, passwords, sessions, throttle, tokens
+from portal_app.services import (
+    answer_time,
+    audit,
+    clock,
+    mail,
+    passwords,
+    sessions,
+    throttle,
+    tokens,
+)
 from portal_app.services.db import unit_of_work
 from portal_app.services.emails import EmailRejected, email_key, normalize_email
 from portal_app.settings import settings
@@ -30,7 +39,7 @@ def request_reset(raw_email: str) -> str:
     Returns the normalised address for the answer on screen.
     """
     email = normalize_email(raw_email)
-    with unit_of_work() as session:
+    with answer_time.at_least(), unit_of_work() as session:
         account = session.exec(select(Account).where(Account.email_key == email_key(email))).first()
         if account is not None and account.confirmed_at is not None:
             token = tokens.issue(session, account.id, tokens.Purpose.RESET_PASSWORD)

@@ -37,10 +37,13 @@ class LoginSession(SQLModel, table=True):
     last_seen_at: datetime
     ended_at: datetime | None = None
     user_agent: str = Field(default="", max_length=300)
+    # the one-time code that moves the token into the HttpOnly cookie (hash, expiry)
+    handoff_hash: str | None = Field(default=None, max_length=64, unique=True, index=True)
+    handoff_until: datetime | None = None
 
 
 class EmailToken(SQLModel, table=True):
-    """A single-use link sent by mail (confirm registration, later: reset password)."""
+    """A single-use link sent by mail (confirm registration, reset password)."""
 
     __tablename__ = "email_token"
 
@@ -147,8 +150,27 @@ class PinRequest(SQLModel, table=True):
     done_at: datetime | None = None
 
 
+# --- Account self-service and security ----------------------------------------------------------
+
+
+class LoginFailure(SQLModel, table=True):
+    """One failed login, counted per address and per client for throttling (DESIGN.md).
+
+    The address is stored only as a keyed hash (`email_digest`), so failures for addresses that
+    have no account leave no readable trace. Rows older than a day are pruned.
+    """
+
+    __tablename__ = "login_failure"
+
+    id: int | None = Field(default=None, primary_key=True)
+    at: datetime = Field(index=True)
+    email_digest: str = Field(max_length=64, index=True)
+    client: str = Field(default="", max_length=64, index=True)
+
+
 class AuditEntry(SQLModel, table=True):
-    """Who did what to which record, and when. Kept when an account is deleted."""
+    """Who did what to which record, and when. Kept for the chamber when an account is deleted
+    (then `account_id` is empty)."""
 
     __tablename__ = "audit_entry"
 
@@ -158,5 +180,5 @@ class AuditEntry(SQLModel, table=True):
         default=None, foreign_key="account.id", index=True, ondelete="SET NULL"
     )
     action: str = Field(max_length=50, index=True)
-    target: str = Field(default="", max_length=100)
+    target: str = Field(default="", max_length=200)
     detail: str = Field(default="", max_length=500)

@@ -1,19 +1,35 @@
-"""The Reflex app: every registered page inside the frame, and the mail delivery loop."""
+"""The Reflex app: every registered page inside the frame, the mail delivery loop, and the
+HTTP layer around it (session cookie endpoints, security headers on every response)."""
 
 import logging
 
 import reflex as rx
+from reflex.constants import Dirs
+from reflex.utils.prerequisites import get_web_dir
 
 from portal_app import pages, styles  # noqa: F401  (importing pages registers them)
 from portal_app.components.layout import frame
 from portal_app.components.page import pages_for
-from portal_app.services import mail
+from portal_app.services import mail, session_cookie
 from portal_app.settings import settings
 from portal_app.state.session import SessionState
+from portal_app.web.security_headers import SecurityHeaders
+from portal_app.web.session_endpoints import endpoints
 
 logging.basicConfig(level=logging.INFO, format="%(asctime)s %(name)s %(levelname)s %(message)s")
 
-app = rx.App(stylesheets=styles.STYLESHEETS, html_lang="de")
+
+def _with_security_headers(asgi_app):
+    return SecurityHeaders(
+        asgi_app, html_dir=lambda: get_web_dir() / Dirs.STATIC, https=session_cookie.SECURE
+    )
+
+
+app = rx.App(
+    stylesheets=styles.STYLESHEETS,
+    html_lang="de",
+    api_transformer=[endpoints(), _with_security_headers],
+)
 
 for spec in pages_for(demo=settings.demo):
     if spec.unlocked:

@@ -43,3 +43,27 @@ def safe_next(next_path: str | None, default: str = ACCOUNT) -> str:
     ):
         return default
     return cleaned
+
+
+# --- account self-service and security ----------------------------------------------------------
+PASSWORD_FORGOTTEN = "/passwort-vergessen"
+PASSWORD_RESET = "/passwort-zuruecksetzen"
+ACCOUNT_PASSWORD = "/konto/passwort"
+ACCOUNT_DELETE = "/konto/loeschen"
+ACCOUNT_SESSIONS = "/konto/sitzungen"
+ACCOUNT_DELETED = "/konto-geloescht"
+# HTTP endpoints (not pages): they set and clear the HttpOnly session cookie
+SESSION_START = "/sitzung/start"
+SESSION_END = "/sitzung/ende"
+
+
+def password_reset(token: str) -> str:
+    return f"{PASSWORD_RESET}?token={quote(token)}"
+
+
+def session_start(code: str, next_path: str) -> str:
+    return f"{SESSION_START}?code={quote(code)}&next={quote(safe_next(next_path), safe='/')}"
+
+
+def session_end(nonce: str, next_path: str = HOME) -> str:
+    return f"{SESSION_END}?n={quote(nonce)}&next={quote(safe_next(next_path, HOME), safe='/')}"

@@ -270,7 +270,8 @@ MAIL_EXISTS_SUBJECT = "Ihr Konto im Kundenportal besteht bereits"
 MAIL_EXISTS_BODY = (
     "Guten Tag,\n\njemand hat versucht, diese E-Mail-Adresse erneut im Kundenportal zu "
     "registrieren. Für diese Adresse besteht bereits ein Konto. Sie können sich hier "
-    "anmelden:\n\n{login_link}\n\nWenn Sie das nicht waren, müssen Sie nichts tun: Ihr Konto "
+    "anmelden:\n\n{login_link}\n\nFalls Sie Ihr Passwort vergessen haben, setzen Sie es hier "
+    "zurück:\n\n{reset_link}\n\nWenn Sie das nicht waren, müssen Sie nichts tun: Ihr Konto "
     "bleibt unverändert."
 ) + MAIL_SIGNATURE
 
@@ -422,3 +423,151 @@ WELCOME_FINISHED = (
     "zur Verfügung."
 )
 WELCOME_SKIP_UNLOCK = "Später freischalten – zu Mein Konto"
+
+# === Account self-service and security ==========================================================
+
+# --- password forgotten / reset ---------------------------------------------------------------
+FORGOT_LINK = "Passwort vergessen?"
+FORGOT_TITLE = "Passwort vergessen"
+FORGOT_INTRO = (
+    "Passwort vergessen? Setzen Sie es einfach zurück! Geben Sie die E-Mail-Adresse Ihres "
+    "Kontos ein. Wir senden Ihnen einen Link, mit dem Sie ein neues Passwort festlegen."
+)
+FORGOT_BUTTON = "Link zum Zurücksetzen anfordern"
+FORGOT_DONE_TITLE = "Bitte prüfen Sie Ihr Postfach"
+FORGOT_DONE = (
+    "Wir haben eine E-Mail an {email} gesendet. Sie erklärt, wie es weitergeht. Ein Link zum "
+    "Zurücksetzen ist eine Stunde gültig. Falls keine E-Mail ankommt, prüfen Sie bitte Ihren "
+    "Spam-Ordner."
+)
+RESET_TITLE = "Passwort zurücksetzen"
+RESET_INTRO = "Legen Sie ein neues Passwort für Ihr Konto fest. Danach melden Sie sich neu an."
+RESET_BUTTON = "Neues Passwort speichern"
+RESET_CHECKING = "Der Link wird geprüft …"
+RESET_DONE_TITLE = "Ihr Passwort wurde geändert"
+RESET_DONE = (
+    "Sie können sich jetzt mit dem neuen Passwort anmelden. Alle bisherigen Anmeldungen Ihres "
+    "Kontos wurden beendet."
+)
+RESET_TOKEN_EXPIRED = (
+    "Dieser Link ist abgelaufen. Links zum Zurücksetzen sind eine Stunde gültig. Bitte fordern "
+    "Sie einen neuen Link an."
+)
+RESET_TOKEN_USED = (
+    "Dieser Link wurde bereits verwendet oder durch einen neueren ersetzt. Bitte fordern Sie "
+    "bei Bedarf einen neuen Link an."
+)
+RESET_NEW_LINK = "Neuen Link anfordern"
+
+# --- account: manage ----------------------------------------------------------------------------
+ACCOUNT_MANAGE_TITLE = "Konto verwalten"
+ACCOUNT_MANAGE_LABEL = "Konto verwalten"
+ACCOUNT_LINK_PASSWORD = "Passwort ändern"
+ACCOUNT_LINK_SESSIONS = "Angemeldete Geräte"
+ACCOUNT_LINK_DELETE = "Konto löschen"
+BACK_TO_ACCOUNT = "Zurück zu Mein Konto"
+
+# --- change password --------------------------------------------------------------------------
+CHANGE_TITLE = "Passwort ändern"
+CHANGE_INTRO = (
+    "Geben Sie Ihr bisheriges Passwort und das neue Passwort ein. Anmeldungen auf anderen "
+    "Geräten werden danach beendet; hier bleiben Sie angemeldet."
+)
+FIELD_CURRENT_PASSWORD = "Bisheriges Passwort"
+CHANGE_BUTTON = "Passwort ändern"
+CHANGE_DONE = (
+    "Ihr Passwort wurde geändert. Anmeldungen auf anderen Geräten wurden beendet. Wir haben "
+    "Ihnen eine Bestätigung per E-Mail gesendet."
+)
+CURRENT_PASSWORD_WRONG = "Das bisherige Passwort ist nicht korrekt."
+NEW_PASSWORD_SAME = "Das neue Passwort muss sich vom bisherigen unterscheiden."
+
+# --- delete account ---------------------------------------------------------------------------
+DELETE_TITLE = "Konto löschen"
+DELETE_INTRO = (
+    "Eine Änderung der E-Mail-Adresse für die Anmeldung ist nicht möglich. Wenn Sie eine neue "
+    "Adresse nutzen möchten, legen Sie mit der neuen Adresse ein neues Konto an und löschen "
+    "danach hier das alte."
+)
+DELETE_WHAT = (
+    "Beim Löschen entfernen wir Ihre Anmeldedaten und beenden alle Anmeldungen. Was die "
+    "Handwerkskammer aufbewahren muss (Buchungen, eingereichte Unterlagen, Protokolleinträge), "
+    "bleibt erhalten, ist aber nicht mehr mit diesem Konto verbunden. Die E-Mail-Adresse kann "
+    "danach neu registriert werden."
+)
+DELETE_BUTTON = "Konto endgültig löschen"
+DELETE_CONFIRM = "Ich möchte mein Konto endgültig löschen."
+DELETE_CONFIRM_MISSING = "Bitte bestätigen Sie, dass Sie Ihr Konto endgültig löschen möchten."
+DELETE_DONE_TITLE = "Ihr Konto wurde gelöscht"
+DELETE_DONE = (
+    "Ihr Konto und alle Anmeldungen wurden gelöscht. Wir haben Ihnen eine Bestätigung per "
+    "E-Mail gesendet. Sie können sich mit derselben Adresse jederzeit neu registrieren."
+)
+
+# --- sessions ---------------------------------------------------------------------------------
+SESSIONS_TITLE = "Angemeldete Geräte"
+SESSIONS_INTRO = (
+    "Hier sehen Sie, wo Sie gerade angemeldet sind. Beenden Sie Anmeldungen, die Sie nicht "
+    "kennen, und ändern Sie dann Ihr Passwort. Eine Anmeldung endet nach {idle} Minuten ohne "
+    "Aktivität und spätestens nach {absolute} Stunden."
+)
+SESSIONS_LIST_LABEL = "Aktive Anmeldungen"
+SESSIONS_STARTED = "Angemeldet am"
+SESSIONS_LAST_SEEN = "Zuletzt aktiv"
+SESSIONS_THIS = "Dieses Gerät"
+SESSIONS_END = "Abmelden"
+SESSIONS_END_LABEL = "Anmeldung {browser} vom {started} beenden"
+SESSIONS_END_OTHERS = "Alle anderen Geräte abmelden"
+SESSIONS_NONE_OTHER = "Sie sind auf keinem anderen Gerät angemeldet."
+SESSIONS_ENDED_ONE = "Die Anmeldung wurde beendet."
+SESSIONS_ENDED_OTHERS = "Alle anderen Anmeldungen wurden beendet."
+SESSIONS_NOT_FOUND = "Diese Anmeldung gibt es nicht (mehr)."
+BROWSER_UNKNOWN = "Unbekannter Browser"
+BROWSER_ON = "{browser} unter {system}"
+
+# --- throttling -------------------------------------------------------------------------------
+LOGIN_WAIT = (
+    "Zu viele fehlgeschlagene Anmeldeversuche. Bitte warten Sie {seconds} Sekunden und "
+    "versuchen Sie es dann erneut."
+)
+LOGIN_PAUSED = (
+    "Nach vielen fehlgeschlagenen Versuchen ist die Anmeldung mit dieser E-Mail-Adresse bis "
+    "{until} gesperrt. Falls Sie Ihr Passwort vergessen haben, können Sie es zurücksetzen."
+)
+
+# --- mails of account self-service ------------------------------------------------------------
+MAIL_RESET_SUBJECT = "Passwort zurücksetzen im Kundenportal"
+MAIL_RESET_BODY = (
+    "Guten Tag,\n\nfür Ihr Konto im Kundenportal wurde ein neues Passwort angefordert. Öffnen "
+    "Sie den folgenden Link und legen Sie dort ein neues Passwort fest:\n\n{link}\n\nDer Link ist "
+    "eine Stunde gültig und kann nur einmal verwendet werden. Wenn Sie das nicht angefordert "
+    "haben, können Sie diese E-Mail ignorieren; Ihr Passwort bleibt unverändert."
+) + MAIL_SIGNATURE
+MAIL_RESET_UNKNOWN_SUBJECT = "Ihre Anfrage im Kundenportal"
+MAIL_RESET_UNKNOWN_BODY = (
+    "Guten Tag,\n\nfür diese E-Mail-Adresse wurde ein neues Passwort für das Kundenportal "
+    "angefordert. Mit dieser Adresse ist aber kein Konto registriert. Falls Sie sich "
+    "registrieren möchten, können Sie das hier tun:\n\n{register_link}\n\nWenn Sie das nicht "
+    "angefordert haben, können Sie diese E-Mail ignorieren."
+) + MAIL_SIGNATURE
+MAIL_PASSWORD_CHANGED_SUBJECT = "Ihr Passwort im Kundenportal wurde geändert"
+MAIL_PASSWORD_CHANGED_BODY = (
+    "Guten Tag,\n\ndas Passwort Ihres Kontos im Kundenportal wurde am {when} geändert. "
+    "{sessions}\n\nWenn Sie das nicht waren, setzen Sie Ihr Passwort bitte sofort zurück und "
+    "informieren Sie uns:\n\n{reset_link}"
+) + MAIL_SIGNATURE
+MAIL_SESSIONS_ALL_ENDED = "Alle Anmeldungen wurden beendet."
+MAIL_SESSIONS_OTHERS_ENDED = "Anmeldungen auf anderen Geräten wurden beendet."
+MAIL_DELETED_SUBJECT = "Ihr Konto im Kundenportal wurde gelöscht"
+MAIL_DELETED_BODY = (
+    "Guten Tag,\n\nIhr Konto im Kundenportal wurde am {when} gelöscht. Alle Anmeldungen wurden "
+    "beendet. Sie können sich mit dieser E-Mail-Adresse jederzeit neu registrieren:\n\n"
+    "{register_link}\n\nWenn Sie das nicht waren, melden Sie sich bitte umgehend bei uns."
+) + MAIL_SIGNATURE
+MAIL_PAUSED_SUBJECT = "Anmeldung im Kundenportal vorübergehend gesperrt"
+MAIL_PAUSED_BODY = (
+    "Guten Tag,\n\nfür Ihr Konto im Kundenportal gab es viele fehlgeschlagene "
+    "Anmeldeversuche. Zu Ihrem Schutz ist die Anmeldung bis {until} gesperrt. Danach können Sie "
+    "sich wie gewohnt anmelden.\n\nWaren das nicht Sie, versucht womöglich jemand, Ihr Passwort "
+    "zu erraten. Wählen Sie dann bitte ein neues, langes Passwort:\n\n{reset_link}"
+) + MAIL_SIGNATURE

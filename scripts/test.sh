@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# The whole check: lint, layering contracts, unit tests, Playwright suite.
+# The whole check: lint, layering contracts, unit tests, security tests, Playwright suite.
 # pytest's exit code 5 ("no tests collected") counts as a failure: an empty suite proves nothing.
 set -uo pipefail
 cd "$(dirname "$0")/.."
@@ -17,5 +17,7 @@ step "ruff" ruff check .
 step "ruff format" ruff format --check .
 step "import-linter" lint-imports
 step "unit tests" python -m pytest tests/unit -q
+step "security tests (attacks on services, headers and cookie on the prod server)" \
+  python -m pytest tests/security -q
 step "e2e tests (Playwright, Chromium)" python -m pytest tests/e2e -q
 exit $status

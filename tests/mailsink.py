@@ -79,6 +79,14 @@ class MailSink:
             time.sleep(0.1)
         raise AssertionError(f"no mail to {recipient} with subject {subject!r} within {timeout}s")
 
+    def wait_for_count(self, recipient: str, count: int, timeout: float = 20) -> None:
+        """Wait until `recipient` has received at least `count` mails."""
+        deadline = time.monotonic() + timeout
+        while len(self.to(recipient)) < count:
+            if time.monotonic() > deadline:
+                raise AssertionError(f"fewer than {count} mails to {recipient} within {timeout}s")
+            time.sleep(0.1)
+
 
 def body_of(message: EmailMessage) -> str:
     return message.get_body(preferencelist=("plain",)).get_content()

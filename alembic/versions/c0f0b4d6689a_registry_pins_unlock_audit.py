@@ -56,7 +56,7 @@ def upgrade() -> None:
     sa.Column('at', sqlmodel.sql.sqltypes.UTCDateTime(), nullable=False),
     sa.Column('account_id', sa.Integer(), nullable=True),
     sa.Column('action', sqlmodel.sql.sqltypes.AutoString(length=50), nullable=False),
-    sa.Column('target', sqlmodel.sql.sqltypes.AutoString(length=100), nullable=False),
+    sa.Column('target', sqlmodel.sql.sqltypes.AutoString(length=200), nullable=False),
     sa.Column('detail', sqlmodel.sql.sqltypes.AutoString(length=500), nullable=False),
     sa.ForeignKeyConstraint(['account_id'], ['account.id'], ondelete='SET NULL'),
     sa.PrimaryKeyConstraint('id')

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import reflex as rx
 
+from portal_app import texts
 from portal_app.state.fields import field_id
 
 
@@ -123,4 +124,25 @@ def radio_group(
         aria_invalid=rx.cond(error != "", "true", "false"),
         aria_describedby=rx.cond(error != "", f"{field_id(name)}-fehler", ""),
         class_name="field fieldset",
+    )
+
+
+def new_password_fields(password_error: rx.Var[str], repeat_error: rx.Var[str]) -> rx.Component:
+    """A new password and its repetition, as every form that sets a password asks for them."""
+    return rx.fragment(
+        text_field(
+            "password",
+            texts.FIELD_NEW_PASSWORD,
+            password_error,
+            kind="password",
+            autocomplete="new-password",
+            hint=texts.PASSWORD_HINT,
+        ),
+        text_field(
+            "password_repeat",
+            texts.FIELD_PASSWORD_REPEAT,
+            repeat_error,
+            kind="password",
+            autocomplete="new-password",
+        ),
     )

@@ -5,6 +5,7 @@ from __future__ import annotations
 import reflex as rx
 
 from portal_app import routes, texts
+from portal_app.components.navigation import page_load
 from portal_app.components.page import PageSpec, nav_entries
 from portal_app.state.session import SessionState
 
@@ -97,4 +98,5 @@ def frame(spec: PageSpec) -> rx.Component:
             class_name="site-main",
         ),
         footer(),
+        page_load(),
     )

@@ -46,4 +46,25 @@ def account() -> rx.Component:
             ),
             margin_top="1.5rem",
         ),
+        _manage(),
+    )
+
+
+def _manage() -> rx.Component:
+    return rx.el.section(
+        rx.heading(texts.ACCOUNT_MANAGE_TITLE, **styles.section_heading),
+        rx.el.nav(
+            rx.el.ul(
+                *[
+                    rx.el.li(rx.link(label, href=href))
+                    for label, href in (
+                        (texts.ACCOUNT_LINK_PASSWORD, routes.ACCOUNT_PASSWORD),
+                        (texts.ACCOUNT_LINK_SESSIONS, routes.ACCOUNT_SESSIONS),
+                        (texts.ACCOUNT_LINK_DELETE, routes.ACCOUNT_DELETE),
+                    )
+                ],
+                class_name="link-list",
+            ),
+            aria_label=texts.ACCOUNT_MANAGE_LABEL,
+        ),
     )

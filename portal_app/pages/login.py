@@ -10,7 +10,16 @@ from portal_app.state.login import LoginState
 
 
 def login_form() -> rx.Component:
-    """E-mail, password, button; also step 2 of the welcome wizard."""
+    """E-mail, password, button, "Passwort vergessen?"; also step 2 of the welcome wizard."""
+    return rx.fragment(
+        _credentials_form(),
+        rx.text(
+            rx.link(texts.FORGOT_LINK, href=routes.PASSWORD_FORGOTTEN), as_="p", margin_top="1rem"
+        ),
+    )
+
+
+def _credentials_form() -> rx.Component:
     return form(
         alert(LoginState.error),
         text_field("email", texts.FIELD_EMAIL, kind="email", autocomplete="username"),

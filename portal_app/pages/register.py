@@ -7,6 +7,7 @@ from portal_app.components.forms import (
     alert,
     checkbox_field,
     form,
+    new_password_fields,
     notice,
     submit_button,
     text_field,
@@ -68,21 +69,7 @@ def register() -> rx.Component:
 
 def _password_form() -> rx.Component:
     return form(
-        text_field(
-            "password",
-            texts.FIELD_NEW_PASSWORD,
-            ConfirmState.password_error,
-            kind="password",
-            autocomplete="new-password",
-            hint=texts.PASSWORD_HINT,
-        ),
-        text_field(
-            "password_repeat",
-            texts.FIELD_PASSWORD_REPEAT,
-            ConfirmState.repeat_error,
-            kind="password",
-            autocomplete="new-password",
-        ),
+        new_password_fields(ConfirmState.password_error, ConfirmState.repeat_error),
         submit_button(texts.CONFIRM_BUTTON),
         on_submit=ConfirmState.submit,
         label=texts.CONFIRM_TITLE,

@@ -1,4 +1,5 @@
-"""The audit log: every unlock, failed unlock and PIN event, with account, target and time."""
+"""The audit log: what happened to an account or a record, and when, written in the
+transaction of the action. Entries outlive a deleted login (their account becomes empty)."""
 
 from __future__ import annotations
 
@@ -10,6 +11,14 @@ from portal_app.models import AuditEntry
 from portal_app.services import clock
 
 
+class Action:
+    PASSWORD_RESET = "password_reset"
+    PASSWORD_CHANGED = "password_changed"
+    ACCOUNT_DELETED = "account_deleted"
+    LOGIN_PAUSED = "login_paused"
+    SESSIONS_ENDED = "sessions_ended"
+
+
 def record(
     session: Session, action: str, account_id: int | None, target: str = "", detail: str = ""
 ) -> None:
@@ -19,7 +28,7 @@ def record(
             at=clock.now(),
             account_id=account_id,
             action=action,
-            target=target[:100],
+            target=target[:200],
             detail=detail[:500],
         )
     )

@@ -3,13 +3,15 @@ event (idle and absolute expiry) and ends it server-side."""
 
 from __future__ import annotations
 
+import hmac
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 
 from sqlmodel import Session, col, select, update
 
-from portal_app.models import Account, LoginSession
-from portal_app.services import clock, passwords, tokens
+from portal_app import routes, texts
+from portal_app.models import EMAIL_MAX_LENGTH, Account, LoginSession
+from portal_app.services import audit, clock, mail, passwords, throttle, tokens
 from portal_app.services.db import unit_of_work
 from portal_app.services.emails import EmailRejected, email_key, normalize_email
 from portal_app.settings import settings
@@ -17,6 +19,11 @@ from portal_app.settings import settings
 # Writing last_seen on every event would make each click a database write; a minute is
 # precise enough for a 30-minute idle timeout.
 TOUCH_INTERVAL = timedelta(minutes=1)
+
+
+HANDOFF_TIME = timedelta(seconds=60)
+
+LoginThrottled = throttle.LoginThrottled
 
 
 class LoginFailed(Exception):
@@ -43,31 +50,55 @@ def start(session: Session, account_id: int, user_agent: str = "") -> str:
             created_at=now,
             last_seen_at=now,
             user_agent=user_agent[:300],
+            handoff_hash=tokens.hash_token(handoff_code(token)),
+            handoff_until=now + HANDOFF_TIME,
         )
     )
     return token
 
 
-def login(raw_email: str, password: str, user_agent: str = "", old_token: str = "") -> str:
+def _login_key(raw_email: str) -> str:
+    """The lookup key of an address; malformed input is throttled under its own spelling."""
+    try:
+        return email_key(normalize_email(raw_email))
+    except EmailRejected:
+        return (raw_email or "").strip().casefold()[:EMAIL_MAX_LENGTH]
+
+
+def login(
+    raw_email: str, password: str, user_agent: str = "", old_token: str = "", client: str = ""
+) -> str:
     """Check the credentials and open a fresh session (the old one of this browser ends).
 
-    Unknown addresses spend the same bcrypt time. Slow: call it from a worker thread.
+    Throttled per address and client (see `throttle`): raises LoginThrottled before checking
+    anything while a wait or pause lasts. Unknown addresses spend the same bcrypt time and are
+    throttled the same way. Slow: call it from a worker thread.
     """
-    try:
-        key = email_key(normalize_email(raw_email))
-    except EmailRejected:
-        key = None
+    key = _login_key(raw_email)
+    counted_as = throttle.key_for(key, client)
     with unit_of_work() as session:
-        account = None
-        if key:
-            account = session.exec(select(Account).where(Account.email_key == key)).first()
+        throttle.check(session, counted_as)
+        account = session.exec(select(Account).where(Account.email_key == key)).first()
         password_hash = account.password_hash if account and account.confirmed_at else None
     if not passwords.verify_password(password or "", password_hash):
+        with unit_of_work() as session:
+            paused_until = throttle.record_failure(session, counted_as)
+            if paused_until and password_hash:
+                _tell_paused(session, account, paused_until)
         raise LoginFailed
     with unit_of_work() as session:
+        throttle.forget(session, counted_as)
         if old_token:
             _end(session, old_token)
         return start(session, account.id, user_agent)
+
+
+def _tell_paused(session: Session, account: Account, until: datetime) -> None:
+    body = texts.MAIL_PAUSED_BODY.format(
+        until=clock.german(until), reset_link=settings.base_url + routes.PASSWORD_FORGOTTEN
+    )
+    mail.enqueue(session, account.email, texts.MAIL_PAUSED_SUBJECT, body)
+    audit.record(session, audit.Action.LOGIN_PAUSED, account.id, detail=until.isoformat())
 
 
 def _expired(row: LoginSession, now: datetime) -> bool:
@@ -109,3 +140,102 @@ def logout(token: str) -> None:
     if token:
         with unit_of_work() as session:
             _end(session, token)
+
+
+# --- the HttpOnly cookie handoff, the list of sessions, ending them -------------------
+
+
+def handoff_code(token: str) -> str:
+    """The one-time code (valid 60 s after the login) that the cookie endpoint exchanges for
+    the session. Derived from the token with the secret key, so it reveals nothing of it.
+
+    The session token itself never reaches the browser's scripts: the endpoint swaps it for a
+    fresh one and puts that into an HttpOnly cookie.
+    """
+    return hmac.new(
+        settings.secret_key.encode(), b"handoff:" + token.encode(), "sha256"
+    ).hexdigest()
+
+
+def take_handoff(code: str) -> str | None:
+    """Use a handoff code up (once, within its time); return the session's new token."""
+    if not code or len(code) > 100:
+        return None
+    now = clock.now()
+    with unit_of_work() as session:
+        row = session.exec(
+            select(LoginSession).where(LoginSession.handoff_hash == tokens.hash_token(code))
+        ).first()
+        if row is None or row.handoff_until <= now or _expired(row, now):
+            return None
+        token = tokens.new_token()
+        result = session.exec(
+            update(LoginSession)
+            .where(LoginSession.id == row.id)
+            .where(LoginSession.handoff_hash == row.handoff_hash)
+            .values(token_hash=tokens.hash_token(token), handoff_hash=None, handoff_until=None)
+        )
+        return token if result.rowcount == 1 else None
+
+
+@dataclass(frozen=True)
+class SessionView:
+    """One active login of the account, as the sessions page shows it."""
+
+    id: int
+    created_at: datetime
+    last_seen_at: datetime
+    user_agent: str
+    current: bool
+
+
+def active_sessions(account_id: int, current_token: str) -> list[SessionView]:
+    """The account's sessions that are still valid; this browser's first, then newest."""
+    now = clock.now()
+    current_hash = tokens.hash_token(current_token or "")
+    with unit_of_work() as session:
+        rows = session.exec(
+            select(LoginSession)
+            .where(LoginSession.account_id == account_id)
+            .where(col(LoginSession.ended_at).is_(None))
+        ).all()
+    views = [
+        SessionView(r.id, r.created_at, r.last_seen_at, r.user_agent, r.token_hash == current_hash)
+        for r in rows
+        if not _expired(r, now)
+    ]
+    return sorted(views, key=lambda v: (not v.current, -v.last_seen_at.timestamp()))
+
+
+def end_session(account_id: int, session_id: int) -> bool:
+    """End one session of the account; False if it is not the account's or already ended."""
+    with unit_of_work() as session:
+        result = session.exec(
+            update(LoginSession)
+            .where(LoginSession.id == session_id)
+            .where(LoginSession.account_id == account_id)
+            .where(col(LoginSession.ended_at).is_(None))
+            .values(ended_at=clock.now())
+        )
+        return result.rowcount == 1
+
+
+def end_all(session: Session, account_id: int, keep_token: str = "") -> int:
+    """End every session of the account in the caller's transaction, except `keep_token`'s."""
+    statement = (
+        update(LoginSession)
+        .where(LoginSession.account_id == account_id)
+        .where(col(LoginSession.ended_at).is_(None))
+    )
+    if keep_token:
+        statement = statement.where(LoginSession.token_hash != tokens.hash_token(keep_token))
+    return session.exec(statement.values(ended_at=clock.now())).rowcount
+
+
+def end_other_sessions(account_id: int, current_token: str) -> int:
+    """End every session of the account but this browser's; return how many ended."""
+    with unit_of_work() as session:
+        ended = end_all(session, account_id, keep_token=current_token or "-")
+        if ended:
+            audit.record(session, audit.Action.SESSIONS_ENDED, account_id, detail=str(ended))
+        return ended

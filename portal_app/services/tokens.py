@@ -24,9 +24,10 @@ TOKEN_BYTES = 32
 
 class Purpose(StrEnum):
     CONFIRM_EMAIL = "confirm_email"
+    RESET_PASSWORD = "reset_password"
 
 
-LIFETIME = {Purpose.CONFIRM_EMAIL: timedelta(hours=24)}
+LIFETIME = {Purpose.CONFIRM_EMAIL: timedelta(hours=24), Purpose.RESET_PASSWORD: timedelta(hours=1)}
 
 
 class TokenProblem(StrEnum):
@@ -51,16 +52,21 @@ def hash_token(token: str) -> str:
     return hmac.new(settings.secret_key.encode(), token.encode(), hashlib.sha256).hexdigest()
 
 
-def issue(session: Session, account_id: int, purpose: Purpose) -> str:
-    """Create a new link token for the account, voiding its older ones of the same purpose."""
-    now = clock.now()
+def void(session: Session, account_id: int, purpose: Purpose) -> None:
+    """Make every unused link of this purpose for the account unusable."""
     session.exec(
         update(EmailToken)
         .where(EmailToken.account_id == account_id)
         .where(EmailToken.purpose == purpose.value)
         .where(EmailToken.used_at.is_(None))
-        .values(used_at=now)
+        .values(used_at=clock.now())
     )
+
+
+def issue(session: Session, account_id: int, purpose: Purpose) -> str:
+    """Create a new link token for the account, voiding its older ones of the same purpose."""
+    now = clock.now()
+    void(session, account_id, purpose)
     token = new_token()
     session.add(
         EmailToken(

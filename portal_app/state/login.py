@@ -9,6 +9,7 @@ import reflex as rx
 from portal_app import routes, texts
 from portal_app.services import sessions
 from portal_app.state.fields import field_id
+from portal_app.state.formatting import local_datetime
 from portal_app.state.session import SessionState
 
 
@@ -38,10 +39,20 @@ class LoginState(SessionState):
                 email,
                 str(form_data.get("password", "")),
                 self._user_agent(),
-                self.session_token,
+                self._session_token(),
+                self._client(),
             )
+        except sessions.LoginThrottled as error:
+            self.error = self._throttled_message(error)
+            return rx.set_value(field_id("password"), "")
         except sessions.LoginFailed:
             self.error = texts.LOGIN_FAILED
             return [rx.set_value(field_id("password"), ""), rx.set_focus(field_id("password"))]
         account = await asyncio.to_thread(sessions.current_account, token)
         return self._start(token, account.email, self._next)
+
+    @staticmethod
+    def _throttled_message(error: sessions.LoginThrottled) -> str:
+        if error.paused:
+            return texts.LOGIN_PAUSED.format(until=local_datetime(error.until))
+        return texts.LOGIN_WAIT.format(seconds=error.seconds)

@@ -63,12 +63,18 @@ def _stop(process: subprocess.Popen) -> None:
 
 @pytest.fixture(scope="session")
 def portal_work(tmp_path_factory) -> Path:
-    """Database, state files and log of the portal under test."""
+    """Database (`portal.db`), state files and log of the portal under test."""
     return tmp_path_factory.mktemp("portal")
 
 
 @pytest.fixture(scope="session")
-def portal_env(portal_work, mail_sink) -> dict[str, str]:
+def portal_db(portal_work) -> str:
+    """The database URL of the running portal, for tests that look at or change its rows."""
+    return f"sqlite:///{portal_work}/portal.db"
+
+
+@pytest.fixture(scope="session")
+def portal_env(portal_work, portal_db, mail_sink) -> dict[str, str]:
     """The environment of the portal under test (and of operator commands run against it)."""
     work = portal_work
     port = free_port()
@@ -84,7 +90,7 @@ def portal_env(portal_work, mail_sink) -> dict[str, str]:
         "PORTAL_MAIL_POLL_SECONDS": "0.2",
         # bcrypt cost 4 keeps the suite quick; the production cost is covered by unit tests.
         "PORTAL_BCRYPT_ROUNDS": "4",
-        "REFLEX_DB_URL": f"sqlite:///{work}/portal.db",
+        "REFLEX_DB_URL": portal_db,
         "REFLEX_STATES_WORKDIR": str(work / "states"),
         "REFLEX_UPLOADED_FILES_DIR": str(work / "uploads"),
     }

@@ -47,11 +47,15 @@ def set_password(page: Page, link: str, password: str = PASSWORD, repeat: str | 
 
 
 def create_account(page: Page, mail_sink: MailSink) -> str:
-    """Register, confirm by the mailed link, set the password: logged in (in the wizard)."""
+    """Register, confirm by the mailed link, set the password (which leads into the wizard):
+    logged in, on Mein Konto afterwards."""
     email = new_email()
     register(page, email)
     set_password(page, confirmation_link(mail_sink, email))
-    expect(page.get_by_role("heading", name=texts.WELCOME_TITLE)).to_be_visible()
+    expect(page).to_have_url(re.compile(r"/willkommen/?$"))
+    expect(page.get_by_role("heading", name="3. Freischalten")).to_be_visible()
+    open_page(page, "/konto")
+    expect(page.get_by_role("heading", name=texts.ACCOUNT_TITLE)).to_be_visible()
     return email
 
 
@@ -63,7 +67,10 @@ def login(page: Page, email: str, password: str = PASSWORD) -> None:
 
 
 def logout(page: Page) -> None:
-    page.get_by_role("button", name=texts.NAV_LOGOUT).click()
+    """Abmelden: the cookie endpoint ends the session, then the start page loads anew."""
+    with page.expect_navigation(url=re.compile(r"://[^/]+/$")):
+        page.get_by_role("button", name=texts.NAV_LOGOUT).click()
+    expect(page.get_by_role("main")).to_have_attribute("aria-busy", "false")
     expect(page.get_by_role("link", name=texts.NAV_LOGIN, exact=True)).to_be_visible()
 
 
@@ -77,3 +84,40 @@ def unlock_as_betrieb(page: Page, number: str, pin: str) -> None:
     page.get_by_label(texts.FIELD_BETRIEBSNUMMER).fill(number)
     page.get_by_label(texts.FIELD_PIN).fill(pin)
     page.get_by_role("button", name=texts.UNLOCK_BUTTON).click()
+
+
+# --- password reset, change, deletion, sessions ------------------------------------------------
+RESET_LINK = re.compile(r"https?://\S+/passwort-zuruecksetzen\?token=\S+")
+NEW_PASSWORD = "Dachdecker decken Dächer mit Schiefer"
+
+
+def reset_link(mail_sink: MailSink, email: str) -> str:
+    message = mail_sink.wait_for(email, texts.MAIL_RESET_SUBJECT)
+    return RESET_LINK.search(body_of(message)).group(0)
+
+
+def request_reset(page: Page, email: str) -> None:
+    open_page(page, "/passwort-vergessen")
+    page.get_by_label(texts.FIELD_EMAIL).fill(email)
+    page.get_by_role("button", name=texts.FORGOT_BUTTON).click()
+
+
+def fill_new_password(page: Page, password: str, repeat: str | None = None) -> None:
+    page.get_by_label(texts.FIELD_NEW_PASSWORD).fill(password)
+    page.get_by_label(texts.FIELD_PASSWORD_REPEAT).fill(password if repeat is None else repeat)
+
+
+def second_login(new_context, email: str, password: str = PASSWORD) -> Page:
+    """The same member logged in from another browser (pytest-playwright's `new_context`
+    fixture: a fresh context with its own cookies)."""
+    other_page = new_context().new_page()
+    other_page.goto("/anmelden")
+    login(other_page, email, password)
+    expect(other_page.get_by_role("heading", name=texts.ACCOUNT_TITLE)).to_be_visible()
+    return other_page
+
+
+def expect_logged_out(page: Page) -> None:
+    """The page's next visit to Mein Konto ends at the login."""
+    page.goto("/konto")
+    expect(page).to_have_url(re.compile(r"/anmelden\?next=/konto$"))

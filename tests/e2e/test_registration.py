@@ -17,7 +17,7 @@ def test_a_member_registers_confirms_by_mail_and_lands_logged_in(page: Page, mai
     link = flows.confirmation_link(mail_sink, email)
     flows.set_password(page, link)
 
-    expect(page).to_have_url(re.compile(r"/willkommen$"))
+    expect(page).to_have_url(re.compile(r"/willkommen/?$"))
     expect(page.get_by_role("heading", name="3. Freischalten")).to_be_visible()
 
     flows.open_page(page, "/konto")

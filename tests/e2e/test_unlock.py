@@ -25,7 +25,7 @@ def test_the_wizard_leads_from_registration_to_unlocked(
     expect(page.get_by_text(texts.WELCOME_REGISTERED_NEXT)).to_be_visible()
 
     flows.set_password(page, flows.confirmation_link(mail_sink, email))
-    expect(page).to_have_url(re.compile(r"/willkommen$"))
+    expect(page).to_have_url(re.compile(r"/willkommen/?$"))
     expect(steps.get_by_text(texts.WELCOME_STEP_CURRENT)).to_be_visible()
     expect(page.get_by_role("heading", name="3. Freischalten")).to_be_visible()
     expect(page.get_by_text(texts.BETRIEBSNUMMER_HINT)).to_be_visible()

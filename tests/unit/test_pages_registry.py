@@ -25,9 +25,15 @@ def test_every_other_page_is_served_in_both_modes():
         assert route in served  # fmt: skip
 
 
-def test_the_account_and_unlock_pages_are_protected():
-    protected = {spec.route for spec in pages_for(demo=True) if spec.protected}
-    assert protected == {routes.ACCOUNT, routes.UNLOCK, routes.PIN_REQUEST}
+def test_the_account_its_pages_and_the_unlock_pages_are_protected_and_nothing_else():
+    assert {spec.route for spec in pages_for(demo=True) if spec.protected} == {
+        routes.ACCOUNT,
+        routes.ACCOUNT_PASSWORD,
+        routes.ACCOUNT_SESSIONS,
+        routes.ACCOUNT_DELETE,
+        routes.UNLOCK,
+        routes.PIN_REQUEST,
+    }
 
 
 def test_the_navigation_starts_with_the_start_page():

@@ -1,0 +1,42 @@
+"""Passwort ändern (logged in): the current password, then the new one twice."""
+
+import reflex as rx
+
+from portal_app import routes, styles, texts
+from portal_app.components.forms import form, new_password_fields, notice, submit_button, text_field
+from portal_app.components.links import back_to_account
+from portal_app.components.page import page
+from portal_app.state.password_change import PasswordChangeState
+
+
+@page(
+    routes.ACCOUNT_PASSWORD,
+    texts.CHANGE_TITLE,
+    protected=True,
+    on_load=[PasswordChangeState.load],
+)
+def password_change() -> rx.Component:
+    return rx.fragment(
+        rx.heading(texts.CHANGE_TITLE, **styles.page_heading),
+        rx.text(texts.CHANGE_INTRO, as_="p", margin_bottom="1rem"),
+        rx.cond(
+            PasswordChangeState.done,
+            rx.box(notice(texts.CHANGE_DONE, tone="green"), margin_bottom="1rem"),
+        ),
+        form(
+            text_field(
+                "current_password",
+                texts.FIELD_CURRENT_PASSWORD,
+                PasswordChangeState.current_error,
+                kind="password",
+                autocomplete="current-password",
+            ),
+            new_password_fields(
+                PasswordChangeState.password_error, PasswordChangeState.repeat_error
+            ),
+            submit_button(texts.CHANGE_BUTTON),
+            on_submit=PasswordChangeState.submit,
+            label=texts.CHANGE_TITLE,
+        ),
+        back_to_account(),
+    )

@@ -1,0 +1,44 @@
+"""Changing the password inside the portal: the current one is required; the member's other
+sessions end, this one stays; a mail tells the member."""
+
+from __future__ import annotations
+
+from portal_app import texts
+from portal_app.models import Account
+from portal_app.services import audit, passwords, sessions, tokens
+from portal_app.services.db import unit_of_work
+from portal_app.services.password_reset import password_changed
+
+
+class CurrentPasswordWrong(ValueError):
+    """The current password does not match; the message is the German text for the member."""
+
+
+def verify_current(account_id: int, password: str) -> Account:
+    """The account if `password` is its password; raise CurrentPasswordWrong otherwise. Slow."""
+    with unit_of_work() as session:
+        account = session.get(Account, account_id)
+    if account is None or not passwords.verify_password(password or "", account.password_hash):
+        raise CurrentPasswordWrong(texts.CURRENT_PASSWORD_WRONG)
+    return account
+
+
+def change_password(
+    account_id: int, current_token: str, current: str, new: str, repeat: str
+) -> None:
+    """Set a new password after checking the current one. Slow (bcrypt): use a worker thread.
+
+    Raises CurrentPasswordWrong, or PasswordRejected / PasswordMismatch for the new one.
+    """
+    verify_current(account_id, current)
+    passwords.check_policy(new, repeat)
+    if new == current:
+        raise passwords.PasswordRejected(texts.NEW_PASSWORD_SAME)
+    password_hash = passwords.hash_password(new)
+    with unit_of_work() as session:
+        account = session.get(Account, account_id)
+        account.password_hash = password_hash
+        sessions.end_all(session, account.id, keep_token=current_token)
+        tokens.void(session, account.id, tokens.Purpose.RESET_PASSWORD)
+        audit.record(session, audit.Action.PASSWORD_CHANGED, account.id)
+        password_changed(session, account, texts.MAIL_SESSIONS_OTHERS_ENDED)

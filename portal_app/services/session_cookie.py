@@ -1,0 +1,37 @@
+"""The session cookie: HttpOnly (page scripts cannot read it), SameSite=Strict, Path=/,
+Secure and `__Host-` prefixed when the portal is served over HTTPS.
+
+Only the HTTP endpoints in `portal_app.web` set and clear it; the state reads it from the
+websocket handshake's Cookie header.
+"""
+
+from __future__ import annotations
+
+from portal_app.settings import settings
+
+SECURE = settings.base_url.startswith("https://")
+NAME = "__Host-kp_sitzung" if SECURE else "kp_sitzung"
+
+
+def read(cookie_header: str | None) -> str:
+    """The session token in a Cookie request header, or ""."""
+    for part in (cookie_header or "").split(";"):
+        name, _, value = part.strip().partition("=")
+        if name == NAME:
+            return value.strip()
+    return ""
+
+
+def _attributes(max_age: int) -> str:
+    secure = "; Secure" if SECURE else ""
+    return f"Path=/; HttpOnly; SameSite=Strict; Max-Age={max_age}{secure}"
+
+
+def set_header(token: str) -> str:
+    """The Set-Cookie value that keeps a session token (as long as a session may last)."""
+    return f"{NAME}={token}; {_attributes(settings.session_absolute_hours * 3600)}"
+
+
+def clear_header() -> str:
+    """The Set-Cookie value that removes the session cookie."""
+    return f"{NAME}=; {_attributes(0)}"

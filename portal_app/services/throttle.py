@@ -1,0 +1,114 @@
+"""Throttling of failed logins, counted in the database (so it holds across restarts and
+several backend processes).
+
+Failures are counted per address and per client address. From the fifth failure within an
+hour on, the next try has to wait: 1 s, 2 s, 4 s … at most a minute after the latest failure.
+After 20 failures for an address within an hour, logins with that address pause for 15 minutes.
+Addresses without an account are throttled exactly like real ones, so the answers reveal
+nothing; only a real account gets a mail about the pause (from the caller).
+"""
+
+from __future__ import annotations
+
+import hashlib
+import hmac
+import math
+from dataclasses import dataclass
+from datetime import UTC, datetime, timedelta
+
+from sqlmodel import Session, col, delete, func, select
+
+from portal_app.models import LoginFailure
+from portal_app.services import clock
+from portal_app.settings import settings
+
+WINDOW = timedelta(hours=1)
+FREE_FAILURES = 5
+LONGEST_DELAY = timedelta(minutes=1)
+PAUSE_AFTER = 20
+PAUSE = timedelta(minutes=15)
+KEEP = timedelta(days=1)
+
+
+class LoginThrottled(Exception):
+    """Too many failures: wait before the next try. `until` says how long."""
+
+    def __init__(self, until: datetime, paused: bool):
+        super().__init__(until.isoformat())
+        self.until = until
+        self.paused = paused
+
+    @property
+    def seconds(self) -> int:
+        return max(1, math.ceil((self.until - clock.now()).total_seconds()))
+
+
+@dataclass(frozen=True)
+class Key:
+    """Who a login try is counted against: the address (as a keyed hash) and the client."""
+
+    email_digest: str
+    client: str
+
+
+def key_for(email_key: str, client: str) -> Key:
+    digest = hmac.new(
+        settings.secret_key.encode(), b"login:" + email_key.encode(), hashlib.sha256
+    ).hexdigest()
+    return Key(digest, (client or "")[:64])
+
+
+def delay_after(failures: int) -> timedelta:
+    """The wait after `failures` failures within the window: none for the first four."""
+    if failures < FREE_FAILURES:
+        return timedelta(0)
+    return min(timedelta(seconds=2 ** min(failures - FREE_FAILURES, 16)), LONGEST_DELAY)
+
+
+def _failures(session: Session, column, value: str, since: datetime) -> tuple[int, datetime | None]:
+    count, latest = session.exec(
+        select(func.count(), func.max(LoginFailure.at))
+        .where(column == value)
+        .where(LoginFailure.at > since)
+    ).one()
+    return count, latest
+
+
+def _aware(moment: datetime | None) -> datetime | None:
+    # SQLite hands aggregates back without the time zone the column type adds.
+    if moment is not None and moment.tzinfo is None:
+        return moment.replace(tzinfo=UTC)
+    return moment
+
+
+def check(session: Session, key: Key) -> None:
+    """Raise LoginThrottled if a login with this key has to wait now."""
+    now = clock.now()
+    since = now - WINDOW
+    by_address, latest = _failures(session, LoginFailure.email_digest, key.email_digest, since)
+    latest = _aware(latest)
+    if by_address >= PAUSE_AFTER and latest + PAUSE > now:
+        raise LoginThrottled(latest + PAUSE, paused=True)
+    waits = [latest + delay_after(by_address)] if latest else []
+    if key.client:
+        by_client, latest_client = _failures(session, LoginFailure.client, key.client, since)
+        if latest_client:
+            waits.append(_aware(latest_client) + delay_after(by_client))
+    until = max(waits, default=now)
+    if until > now:
+        raise LoginThrottled(until, paused=False)
+
+
+def record_failure(session: Session, key: Key) -> datetime | None:
+    """Count a failed login; return the end of the pause it starts, if it starts one."""
+    now = clock.now()
+    session.exec(delete(LoginFailure).where(col(LoginFailure.at) < now - KEEP))
+    session.add(LoginFailure(at=now, email_digest=key.email_digest, client=key.client))
+    session.flush()
+    by_address, _ = _failures(session, LoginFailure.email_digest, key.email_digest, now - WINDOW)
+    return now + PAUSE if by_address >= PAUSE_AFTER else None
+
+
+def forget(session: Session, key: Key) -> None:
+    """A successful login (or password reset) clears the failures of the address."""
+    session.exec(delete(LoginFailure).where(LoginFailure.email_digest == key.email_digest))

@@ -1,0 +1,48 @@
+"""Events of "Konto löschen" (logged in)."""
+
+from __future__ import annotations
+
+import asyncio
+import secrets
+
+import reflex as rx
+
+from portal_app import routes
+from portal_app.services import account_deletion
+from portal_app.services.password_change import CurrentPasswordWrong
+from portal_app.state.fields import field_id
+from portal_app.state.session import SessionState
+
+
+class AccountDeletionState(SessionState):
+    password_error: str = ""
+    confirm_error: str = ""
+
+    @rx.event
+    def load(self):
+        self.password_error = self.confirm_error = ""
+
+    @rx.event
+    async def submit(self, form_data: dict):
+        self.password_error = self.confirm_error = ""
+        account = await self._account()
+        if account is None:
+            return self._to_login()
+        try:
+            await asyncio.to_thread(
+                account_deletion.delete_account,
+                account.id,
+                str(form_data.get("password", "")),
+                form_data.get("confirm") == "on",
+            )
+        except CurrentPasswordWrong as error:
+            self.password_error = str(error)
+            return [rx.set_value(field_id("password"), ""), rx.set_focus(field_id("password"))]
+        except account_deletion.DeletionNotConfirmed as error:
+            self.confirm_error = str(error)
+            return rx.set_focus(field_id("confirm"))
+        self.logged_in = False
+        self.account_email = ""
+        # The cookie endpoint removes the (now useless) cookie and shows the confirmation.
+        self.navigate_to = routes.session_end(secrets.token_urlsafe(8), routes.ACCOUNT_DELETED)
+        return None

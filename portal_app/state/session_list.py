@@ -1,0 +1,76 @@
+"""Events of "Angemeldete Geräte": list the account's sessions, end one or all others."""
+
+from __future__ import annotations
+
+import asyncio
+import dataclasses
+
+import reflex as rx
+
+from portal_app import texts
+from portal_app.services import sessions
+from portal_app.state.formatting import browser_of, local_datetime
+from portal_app.state.session import SessionState
+
+
+@dataclasses.dataclass
+class SessionRow:
+    id: int
+    browser: str
+    started: str
+    last_seen: str
+    current: bool
+    end_label: str
+
+
+class SessionListState(SessionState):
+    rows: list[SessionRow] = []
+    message: str = ""
+
+    @rx.var
+    def has_others(self) -> bool:
+        return any(not row.current for row in self.rows)
+
+    async def _refresh(self, account_id: int) -> None:
+        views = await asyncio.to_thread(sessions.active_sessions, account_id, self._session_token())
+        self.rows = [
+            SessionRow(
+                id=view.id,
+                browser=(browser := browser_of(view.user_agent)),
+                started=(started := local_datetime(view.created_at)),
+                last_seen=local_datetime(view.last_seen_at),
+                current=view.current,
+                end_label=texts.SESSIONS_END_LABEL.format(browser=browser, started=started),
+            )
+            for view in views
+        ]
+
+    @rx.event
+    async def load(self):
+        self.message = ""
+        account = await self._account()
+        if account is not None:
+            await self._refresh(account.id)
+
+    @rx.event
+    async def end_one(self, session_id: int):
+        account = await self._account()
+        if account is None:
+            return self._to_login()
+        try:
+            ended = await asyncio.to_thread(sessions.end_session, account.id, int(session_id))
+        except (TypeError, ValueError):
+            ended = False
+        self.message = texts.SESSIONS_ENDED_ONE if ended else texts.SESSIONS_NOT_FOUND
+        await self._refresh(account.id)
+        return None
+
+    @rx.event
+    async def end_others(self):
+        account = await self._account()
+        if account is None:
+            return self._to_login()
+        await asyncio.to_thread(sessions.end_other_sessions, account.id, self._session_token())
+        self.message = texts.SESSIONS_ENDED_OTHERS
+        await self._refresh(account.id)
+        return None

@@ -14,6 +14,16 @@ CONTACT = "/kontakt"
 DEMO_MAILBOX = "/demo/postfach"
 NOT_FOUND = "404"  # Reflex's slug for its not-found page
 
+# --- issue 5: courses, bookings, forms ----------------------------------------------------------
+COURSES = "/kurse"
+COURSE = "/kurse/[kurs_id]"
+MY_BOOKINGS = "/konto/buchungen"
+FORMS = "/formulare"
+MY_REQUESTS = "/konto/anfragen"
+# Pages of other issues the help answers link to (forgot password, unlock with a PIN).
+PASSWORD_FORGOT = "/passwort-vergessen"
+UNLOCK = "/freischalten"
+
 
 def register_confirm(token: str) -> str:
     return f"{REGISTER_CONFIRM}?token={quote(token)}"
@@ -39,3 +49,18 @@ def safe_next(next_path: str | None, default: str = ACCOUNT) -> str:
     ):
         return default
     return cleaned
+
+
+# --- issue 5 builders ---------------------------------------------------------------------------
+
+
+def course(course_id: int) -> str:
+    return f"{COURSES}/{int(course_id)}"
+
+
+def form(key: str) -> str:
+    return f"{FORMS}/{quote(key)}"
+
+
+def help_entry(anchor: str) -> str:
+    return f"{HELP}#{quote(anchor)}"

@@ -21,7 +21,7 @@ MY_BOOKINGS = "/konto/buchungen"
 FORMS = "/formulare"
 MY_REQUESTS = "/konto/anfragen"
 # Pages of other issues the help answers link to (forgot password, unlock with a PIN).
-PASSWORD_FORGOT = "/passwort-vergessen"
+PASSWORD_FORGOT = "/passwort-vergessen"  # noqa: S105 (a URL)
 UNLOCK = "/freischalten"
 
 

@@ -423,7 +423,10 @@ FORM_CONSENT = (
     "Anliegens verarbeitet (siehe Datenschutzhinweise)."
 )
 FORM_CONTACT_TITLE = "Kontaktanfrage"
-FORM_CONTACT_INTRO = "Haben Sie noch Fragen? Schreiben Sie uns! Wir antworten in der Regel innerhalb von zwei Werktagen."
+FORM_CONTACT_INTRO = (
+    "Haben Sie noch Fragen? Schreiben Sie uns! Wir antworten in der Regel innerhalb von zwei "
+    "Werktagen."
+)
 FORM_CONSULTING_TITLE = "Beratungstermin anfragen (Betriebsberatung)"
 FORM_CONSULTING_INTRO = (
     "Unsere Betriebsberaterinnen und Betriebsberater unterstützen Sie kostenfrei bei Gründung, "

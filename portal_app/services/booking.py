@@ -227,9 +227,7 @@ def _promote_first_waiting(session: Session, course: Course) -> Booking | None:
 def _cancel_if(session: Session, account_id: int, booking_id: int, status: str) -> bool:
     result = session.exec(
         update(Booking)
-        .where(
-            Booking.id == booking_id, Booking.account_id == account_id, Booking.status == status
-        )
+        .where(Booking.id == booking_id, Booking.account_id == account_id, Booking.status == status)
         .values(status=CANCELLED, participant_key=None, cancelled_at=clock.now())
     )
     return result.rowcount == 1

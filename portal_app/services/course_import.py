@@ -68,7 +68,7 @@ class ImportResult:
 def parse_date(raw: str) -> date:
     for pattern in ("%d.%m.%Y", "%Y-%m-%d"):
         try:
-            return datetime.strptime(raw.strip(), pattern).date()  # noqa: DTZ007 (a calendar day)
+            return datetime.strptime(raw.strip(), pattern).date()
         except ValueError:
             continue
     raise ValueError(f"kein Datum: {raw!r} (erwartet TT.MM.JJJJ oder JJJJ-MM-TT)")
@@ -142,7 +142,9 @@ def read_csv(text: str) -> list[CourseData]:
             errors.append(f"Zeile {line}: {error}")
             continue
         if course.code in seen:
-            errors.append(f"Zeile {line}: kurs_nr {course.code} steht schon in Zeile {seen[course.code]}")
+            errors.append(
+                f"Zeile {line}: kurs_nr {course.code} steht schon in Zeile {seen[course.code]}"
+            )
             continue
         seen[course.code] = line
         courses.append(course)

@@ -4,9 +4,11 @@ from __future__ import annotations
 
 from sqlmodel import select
 
-from portal_app.models import Account
-from portal_app.services import clock, passwords
+from portal_app.models import Account, Course
+from portal_app.services import clock, course_import, passwords
+from portal_app.services.courses import today
 from portal_app.services.db import unit_of_work
+from portal_app.services.demo_courses import demo_courses
 from portal_app.services.emails import email_key
 
 DEMO_EMAIL = "demo@hwk-musterstadt.example"
@@ -15,9 +17,10 @@ DEMO_PASSWORD = "Meister Eder baut einen Schrank"  # noqa: S105 (published demo 
 
 def load_demo_data() -> bool:
     """Create the demo account if it is missing; return whether anything was added."""
+    courses_added = load_demo_courses()  # issue 5
     with unit_of_work() as session:
         if session.exec(select(Account).where(Account.email_key == email_key(DEMO_EMAIL))).first():
-            return False
+            return courses_added > 0
         now = clock.now()
         session.add(
             Account(
@@ -29,3 +32,17 @@ def load_demo_data() -> bool:
             )
         )
         return True
+
+
+# --- issue 5: demo courses ----------------------------------------------------------------------
+
+
+def load_demo_courses() -> int:
+    """Add the demo courses once (a catalogue that has courses is left alone); return how many."""
+    with unit_of_work() as session:
+        if session.exec(select(Course.id).limit(1)).first() is not None:
+            return 0
+        courses = demo_courses(today())
+        for data in courses:
+            course_import.save(session, data)
+        return len(courses)

@@ -175,9 +175,12 @@ CONSULTING = FormSpec(
             check=_future_date,
         ),
         FieldSpec(
-            "message", texts.FORM_CONSULTING_MESSAGE, kind="textarea", required=False,
+            "message",
+            texts.FORM_CONSULTING_MESSAGE,
+            kind="textarea",
+            required=False,
             max_length=3000,
-        ),  # fmt: skip
+        ),
         CONSENT,
     ),
 )
@@ -197,9 +200,12 @@ ADDRESS_CHANGE = FormSpec(
         ),
         FieldSpec("street", texts.FORM_STREET, autocomplete="street-address", max_length=150),
         FieldSpec(
-            "postcode", texts.FORM_POSTCODE, autocomplete="postal-code", max_length=5,
+            "postcode",
+            texts.FORM_POSTCODE,
+            autocomplete="postal-code",
+            max_length=5,
             check=_postcode,
-        ),  # fmt: skip
+        ),
         FieldSpec("city", texts.FORM_CITY, autocomplete="address-level2", max_length=100),
         FieldSpec("valid_from", texts.FORM_VALID_FROM, kind="date", check=_any_date),
         EMAIL,
@@ -345,9 +351,7 @@ def submissions_of(account_id: int) -> list[SubmissionView]:
                 row.id,
                 FORMS[row.form_key].title if row.form_key in FORMS else row.form_key,
                 row.created_at,
-                _body(FORMS[row.form_key], json.loads(row.data))
-                if row.form_key in FORMS
-                else "",
+                _body(FORMS[row.form_key], json.loads(row.data)) if row.form_key in FORMS else "",
             )
             for row in rows
         ]

@@ -15,8 +15,8 @@ from sqlmodel import SQLModel, select
 
 import portal_app.models  # noqa: F401  (registers the tables with SQLModel.metadata)
 from portal_app import texts
-from portal_app.services import clock as clock_module
 from portal_app.models import Account, Course
+from portal_app.services import clock as clock_module
 from portal_app.services import course_import, courses, db, mail, register
 from tests.mailsink import MailSink
 

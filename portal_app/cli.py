@@ -1,9 +1,11 @@
-"""Operator commands: `portal demo load`, `portal mail send`, `portal mail status`."""
+"""Operator commands: `portal demo load`, `portal mail send`, `portal mail status`,
+`portal kurse import FILE.csv`."""
 
 from __future__ import annotations
 
 import argparse
 import sys
+from pathlib import Path
 
 from portal_app.settings import settings
 
@@ -41,6 +43,23 @@ def _mail_status(_args) -> int:
     return 0
 
 
+def _courses_import(args) -> int:
+    from portal_app.services import course_import
+
+    try:
+        text = args.file.read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError) as error:
+        print(f"Datei nicht lesbar: {error}", file=sys.stderr)
+        return 2
+    try:
+        result = course_import.import_csv(text)
+    except course_import.ImportFailed as error:
+        print("Nichts importiert. Fehler:", *error.errors, sep="\n  ", file=sys.stderr)
+        return 1
+    print(f"{result.added} Kurs(e) neu, {result.updated} aktualisiert.")
+    return 0
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="portal", description="Kundenportal: Betriebsbefehle")
     groups = parser.add_subparsers(dest="group", required=True)
@@ -53,6 +72,16 @@ def build_parser() -> argparse.ArgumentParser:
     )
     mail.add_parser("send", help="Fällige Mails jetzt zustellen").set_defaults(run=_mail_send)
     mail.add_parser("status", help="Postausgang zählen").set_defaults(run=_mail_status)
+
+    # issue 5: courses
+    kurse = groups.add_parser("kurse", help="Kurskatalog").add_subparsers(
+        dest="action", required=True
+    )
+    importer = kurse.add_parser(
+        "import", help="Kurse aus einer CSV-Datei laden (alles oder nichts)"
+    )
+    importer.add_argument("file", type=Path, help="CSV-Datei (UTF-8, ; oder , getrennt)")
+    importer.set_defaults(run=_courses_import)
     return parser
 
 

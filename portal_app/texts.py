@@ -506,3 +506,4 @@ MAIL_FORM_RECEIPT_BODY = (
     "Guten Tag,\n\nvielen Dank für Ihre Nachricht. Wir haben folgende Angaben erhalten und "
     "melden uns bei Ihnen:\n\n{fields}"
 ) + MAIL_SIGNATURE
+ACCOUNT_SERVICES_LABEL = "Ihre Online-Dienste"

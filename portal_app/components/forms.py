@@ -32,6 +32,7 @@ def text_field(
     autocomplete: str = "off",
     hint: str = "",
     max_length: int | None = None,
+    required: bool = True,
 ) -> rx.Component:
     """A labelled input. Required fields are checked on the server (no browser pop-ups).
 
@@ -49,7 +50,7 @@ def text_field(
             type=kind,
             auto_complete=autocomplete,
             max_length=max_length,
-            aria_required="true",
+            aria_required="true" if required else "false",
             aria_invalid=rx.cond(error != "", "true", "false"),
             aria_describedby=_described_by(name, hint, error),
             class_name="field__input",
@@ -103,3 +104,111 @@ def notice(*children: rx.Component | str, tone: str = "blue", role: str = "statu
 def alert(message: rx.Var[str]) -> rx.Component:
     """An error for the whole form (shown only when it has text)."""
     return rx.cond(message != "", notice(message, tone="red", role="alert"))
+
+
+# --- issue 5: more kinds of fields, the honeypot --------------------------------------------------
+
+
+def _label_and_hint(name: str, label: str, hint: str) -> list[rx.Component]:
+    return [
+        rx.el.label(label, html_for=field_id(name), class_name="field__label"),
+        rx.el.p(hint, id=f"{field_id(name)}-hinweis", class_name="field__hint")
+        if hint
+        else rx.fragment(),
+    ]
+
+
+def _control_attributes(name: str, hint: str, error: rx.Var[str], required: bool) -> dict:
+    return {
+        "id": field_id(name),
+        "name": name,
+        "aria_required": "true" if required else "false",
+        "aria_invalid": rx.cond(error != "", "true", "false"),
+        "aria_describedby": _described_by(name, hint, error),
+        "class_name": "field__input",
+    }
+
+
+def textarea_field(
+    name: str,
+    label: str,
+    error: rx.Var[str],
+    *,
+    hint: str = "",
+    max_length: int = 5000,
+    required: bool = True,
+) -> rx.Component:
+    return rx.el.div(
+        *_label_and_hint(name, label, hint),
+        rx.el.textarea(
+            rows=6, max_length=max_length, **_control_attributes(name, hint, error, required)
+        ),
+        error_text(name, error),
+        class_name="field",
+    )
+
+
+def select_field(
+    name: str,
+    label: str,
+    options: list[str] | tuple[str, ...],
+    error: rx.Var[str],
+    *,
+    empty_label: str,
+    hint: str = "",
+    required: bool = True,
+    value=None,
+    on_change=None,
+) -> rx.Component:
+    """A native <select>; the first entry is empty (`empty_label`). `options` may be a list var."""
+    controlled = {"value": value, "on_change": on_change} if on_change is not None else {}
+    entries = (
+        [rx.foreach(options, lambda option: rx.el.option(option, value=option))]
+        if isinstance(options, rx.Var)
+        else [rx.el.option(option, value=option) for option in options]
+    )
+    return rx.el.div(
+        *_label_and_hint(name, label, hint),
+        rx.el.select(
+            rx.el.option(empty_label, value=""),
+            *entries,
+            **_control_attributes(name, hint, error, required),
+            **controlled,
+        ),
+        error_text(name, error),
+        class_name="field",
+    )
+
+
+def radio_field(name: str, legend: str, choices: list[tuple[str, str]], value, on_change):
+    """A group of radio buttons in a fieldset (value, label per choice)."""
+    return rx.el.fieldset(
+        rx.el.legend(legend, class_name="field__label"),
+        *[
+            rx.el.div(
+                rx.el.input(
+                    type="radio",
+                    id=f"{field_id(name)}-{choice}",
+                    name=name,
+                    value=choice,
+                    checked=value == choice,
+                    on_change=lambda _value, choice=choice: on_change(choice),
+                ),
+                rx.el.label(text, html_for=f"{field_id(name)}-{choice}"),
+                class_name="check",
+            )
+            for choice, text in choices
+        ],
+        class_name="field fieldset",
+    )
+
+
+def honeypot(name: str, label: str) -> rx.Component:
+    """A field people never see or reach: off-screen, out of the tab order and hidden from
+    screen readers. Bots that fill every input give themselves away."""
+    return rx.el.div(
+        rx.el.label(label, html_for=field_id(name)),
+        rx.el.input(id=field_id(name), name=name, type="text", tab_index=-1, auto_complete="off"),
+        aria_hidden="true",
+        class_name="honeypot",
+    )

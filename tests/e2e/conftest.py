@@ -9,11 +9,13 @@ import subprocess
 import sys
 import time
 import urllib.request
+from datetime import date
 from pathlib import Path
 
 import pytest
 from playwright.sync_api import Page
 
+from tests.e2e import course_data
 from tests.mailsink import MailSink, free_port
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -82,6 +84,9 @@ def portal_url(tmp_path_factory, mail_sink) -> str:
     }
     bin_dir = Path(sys.executable).parent
     subprocess.run([bin_dir / "reflex", "db", "migrate"], cwd=ROOT, env=env, check=True)
+    courses_csv = work / "kurse.csv"  # issue 5: the catalogue, loaded as an operator does
+    courses_csv.write_text(course_data.csv_text(date.today()), encoding="utf-8")
+    subprocess.run([bin_dir / "portal", "kurse", "import", courses_csv], env=env, check=True)
     log = work / "portal.log"
     with log.open("w") as out:
         process = subprocess.Popen(

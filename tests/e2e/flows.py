@@ -71,3 +71,37 @@ def assert_accessible(page: Page) -> None:
     """axe-core (WCAG 2.1 A/AA rules) finds nothing on the page as it is now."""
     results = _axe.run(page, options={"runOnly": ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]})
     assert results.violations_count == 0, results.generate_report()
+
+
+# --- issue 5: courses, bookings, forms -----------------------------------------------------------
+BIRTH_DATE = "1990-05-17"
+
+
+def find_course(page: Page, text: str) -> None:
+    """Search the catalogue for a text and open the first course found."""
+    open_page(page, "/kurse")
+    page.get_by_label(texts.COURSES_SEARCH).fill(text)
+    page.get_by_role("button", name=texts.COURSES_APPLY).click()
+    expect(page.get_by_role("heading", name=texts.COURSES_COUNT_ONE)).to_be_visible()
+    page.get_by_role("heading", level=2).get_by_role("link").first.click()
+    expect(page.get_by_role("heading", level=1)).to_be_visible()
+    expect(page.get_by_role("main")).to_have_attribute("aria-busy", "false")
+
+
+def fill_participant(page: Page, name: str, birth_date: str = BIRTH_DATE) -> None:
+    page.get_by_label(texts.BOOKING_NAME).fill(name)
+    page.get_by_label(texts.BOOKING_BIRTH_DATE).fill(birth_date)
+    page.get_by_label(texts.BOOKING_TERMS).check()
+
+
+def book_course(page: Page, title: str, name: str = "Eva Meister") -> None:
+    """Open the course by searching its title, book it for the member."""
+    find_course(page, title)
+    fill_participant(page, name)
+    page.get_by_role("button", name=texts.BOOKING_BUTTON).click()
+    expect(page.get_by_text(texts.BOOKING_DONE)).to_be_visible()
+
+
+def booking_entry(page: Page, title: str):
+    open_page(page, "/konto/buchungen")
+    return page.get_by_role("article").filter(has_text=title)

@@ -5,7 +5,7 @@ import pytest
 from playwright.sync_api import Page, expect
 
 from portal_app import texts
-from tests.e2e import flows
+from tests.e2e import course_data, flows
 
 PUBLIC = {
     "start": ("/", texts.HOME_TITLE),
@@ -16,6 +16,9 @@ PUBLIC = {
     "datenschutz": ("/datenschutz", texts.PRIVACY_TITLE),
     "kontakt": ("/kontakt", texts.CONTACT_TITLE),
     "postfach": ("/demo/postfach", texts.MAILBOX_TITLE),
+    # issue 5
+    "kurse": ("/kurse", texts.COURSES_TITLE),
+    "kurs": ("/kurse/1", course_data.WELDING),
 }
 WIDTHS = {"desktop": 1280, "mobil": 375}
 

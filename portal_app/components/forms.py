@@ -180,8 +180,9 @@ def select_field(
     )
 
 
-def radio_field(name: str, legend: str, choices: list[tuple[str, str]], value, on_change):
-    """A group of radio buttons in a fieldset (value, label per choice)."""
+def radio_field(name: str, legend: str, choices: list[tuple[str, str]], initial: str, on_change):
+    """A group of radio buttons in a fieldset (value, label per choice). The browser keeps the
+    choice (a round trip would make the click feel late); `on_change` tells the state."""
     return rx.el.fieldset(
         rx.el.legend(legend, class_name="field__label"),
         *[
@@ -191,7 +192,7 @@ def radio_field(name: str, legend: str, choices: list[tuple[str, str]], value, o
                     id=f"{field_id(name)}-{choice}",
                     name=name,
                     value=choice,
-                    checked=value == choice,
+                    default_checked=choice == initial,
                     on_change=lambda _value, choice=choice: on_change(choice),
                 ),
                 rx.el.label(text, html_for=f"{field_id(name)}-{choice}"),

@@ -31,7 +31,7 @@ def _booking_form() -> rx.Component:
             "for_whom",
             texts.BOOKING_FOR,
             [(FOR_SELF, texts.BOOKING_FOR_SELF), (FOR_OTHER, texts.BOOKING_FOR_OTHER)],
-            STATE.for_whom,
+            FOR_SELF,
             STATE.choose,
         ),
         text_field(

@@ -121,7 +121,7 @@ def _results() -> rx.Component:
             size="4",
             id="suchergebnis",
             tab_index=-1,
-            role="status",
+            aria_live="polite",
         ),
         rx.cond(
             CatalogueState.total > 0,

@@ -43,7 +43,6 @@ class Settings:
     mail_contact: str = "kontakt@hwk.example"
     mail_consulting: str = "betriebsberatung@hwk.example"
     mail_register: str = "handwerksrolle@hwk.example"
-    mail_courses: str = "bildungszentrum@hwk.example"
 
     @property
     def smtp_enabled(self) -> bool:
@@ -103,7 +102,6 @@ DEPARTMENT_ADDRESSES = {
     "mail_contact": ("PORTAL_MAIL_KONTAKT", "kontakt@hwk.example"),
     "mail_consulting": ("PORTAL_MAIL_BETRIEBSBERATUNG", "betriebsberatung@hwk.example"),
     "mail_register": ("PORTAL_MAIL_HANDWERKSROLLE", "handwerksrolle@hwk.example"),
-    "mail_courses": ("PORTAL_MAIL_BILDUNG", "bildungszentrum@hwk.example"),
 }
 
 

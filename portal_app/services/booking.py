@@ -95,9 +95,10 @@ class BookingView:
     created_at: datetime
 
 
-def check_participant(name: str, birth_date: str, email: str) -> Participant:
-    """Trim and check the participant's details; collect every problem at once."""
-    errors = {}
+def check_participant(name: str, birth_date: str, email: str, terms: bool = True) -> Participant:
+    """Trim and check the participant's details (and the accepted terms); collect every
+    problem at once."""
+    errors = {} if terms else {"terms": texts.BOOKING_TERMS_MISSING}
     name = " ".join((name or "").split())
     if not name:
         errors["participant_name"] = texts.BOOKING_NAME_EMPTY

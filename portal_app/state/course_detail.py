@@ -64,6 +64,7 @@ class CourseDetailState(SessionState):
                 str(form_data.get("participant_name", "")),
                 str(form_data.get("birth_date", "")),
                 str(email or ""),
+                form_data.get("terms") == "on",
             )
             status = await asyncio.to_thread(
                 booking.book,

@@ -94,8 +94,9 @@ def fill_participant(page: Page, name: str, birth_date: str = BIRTH_DATE) -> Non
     page.get_by_label(texts.BOOKING_TERMS).check()
 
 
-def book_course(page: Page, title: str, name: str = "Eva Meister") -> None:
-    """Open the course by searching its title, book it for the member."""
+def book_course(page: Page, title: str, name: str = "") -> None:
+    """Open the course by searching its title, book it (for a new participant by default)."""
+    name = name or f"Eva Meister {uuid.uuid4().hex[:6]}"
     find_course(page, title)
     fill_participant(page, name)
     page.get_by_role("button", name=texts.BOOKING_BUTTON).click()

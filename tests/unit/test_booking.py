@@ -217,8 +217,13 @@ def test_participant_details_are_trimmed_and_checked_all_at_once():
         Participant("Eva Meister", BORN, "eva@x.example")
     )
     with pytest.raises(ParticipantInvalid) as raised:
-        booking.check_participant("", "17.05.1990", "kein-at")
-    assert set(raised.value.errors) == {"participant_name", "birth_date", "participant_email"}
+        booking.check_participant("", "17.05.1990", "kein-at", terms=False)
+    assert set(raised.value.errors) == {
+        "participant_name",
+        "birth_date",
+        "participant_email",
+        "terms",
+    }
 
 
 def test_a_birth_date_in_the_future_is_refused():

@@ -507,3 +507,4 @@ MAIL_FORM_RECEIPT_BODY = (
     "melden uns bei Ihnen:\n\n{fields}"
 ) + MAIL_SIGNATURE
 ACCOUNT_SERVICES_LABEL = "Ihre Online-Dienste"
+FORM_CONSENT_MISSING = "Bitte bestätigen Sie Ihr Einverständnis zur Verarbeitung Ihrer Angaben."

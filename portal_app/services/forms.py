@@ -230,7 +230,7 @@ def validate(spec: FormSpec, raw: dict) -> dict[str, str]:
         value = raw.get(field.name)
         if field.kind == "checkbox":
             if value not in ("on", True, "true"):
-                errors[field.name] = texts.CONSENT_MISSING
+                errors[field.name] = texts.FORM_CONSENT_MISSING
             continue
         text = str(value or "").strip()
         if field.kind != "textarea":

@@ -29,7 +29,7 @@ def test_consultation_request_bad_then_good_input(page: Page, mail_sink):
 
     _send(page)
     expect(page.get_by_text(texts.FORM_REQUIRED.format(label=texts.FORM_NAME))).to_be_visible()
-    expect(page.get_by_text(texts.CONSENT_MISSING)).to_be_visible()
+    expect(page.get_by_text(texts.FORM_CONSENT_MISSING)).to_be_visible()
     expect(page.get_by_label(texts.FORM_NAME)).to_be_focused()
 
     page.get_by_label(texts.FORM_NAME).fill("Eva Meister")
@@ -95,7 +95,7 @@ def test_a_visitor_sends_the_contact_form_and_bad_input_is_named(page: Page, mai
     page.get_by_label(texts.FORM_MESSAGE).fill("Wann beginnt der nächste Kurs?")
     _send(page)
     expect(page.get_by_text(texts.EMAIL_INVALID)).to_be_visible()
-    expect(page.get_by_text(texts.CONSENT_MISSING)).to_be_visible()
+    expect(page.get_by_text(texts.FORM_CONSENT_MISSING)).to_be_visible()
 
     page.get_by_label(texts.FIELD_EMAIL).fill(email)
     _consent(page)

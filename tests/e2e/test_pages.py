@@ -109,7 +109,7 @@ def test_course_booking_and_form_pages_are_accessible(page: Page, mail_sink, scr
     for key in ("beratungstermin", "adressaenderung"):
         flows.open_page(page, f"/formulare/{key}")
         page.get_by_role("button", name=texts.FORM_SEND).click()
-        expect(page.get_by_text(texts.CONSENT_MISSING)).to_be_visible()
+        expect(page.get_by_text(texts.FORM_CONSENT_MISSING)).to_be_visible()
         flows.assert_accessible(page)
         screenshot(f"formular-{key}-fehler-{width}")
 
@@ -117,7 +117,7 @@ def test_course_booking_and_form_pages_are_accessible(page: Page, mail_sink, scr
     flows.assert_accessible(page)
     flows.open_page(page, "/kontakt")
     page.get_by_role("button", name=texts.FORM_SEND).click()
-    expect(page.get_by_text(texts.CONSENT_MISSING)).to_be_visible()
+    expect(page.get_by_text(texts.FORM_CONSENT_MISSING)).to_be_visible()
     flows.assert_accessible(page)
     screenshot(f"kontakt-fehler-{width}")
 

@@ -77,7 +77,7 @@ def test_every_missing_field_gets_its_own_message_and_nothing_is_stored():
         "email": texts.FORM_REQUIRED.format(label=texts.FIELD_EMAIL),
         "subject": texts.FORM_REQUIRED.format(label=texts.FORM_SUBJECT),
         "message": texts.FORM_REQUIRED.format(label=texts.FORM_MESSAGE),
-        "consent": texts.CONSENT_MISSING,
+        "consent": texts.FORM_CONSENT_MISSING,
     }
     assert submissions() == [] and outbox() == []
 

@@ -98,7 +98,7 @@ class BookingView:
 def check_participant(name: str, birth_date: str, email: str, terms: bool = True) -> Participant:
     """Trim and check the participant's details (and the accepted terms); collect every
     problem at once."""
-    errors = {} if terms else {"terms": texts.BOOKING_TERMS_MISSING}
+    errors = {}  # in the order of the form, so the first bad field gets the focus
     name = " ".join((name or "").split())
     if not name:
         errors["participant_name"] = texts.BOOKING_NAME_EMPTY
@@ -116,6 +116,8 @@ def check_participant(name: str, birth_date: str, email: str, terms: bool = True
         normalized = normalize_email(email)
     except EmailRejected as error:
         errors["participant_email"] = str(error)
+    if not terms:
+        errors["terms"] = texts.BOOKING_TERMS_MISSING
     if errors:
         raise ParticipantInvalid(errors)
     return Participant(name, born, normalized)

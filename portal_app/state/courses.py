@@ -78,7 +78,10 @@ class CatalogueState(SessionState):
 
     @rx.event
     async def go_to_page(self, page: int):
-        self.page = max(1, int(page))
+        try:  # the browser may send anything
+            self.page = max(1, int(page))
+        except (TypeError, ValueError):
+            self.page = 1
         await self._search()
         return rx.set_focus("suchergebnis")
 

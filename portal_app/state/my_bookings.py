@@ -31,7 +31,8 @@ class MyBookingsState(SessionState):
 
     @rx.event
     def ask(self, booking_id: int):
-        self.confirm_id, self.message, self.problem = int(booking_id), "", ""
+        self.message, self.problem = "", ""
+        self.confirm_id = booking_id if isinstance(booking_id, int) else 0
 
     @rx.event
     def keep(self):
@@ -43,8 +44,10 @@ class MyBookingsState(SessionState):
         if account is None:
             return
         self.confirm_id = 0
+        if not isinstance(booking_id, int):
+            return
         try:  # the service checks that the booking belongs to this account
-            await asyncio.to_thread(booking.cancel, account.id, int(booking_id))
+            await asyncio.to_thread(booking.cancel, account.id, booking_id)
             self.message = texts.CANCEL_DONE
         except booking.BookingError as error:
             self.problem = str(error)

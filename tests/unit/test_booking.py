@@ -231,3 +231,25 @@ def test_a_birth_date_in_the_future_is_refused():
     with pytest.raises(ParticipantInvalid) as raised:
         booking.check_participant("Eva Meister", tomorrow, "eva@x.example")
     assert raised.value.errors == {"birth_date": texts.BOOKING_BIRTH_DATE_INVALID}
+
+
+def test_parallel_cancellations_each_move_one_waiting_member_up(make_course, make_account):
+    course_id = make_course(capacity=2)
+    account_id = make_account()
+    for number in range(4):  # two seats, two waiting
+        booking.book(account_id, course_id, person(number), True, waitlist=True)
+    seats = [b.id for b in booking.bookings_of(account_id) if b.status == BOOKED]
+    start = threading.Barrier(2)
+
+    def cancel(booking_id: int) -> None:
+        start.wait()
+        booking.cancel(account_id, booking_id)
+
+    threads = [threading.Thread(target=cancel, args=(seat,)) for seat in seats]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+
+    assert seats_taken(course_id) == 2
+    assert statuses(course_id) == [BOOKED, BOOKED, CANCELLED, CANCELLED]

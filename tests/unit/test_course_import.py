@@ -69,3 +69,18 @@ def test_the_demo_catalogue_brings_about_forty_courses_once():
     assert demo.load_demo_courses() == 40
     assert demo.load_demo_courses() == 0
     assert course_count() == 40
+
+
+def test_the_command_reports_bad_lines_and_exits_with_1(tmp_path, capsys):
+    from portal_app import cli
+
+    path = tmp_path / "kurse.csv"
+    path.write_text("\n".join([HEADER, GOOD.replace(";8;", ";acht;")]), encoding="utf-8")
+    assert cli.main(["kurse", "import", str(path)]) == 1
+    assert "Zeile 2: plaetze" in capsys.readouterr().err
+    assert course_count() == 0
+
+    path.write_text("\n".join([HEADER, GOOD, OTHER]), encoding="utf-8")
+    assert cli.main(["kurse", "import", str(path)]) == 0
+    assert "2 Kurs(e) neu, 0 aktualisiert." in capsys.readouterr().out
+    assert cli.main(["kurse", "import", str(tmp_path / "fehlt.csv")]) == 2

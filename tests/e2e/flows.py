@@ -83,9 +83,11 @@ def find_course(page: Page, text: str) -> None:
     page.get_by_label(texts.COURSES_SEARCH).fill(text)
     page.get_by_role("button", name=texts.COURSES_APPLY).click()
     expect(page.get_by_role("heading", name=texts.COURSES_COUNT_ONE)).to_be_visible()
-    page.get_by_role("heading", level=2).get_by_role("link").first.click()
-    expect(page.get_by_role("heading", level=1)).to_be_visible()
-    expect(page.get_by_role("main")).to_have_attribute("aria-busy", "false")
+    link = page.get_by_role("heading", level=2).get_by_role("link").first
+    title = link.inner_text()
+    link.click()
+    expect(page).to_have_url(re.compile(r"/kurse/\d+$"))
+    expect(page.get_by_role("heading", name=title, level=1)).to_be_visible()
 
 
 def fill_participant(page: Page, name: str, birth_date: str = BIRTH_DATE) -> None:

@@ -25,9 +25,11 @@ TOKEN_IN_LINK = re.compile(r"token=([^\s&#]+)")
 
 @pytest.fixture(autouse=True)
 def database(tmp_path):
-    """Every test gets its own empty SQLite file."""
+    """Every test gets its own empty SQLite file (or, with PORTAL_TEST_DB_URL set, e.g. to a
+    PostgreSQL database, that database emptied)."""
     previous = db._current_url
-    db.use_database(f"sqlite:///{tmp_path}/t.db")
+    db.use_database(os.environ.get("PORTAL_TEST_DB_URL") or f"sqlite:///{tmp_path}/t.db")
+    SQLModel.metadata.drop_all(db.engine())
     SQLModel.metadata.create_all(db.engine())
     yield db.engine()
     db.engine().dispose()

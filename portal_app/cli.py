@@ -19,6 +19,8 @@ def _demo_load(_args) -> int:
     added = demo.load_demo_data()
     state = "angelegt" if added else "bereits vorhanden"
     print(f"Demo-Konto {demo.DEMO_EMAIL} ({state}), Passwort: {demo.DEMO_PASSWORD}")
+    courses = demo.load_demo_courses()  # issue 5
+    print(f"Demo-Kurse: {courses} angelegt" if courses else "Demo-Kurse: bereits vorhanden")
     return 0
 
 

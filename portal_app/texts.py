@@ -394,7 +394,7 @@ MY_REQUESTS_TITLE = "Meine Anfragen"
 MY_REQUESTS_EMPTY = "Sie haben noch keine Formulare gesendet."
 MY_REQUESTS_SENT = "gesendet am"
 FORM_NAME = "Vor- und Nachname"
-FORM_PHONE = "Telefon (optional)"
+FORM_PHONE = "Telefon"
 FORM_SUBJECT = "Betreff"
 FORM_MESSAGE = "Ihre Nachricht"
 FORM_COMPANY = "Name des Betriebs"
@@ -413,7 +413,7 @@ FORM_PREFERRED_DATE = "Wunschtermin"
 FORM_PREFERRED_DATE_HINT = (
     "Wir melden uns mit einem Terminvorschlag in der Nähe Ihres Wunschtermins."
 )
-FORM_CONSULTING_MESSAGE = "Worum geht es? (optional)"
+FORM_CONSULTING_MESSAGE = "Worum geht es?"
 FORM_STREET = "Neue Straße und Hausnummer"
 FORM_POSTCODE = "Neue Postleitzahl"
 FORM_CITY = "Neuer Ort"
@@ -508,3 +508,5 @@ MAIL_FORM_RECEIPT_BODY = (
 ) + MAIL_SIGNATURE
 ACCOUNT_SERVICES_LABEL = "Ihre Online-Dienste"
 FORM_CONSENT_MISSING = "Bitte bestätigen Sie Ihr Einverständnis zur Verarbeitung Ihrer Angaben."
+OPTIONAL_MARK = "(optional)"
+FORM_SELECT_REQUIRED = "Bitte wählen Sie einen Eintrag für „{label}“."

@@ -19,12 +19,16 @@ from portal_app.components.forms import (
 )
 
 
+def _label(spec) -> str:
+    return spec.label if spec.required else f"{spec.label} {texts.OPTIONAL_MARK}"
+
+
 def _field(spec, errors: rx.Var) -> rx.Component:
     error = errors.get(spec.name, "")
     if spec.kind == "textarea":
         return textarea_field(
             spec.name,
-            spec.label,
+            _label(spec),
             error,
             hint=spec.hint,
             max_length=spec.max_length,
@@ -33,7 +37,7 @@ def _field(spec, errors: rx.Var) -> rx.Component:
     if spec.kind == "select":
         return select_field(
             spec.name,
-            spec.label,
+            _label(spec),
             spec.options,
             error,
             empty_label=texts.FORM_CHOOSE,
@@ -52,7 +56,7 @@ def _field(spec, errors: rx.Var) -> rx.Component:
         )
     return text_field(
         spec.name,
-        spec.label,
+        _label(spec),
         error,
         kind=spec.kind,
         autocomplete=spec.autocomplete,

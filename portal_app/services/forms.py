@@ -237,7 +237,8 @@ def validate(spec: FormSpec, raw: dict) -> dict[str, str]:
             text = " ".join(text.split())
         if not text:
             if field.required:
-                errors[field.name] = texts.FORM_REQUIRED.format(label=field.label)
+                message = texts.FORM_SELECT_REQUIRED if field.options else texts.FORM_REQUIRED
+                errors[field.name] = message.format(label=field.label)
             continue
         if len(text) > field.max_length:
             errors[field.name] = texts.FORM_TOO_LONG.format(limit=field.max_length)

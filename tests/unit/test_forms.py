@@ -189,3 +189,10 @@ def test_a_member_sees_only_their_own_submissions(make_account):
     [own] = forms.submissions_of(mine)
     assert own.title == texts.FORM_CONTACT_TITLE
     assert "Frage zur Meisterschule" in own.summary
+
+
+def test_an_unchosen_list_asks_to_choose_and_optional_fields_may_stay_empty():
+    with pytest.raises(forms.FormInvalid) as raised:
+        forms.validate(forms.CONSULTING, {"topic": ""})
+    assert raised.value.errors["topic"] == texts.FORM_SELECT_REQUIRED.format(label=texts.FORM_TOPIC)
+    assert {"phone", "betriebsnummer", "message"}.isdisjoint(raised.value.errors)

@@ -1,4 +1,5 @@
-"""Operator commands (`portal --help`): demo data, mail outbox, registry import, PINs."""
+"""Operator commands (`portal --help`): demo data, mail outbox, registry import, PINs,
+course import."""
 
 from __future__ import annotations
 
@@ -18,6 +19,8 @@ def _demo_load(_args) -> int:
     added = demo.load_demo_data()
     state = "angelegt" if added else "bereits vorhanden"
     print(f"Demo-Konto {demo.DEMO_EMAIL} ({state}), Passwort: {demo.DEMO_PASSWORD}")
+    courses = demo.load_demo_courses()
+    print(f"Demo-Kurse: {courses} angelegt" if courses else "Demo-Kurse: bereits vorhanden")
     return 0
 
 
@@ -92,6 +95,23 @@ def _pin_requests(_args) -> int:
     return 0
 
 
+def _courses_import(args) -> int:
+    from portal_app.services import course_import
+
+    try:
+        text = args.file.read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError) as error:
+        print(f"Datei nicht lesbar: {error}", file=sys.stderr)
+        return 2
+    try:
+        result = course_import.import_csv(text)
+    except course_import.ImportFailed as error:
+        print("Nichts importiert. Fehler:", *error.errors, sep="\n  ", file=sys.stderr)
+        return 1
+    print(f"{result.added} Kurs(e) neu, {result.updated} aktualisiert.")
+    return 0
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="portal", description="Kundenportal: Betriebsbefehle")
     groups = parser.add_subparsers(dest="group", required=True)
@@ -104,6 +124,16 @@ def build_parser() -> argparse.ArgumentParser:
     )
     mail.add_parser("send", help="Fällige Mails jetzt zustellen").set_defaults(run=_mail_send)
     mail.add_parser("status", help="Postausgang zählen").set_defaults(run=_mail_status)
+
+    # courses
+    kurse = groups.add_parser("kurse", help="Kurskatalog").add_subparsers(
+        dest="action", required=True
+    )
+    importer = kurse.add_parser(
+        "import", help="Kurse aus einer CSV-Datei laden (alles oder nichts)"
+    )
+    importer.add_argument("file", type=Path, help="CSV-Datei (UTF-8, ; oder , getrennt)")
+    importer.set_defaults(run=_courses_import)
 
     registry = groups.add_parser("registry", help="Verzeichnis der Betriebe und Personen")
     registry_actions = registry.add_subparsers(dest="action", required=True)

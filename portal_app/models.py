@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from datetime import date, datetime
 
-from sqlalchemy import UniqueConstraint
+from sqlalchemy import CheckConstraint, Index, UniqueConstraint
 from sqlmodel import Field, SQLModel
 
 EMAIL_MAX_LENGTH = 254
@@ -182,3 +182,79 @@ class AuditEntry(SQLModel, table=True):
     action: str = Field(max_length=50, index=True)
     target: str = Field(default="", max_length=200)
     detail: str = Field(default="", max_length=500)
+
+
+# --- course catalogue, bookings, form submissions ---------------------------------------
+
+
+class Course(SQLModel, table=True):
+    """A course of the chamber's education centres. `booked` counts the taken seats; it only
+    changes through a conditional UPDATE (see services/booking.py), so it never exceeds
+    `capacity`."""
+
+    __table_args__ = (
+        CheckConstraint("booked >= 0 AND booked <= capacity", name="ck_course_seats"),
+        Index("ix_course_category_starts", "category", "starts_on"),
+        Index("ix_course_location_starts", "location", "starts_on"),
+    )
+
+    id: int | None = Field(default=None, primary_key=True)
+    code: str = Field(max_length=30, unique=True, index=True)
+    title: str = Field(max_length=200)
+    category: str = Field(max_length=60)
+    description: str = Field(default="", max_length=4000)
+    location: str = Field(max_length=120)
+    starts_on: date = Field(index=True)
+    ends_on: date
+    schedule: str = Field(default="", max_length=200)
+    price_cents: int = Field(ge=0)
+    capacity: int = Field(ge=1)
+    booked: int = Field(default=0, ge=0)
+    booking_deadline: date
+    # title, description and location case-folded: the text search compares against this
+    search_text: str = Field(default="", max_length=4400)
+
+
+class Booking(SQLModel, table=True):
+    """A seat (status `gebucht`) or a place on the waiting list (`warteliste`) for one
+    participant. `participant_key` is set while the booking is active and unique per course:
+    the database refuses a second active booking of the same participant."""
+
+    __table_args__ = (
+        UniqueConstraint("course_id", "participant_key", name="uq_booking_participant"),
+        Index("ix_booking_course_status", "course_id", "status", "id"),
+    )
+
+    id: int | None = Field(default=None, primary_key=True)
+    course_id: int = Field(foreign_key="course.id", ondelete="CASCADE")
+    account_id: int = Field(foreign_key="account.id", index=True, ondelete="CASCADE")
+    participant_name: str = Field(max_length=120)
+    participant_birth_date: date
+    participant_email: str = Field(max_length=EMAIL_MAX_LENGTH)
+    participant_key: str | None = Field(default=None, max_length=200)
+    status: str = Field(max_length=20)
+    created_at: datetime
+    cancelled_at: datetime | None = None
+
+
+class FormSubmission(SQLModel, table=True):
+    """One sent online form (contact, consultation, change of address). `client_key` is a hash
+    of the browser session, `sender_key` the case-folded sender address: both only for the
+    rate limit."""
+
+    __tablename__ = "form_submission"
+    __table_args__ = (
+        Index("ix_form_submission_sender", "sender_key", "created_at"),
+        Index("ix_form_submission_client", "client_key", "created_at"),
+    )
+
+    id: int | None = Field(default=None, primary_key=True)
+    account_id: int | None = Field(
+        default=None, foreign_key="account.id", index=True, ondelete="CASCADE"
+    )
+    form_key: str = Field(max_length=40)
+    department_email: str = Field(max_length=EMAIL_MAX_LENGTH)
+    sender_key: str = Field(max_length=EMAIL_MAX_LENGTH)
+    client_key: str = Field(max_length=64)
+    data: str = Field(max_length=20000)  # the checked fields as JSON
+    created_at: datetime

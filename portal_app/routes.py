@@ -18,6 +18,13 @@ WELCOME = "/willkommen"
 WELCOME_LOGIN = "/willkommen?schritt=anmelden"
 NOT_FOUND = "404"  # Reflex's slug for its not-found page
 
+# --- courses, bookings, forms ------------------------------------------------------------------
+COURSES = "/kurse"
+COURSE = "/kurse/[kurs_id]"
+MY_BOOKINGS = "/konto/buchungen"
+FORMS = "/formulare"
+MY_REQUESTS = "/konto/anfragen"
+
 
 def register_confirm(token: str) -> str:
     return f"{REGISTER_CONFIRM}?token={quote(token)}"
@@ -43,6 +50,21 @@ def safe_next(next_path: str | None, default: str = ACCOUNT) -> str:
     ):
         return default
     return cleaned
+
+
+# --- builders of courses and forms ----------------------------------------------------------------
+
+
+def course(course_id: int) -> str:
+    return f"{COURSES}/{int(course_id)}"
+
+
+def form(key: str) -> str:
+    return f"{FORMS}/{quote(key)}"
+
+
+def help_entry(anchor: str) -> str:
+    return f"{HELP}#{quote(anchor)}"
 
 
 # --- account self-service and security ----------------------------------------------------------

@@ -39,6 +39,10 @@ class Settings:
     smtp_starttls: bool
     mail_from: str
     mail_poll_seconds: float
+    # where the online forms and course bookings go (department mailboxes)
+    mail_contact: str = "kontakt@hwk.example"
+    mail_consulting: str = "betriebsberatung@hwk.example"
+    mail_register: str = "handwerksrolle@hwk.example"
 
     @property
     def smtp_enabled(self) -> bool:
@@ -93,6 +97,26 @@ def _mail_from(env: Mapping[str, str]) -> str:
     return raw
 
 
+# --- department addresses of the online forms ------------------------------------------
+DEPARTMENT_ADDRESSES = {
+    "mail_contact": ("PORTAL_MAIL_KONTAKT", "kontakt@hwk.example"),
+    "mail_consulting": ("PORTAL_MAIL_BETRIEBSBERATUNG", "betriebsberatung@hwk.example"),
+    "mail_register": ("PORTAL_MAIL_HANDWERKSROLLE", "handwerksrolle@hwk.example"),
+}
+
+
+def _department_addresses(env: Mapping[str, str]) -> dict[str, str]:
+    found = {}
+    for field_name, (variable, default) in DEPARTMENT_ADDRESSES.items():
+        raw = _text(env, variable, default) or default
+        try:
+            validate_email(raw, check_deliverability=False)
+        except EmailNotValidError as error:
+            raise SettingsError(f"{variable}: not an e-mail address ({error})") from None
+        found[field_name] = raw
+    return found
+
+
 def load_settings(env: Mapping[str, str] | None = None) -> Settings:
     """Read and check every setting; raise SettingsError naming the first bad variable."""
     env = os.environ if env is None else env
@@ -125,6 +149,7 @@ def load_settings(env: Mapping[str, str] | None = None) -> Settings:
         smtp_starttls=_flag(env, "PORTAL_SMTP_STARTTLS", True),
         mail_from=_mail_from(env),
         mail_poll_seconds=_number(env, "PORTAL_MAIL_POLL_SECONDS", 2.0, 0.1, 600, kind=float),
+        **_department_addresses(env),
     )
 
 

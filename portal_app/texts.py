@@ -571,3 +571,240 @@ MAIL_PAUSED_BODY = (
     "sich wie gewohnt anmelden.\n\nWaren das nicht Sie, versucht womöglich jemand, Ihr Passwort "
     "zu erraten. Wählen Sie dann bitte ein neues, langes Passwort:\n\n{reset_link}"
 ) + MAIL_SIGNATURE
+
+
+# === Courses, bookings, forms, help search, contact ==============================================
+NAV_COURSES = "Kurse"
+NAV_FORMS = "Formulare"
+PRICE_FREE = "kostenfrei"
+
+# --- catalogue --------------------------------------------------------------------------------
+COURSES_TITLE = "Kurse und Lehrgänge"
+COURSES_INTRO = (
+    "Meisterschule, Weiterbildung, Ausbildereignung und mehr in unseren Bildungszentren. "
+    "Zum Buchen melden Sie sich bitte an."
+)
+COURSES_FILTER_LABEL = "Kurse suchen und filtern"
+COURSES_SEARCH = "Suchbegriff"
+COURSES_SEARCH_HINT = "Zum Beispiel Schweißen, Meister oder einen Ort."
+COURSES_CATEGORY = "Kategorie"
+COURSES_LOCATION = "Ort"
+COURSES_FROM = "Beginn ab"
+COURSES_UNTIL = "Beginn bis"
+COURSES_SORT = "Sortierung"
+COURSES_SORT_SOON = "Beginn: früheste zuerst"
+COURSES_SORT_LATE = "Beginn: späteste zuerst"
+COURSES_ANY = "alle"
+COURSES_APPLY = "Suchen"
+COURSES_RESET = "Filter zurücksetzen"
+COURSES_COUNT = "{total} Kurse gefunden"
+COURSES_COUNT_ONE = "1 Kurs gefunden"
+COURSES_NONE = (
+    "Keine Kurse gefunden. Bitte ändern Sie den Suchbegriff oder setzen Sie die Filter zurück."
+)
+COURSES_RESULTS_LABEL = "Suchergebnis"
+COURSES_PAGE = "Seite {page} von {pages}"
+COURSES_PREVIOUS = "Vorherige Seite"
+COURSES_NEXT = "Nächste Seite"
+COURSES_PAGINATION = "Seiten des Suchergebnisses"
+COURSE_DATES = "Termin"
+COURSE_SCHEDULE = "Unterrichtszeiten"
+COURSE_LOCATION = "Ort"
+COURSE_PRICE = "Preis"
+COURSE_SEATS = "Freie Plätze"
+COURSE_SEATS_NONE = "ausgebucht – Warteliste möglich"
+COURSE_DEADLINE = "Anmeldeschluss"
+COURSE_CODE = "Kurs-Nr."
+COURSE_CATEGORY = "Kategorie"
+COURSE_DETAILS = "Kursdaten"
+COURSE_DETAILS_LINK = "Details und Buchung"
+COURSE_BACK = "Zurück zur Kursübersicht"
+COURSE_NOT_FOUND = "Diesen Kurs gibt es nicht (mehr)."
+COURSE_LOADING = "Der Kurs wird geladen …"
+
+# --- booking ----------------------------------------------------------------------------------
+BOOKING_TITLE = "Kurs buchen"
+BOOKING_LOGIN = "Zum Buchen anmelden"
+BOOKING_LOGIN_HINT = "Buchen können angemeldete Mitglieder. Noch kein Konto? Registrieren Sie sich."
+BOOKING_FOR = "Wer nimmt teil?"
+BOOKING_FOR_SELF = "Ich selbst"
+BOOKING_FOR_OTHER = "Eine andere Person (z. B. Mitarbeiterin, Mitarbeiter, Lehrling)"
+BOOKING_NAME = "Vor- und Nachname der teilnehmenden Person"
+BOOKING_BIRTH_DATE = "Geburtsdatum"
+BOOKING_EMAIL = "E-Mail-Adresse der teilnehmenden Person"
+BOOKING_EMAIL_HINT = "Die Bestätigung geht an Sie und an diese Adresse."
+BOOKING_TERMS = (
+    "Ich akzeptiere die Teilnahme- und Zahlungsbedingungen. Die Kursgebühr wird mit der "
+    "Rechnung fällig."
+)
+BOOKING_TERMS_SUMMARY = "Teilnahme- und Zahlungsbedingungen lesen"
+BOOKING_TERMS_TEXT = (
+    "Die Anmeldung ist verbindlich. Bis zum Anmeldeschluss können Sie kostenfrei unter "
+    "„Meine Buchungen“ stornieren. Danach wird die volle Kursgebühr fällig, wenn kein "
+    "Ersatzteilnehmer benannt wird. Die Rechnung erhalten Sie vor Kursbeginn. Fällt ein Kurs "
+    "aus, erstatten wir bereits gezahlte Gebühren vollständig."
+)
+BOOKING_BUTTON = "Verbindlich buchen"
+BOOKING_WAITLIST_BUTTON = "Auf die Warteliste setzen"
+BOOKING_FULL = (
+    "Dieser Kurs ist leider ausgebucht. Sie können sich auf die Warteliste setzen: Wird ein "
+    "Platz frei, rücken Sie automatisch nach und erhalten eine E-Mail."
+)
+BOOKING_DONE = "Gebucht! Die Bestätigung ist per E-Mail unterwegs."
+BOOKING_WAITING_DONE = (
+    "Sie stehen auf der Warteliste. Wird ein Platz frei, rücken Sie automatisch nach und "
+    "erhalten eine E-Mail."
+)
+BOOKING_TWICE = "Diese Person ist für diesen Kurs bereits gebucht oder steht auf der Warteliste."
+BOOKING_CLOSED = (
+    "Der Anmeldeschluss für diesen Kurs ist vorbei. Eine Buchung ist nicht mehr möglich."
+)
+BOOKING_CLOSED_SHORT = "Anmeldeschluss vorbei – keine Buchung mehr möglich."
+BOOKING_NAME_EMPTY = "Bitte geben Sie den Vor- und Nachnamen der teilnehmenden Person ein."
+BOOKING_NAME_INVALID = "Bitte geben Sie einen Namen mit höchstens 120 Zeichen ein."
+BOOKING_BIRTH_DATE_INVALID = "Bitte geben Sie ein gültiges Geburtsdatum ein (nicht in der Zukunft)."
+BOOKING_TERMS_MISSING = "Bitte akzeptieren Sie die Teilnahme- und Zahlungsbedingungen."
+BOOKING_NOT_FOUND = "Diese Buchung gibt es nicht oder sie ist bereits storniert."
+CANCEL_CLOSED = "Der Anmeldeschluss ist vorbei: Eine Stornierung ist nur noch telefonisch möglich."
+GO_TO_MY_BOOKINGS = "Zu meinen Buchungen"
+
+# --- my bookings ------------------------------------------------------------------------------
+MY_BOOKINGS_TITLE = "Meine Buchungen"
+MY_BOOKINGS_EMPTY = "Sie haben noch keine Kurse gebucht."
+MY_BOOKINGS_TO_CATALOGUE = "Zur Kursübersicht"
+BOOKING_PARTICIPANT = "Teilnehmer/in"
+BOOKING_STATUS = "Status"
+STATUS_BOOKED = "gebucht"
+STATUS_WAITING = "Warteliste, Platz {position}"
+STATUS_CANCELLED = "storniert"
+CANCEL_BUTTON = "Stornieren"
+CANCEL_BUTTON_LABEL = "{title} stornieren"
+CANCEL_CONFIRM = "Wirklich stornieren?"
+CANCEL_YES = "Ja, stornieren"
+CANCEL_NO = "Nein, behalten"
+CANCEL_DONE = "Die Buchung ist storniert. Sie erhalten eine Bestätigung per E-Mail."
+
+# --- forms ------------------------------------------------------------------------------------
+FORMS_TITLE = "Online-Formulare"
+FORMS_INTRO = "Erledigen Sie Ihre Anliegen online. Sie erhalten eine Bestätigung per E-Mail."
+FORMS_OPEN = "Formular öffnen"
+MY_REQUESTS_TITLE = "Meine Anfragen"
+MY_REQUESTS_EMPTY = "Sie haben noch keine Formulare gesendet."
+MY_REQUESTS_SENT = "gesendet am"
+FORM_NAME = "Vor- und Nachname"
+FORM_PHONE = "Telefon"
+FORM_SUBJECT = "Betreff"
+FORM_MESSAGE = "Ihre Nachricht"
+FORM_COMPANY = "Name des Betriebs"
+FORM_BETRIEBSNUMMER = "Betriebsnummer"
+FORM_BETRIEBSNUMMER_HINT = "Zum Beispiel TS-1234567-0; die siebenstellige Nummer reicht."
+FORM_TOPIC = "Thema der Beratung"
+FORM_TOPICS = (
+    "Existenzgründung",
+    "Betriebsübergabe und Nachfolge",
+    "Finanzierung und Fördermittel",
+    "Digitalisierung",
+    "Technik, Umwelt und Energie",
+)
+FORM_CHOOSE = "Bitte wählen"
+FORM_PREFERRED_DATE = "Wunschtermin"
+FORM_PREFERRED_DATE_HINT = (
+    "Wir melden uns mit einem Terminvorschlag in der Nähe Ihres Wunschtermins."
+)
+FORM_CONSULTING_MESSAGE = "Worum geht es?"
+FORM_STREET = "Neue Straße und Hausnummer"
+FORM_POSTCODE = "Neue Postleitzahl"
+FORM_CITY = "Neuer Ort"
+FORM_VALID_FROM = "Gültig ab"
+FORM_CONSENT = (
+    "Ich bin einverstanden, dass die Handwerkskammer meine Angaben zur Bearbeitung meines "
+    "Anliegens verarbeitet (siehe Datenschutzhinweise)."
+)
+FORM_CONTACT_TITLE = "Kontaktanfrage"
+FORM_CONTACT_INTRO = (
+    "Haben Sie noch Fragen? Schreiben Sie uns! Wir antworten in der Regel innerhalb von zwei "
+    "Werktagen."
+)
+FORM_CONSULTING_TITLE = "Beratungstermin anfragen (Betriebsberatung)"
+FORM_CONSULTING_INTRO = (
+    "Unsere Betriebsberaterinnen und Betriebsberater unterstützen Sie kostenfrei bei Gründung, "
+    "Nachfolge, Finanzierung und Technik."
+)
+FORM_ADDRESS_TITLE = "Adressänderung melden"
+FORM_ADDRESS_INTRO = (
+    "Ihr Betrieb ist umgezogen? Melden Sie die neue Anschrift für die Handwerksrolle."
+)
+FORM_SEND = "Absenden"
+FORM_SENT_TITLE = "Vielen Dank!"
+FORM_SENT = "Ihre Nachricht ist bei uns eingegangen. Eine Bestätigung ist per E-Mail unterwegs."
+FORM_SEND_ANOTHER = "Weitere Nachricht schreiben"
+FORM_REQUIRED = "Bitte füllen Sie das Feld „{label}“ aus."
+FORM_TOO_LONG = "Bitte kürzen Sie Ihre Eingabe auf höchstens {limit} Zeichen."
+FORM_OPTION_INVALID = "Bitte wählen Sie einen Eintrag aus der Liste."
+FORM_POSTCODE_INVALID = "Bitte geben Sie eine Postleitzahl aus fünf Ziffern ein."
+FORM_PHONE_INVALID = "Bitte geben Sie eine Telefonnummer aus Ziffern ein, zum Beispiel 0123 45678."
+FORM_BETRIEBSNUMMER_INVALID = (
+    "Bitte geben Sie die Betriebsnummer wie TS-1234567-0 oder nur die sieben Ziffern ein."
+)
+FORM_DATE_INVALID = "Bitte geben Sie ein gültiges Datum ein."
+FORM_DATE_NOT_FUTURE = "Bitte wählen Sie einen Tag ab morgen."
+FORM_RATE_LIMITED = (
+    "Sie haben in der letzten Stunde schon mehrere Nachrichten gesendet. Bitte versuchen Sie "
+    "es später noch einmal oder rufen Sie uns an."
+)
+HONEYPOT_LABEL = "Bitte dieses Feld leer lassen"
+
+# --- help: search and anchors ------------------------------------------------------------------
+FAQ_SEARCH = "Fragen durchsuchen"
+FAQ_SEARCH_HINT = "Die Liste zeigt nur Fragen, die Ihren Suchbegriff enthalten."
+FAQ_NO_MATCH = "Keine Frage passt zu Ihrem Suchbegriff."
+# one anchor per FAQ entry, in the order of FAQ (deep links such as /hilfe#pin)
+FAQ_ANCHORS = (
+    "anmelden",
+    "zugangsdaten",
+    "passwort",
+    "freischaltung",
+    "betriebsnummer",
+    "pin",
+    "email",
+)
+FAQ_LINK_PASSWORD = "Zum Passwort-Formular"
+FAQ_LINK_PIN = "Zum Freischaltformular"
+HELP_PASSWORD_FORGOT = "Passwort vergessen? Setzen Sie es einfach zurück!"
+
+# --- mails ------------------------------------------------------------------------------------
+MAIL_COURSE_LINES = "{title} (Kurs-Nr. {code})\n{start} bis {end}, {schedule}\n{location}\n{link}"
+MAIL_BOOKED_SUBJECT = "Buchungsbestätigung: {title}"
+MAIL_BOOKED_BODY = (
+    "Guten Tag,\n\nwir bestätigen die Buchung für {name}:\n\n{course}\n\nBis zum "
+    "Anmeldeschluss können Sie die Buchung unter „Meine Buchungen“ stornieren:\n"
+    "{bookings_link}"
+) + MAIL_SIGNATURE
+MAIL_WAITING_SUBJECT = "Warteliste: {title}"
+MAIL_WAITING_BODY = (
+    "Guten Tag,\n\nder Kurs ist ausgebucht. {name} steht auf der Warteliste für:\n\n{course}\n\n"
+    "Wird ein Platz frei, rücken Sie automatisch nach und erhalten eine E-Mail. Ihre "
+    "Buchungen: {bookings_link}"
+) + MAIL_SIGNATURE
+MAIL_MOVED_UP_SUBJECT = "Platz frei geworden – Sie sind gebucht: {title}"
+MAIL_MOVED_UP_BODY = (
+    "Guten Tag,\n\nein Platz ist frei geworden. {name} ist von der Warteliste nachgerückt und "
+    "jetzt fest gebucht für:\n\n{course}\n\nIhre Buchungen: {bookings_link}"
+) + MAIL_SIGNATURE
+MAIL_CANCELLED_SUBJECT = "Stornierung bestätigt: {title}"
+MAIL_CANCELLED_BODY = (
+    "Guten Tag,\n\nwir bestätigen die Stornierung für {name}:\n\n{course}"
+) + MAIL_SIGNATURE
+MAIL_FORM_DEPARTMENT_SUBJECT = "Kundenportal – {title} von {sender}"
+MAIL_FORM_DEPARTMENT_BODY = (
+    "Über das Kundenportal ist ein Formular eingegangen: {title}\nAbsender: {sender}\n\n{fields}"
+)
+MAIL_FORM_RECEIPT_SUBJECT = "Eingangsbestätigung: {title}"
+MAIL_FORM_RECEIPT_BODY = (
+    "Guten Tag,\n\nvielen Dank für Ihre Nachricht. Wir haben folgende Angaben erhalten und "
+    "melden uns bei Ihnen:\n\n{fields}"
+) + MAIL_SIGNATURE
+ACCOUNT_SERVICES_LABEL = "Ihre Online-Dienste"
+FORM_CONSENT_MISSING = "Bitte bestätigen Sie Ihr Einverständnis zur Verarbeitung Ihrer Angaben."
+OPTIONAL_MARK = "(optional)"
+FORM_SELECT_REQUIRED = "Bitte wählen Sie einen Eintrag für „{label}“."

@@ -33,6 +33,7 @@ def text_field(
     autocomplete: str = "off",
     hint: str = "",
     max_length: int | None = None,
+    required: bool = True,
 ) -> rx.Component:
     """A labelled input. Required fields are checked on the server (no browser pop-ups).
 
@@ -50,7 +51,7 @@ def text_field(
             type=kind,
             auto_complete=autocomplete,
             max_length=max_length,
-            aria_required="true",
+            aria_required="true" if required else "false",
             aria_invalid=rx.cond(error != "", "true", "false"),
             aria_describedby=_described_by(name, hint, error),
             class_name="field__input",
@@ -106,24 +107,127 @@ def alert(message: rx.Var[str]) -> rx.Component:
     return rx.cond(message != "", notice(message, tone="red", role="alert"))
 
 
-def radio_group(
-    name: str, legend: str, options: list[tuple[str, str]], error: rx.Var[str]
+# --- more kinds of fields, the honeypot -----------------------------------------------------
+
+
+def _label_and_hint(name: str, label: str, hint: str) -> list[rx.Component]:
+    return [
+        rx.el.label(label, html_for=field_id(name), class_name="field__label"),
+        rx.el.p(hint, id=f"{field_id(name)}-hinweis", class_name="field__hint")
+        if hint
+        else rx.fragment(),
+    ]
+
+
+def _control_attributes(name: str, hint: str, error: rx.Var[str], required: bool) -> dict:
+    return {
+        "id": field_id(name),
+        "name": name,
+        "aria_required": "true" if required else "false",
+        "aria_invalid": rx.cond(error != "", "true", "false"),
+        "aria_describedby": _described_by(name, hint, error),
+        "class_name": "field__input",
+    }
+
+
+def textarea_field(
+    name: str,
+    label: str,
+    error: rx.Var[str],
+    *,
+    hint: str = "",
+    max_length: int = 5000,
+    required: bool = True,
 ) -> rx.Component:
-    """Native radio buttons in a fieldset: arrow keys move, the legend names the choice."""
+    return rx.el.div(
+        *_label_and_hint(name, label, hint),
+        rx.el.textarea(
+            rows=6, max_length=max_length, **_control_attributes(name, hint, error, required)
+        ),
+        error_text(name, error),
+        class_name="field",
+    )
+
+
+def select_field(
+    name: str,
+    label: str,
+    options: list[str] | tuple[str, ...],
+    error: rx.Var[str],
+    *,
+    empty_label: str,
+    hint: str = "",
+    required: bool = True,
+    value=None,
+    on_change=None,
+) -> rx.Component:
+    """A native <select>; the first entry is empty (`empty_label`). `options` may be a list var."""
+    controlled = {"value": value, "on_change": on_change} if on_change is not None else {}
+    entries = (
+        [rx.foreach(options, lambda option: rx.el.option(option, value=option))]
+        if isinstance(options, rx.Var)
+        else [rx.el.option(option, value=option) for option in options]
+    )
+    return rx.el.div(
+        *_label_and_hint(name, label, hint),
+        rx.el.select(
+            rx.el.option(empty_label, value=""),
+            *entries,
+            **_control_attributes(name, hint, error, required),
+            **controlled,
+        ),
+        error_text(name, error),
+        class_name="field",
+    )
+
+
+def radio_group(
+    name: str,
+    legend: str,
+    options: list[tuple[str, str]],
+    error: rx.Var[str] | None = None,
+    *,
+    initial: str = "",
+    on_change=None,
+) -> rx.Component:
+    """Native radio buttons in a fieldset (value, label per option): arrow keys move, the
+    legend names the choice. The browser keeps the choice (a round trip would make the click
+    feel late); `on_change`, if given, tells the state."""
+    error = rx.Var.create("") if error is None else error
+
+    def radio(value: str, label: str) -> rx.Component:
+        changes = {"on_change": lambda _v, value=value: on_change(value)} if on_change else {}
+        return rx.el.div(
+            rx.el.input(
+                type="radio",
+                id=field_id(f"{name}-{value}"),
+                name=name,
+                value=value,
+                default_checked=value == initial,
+                **changes,
+            ),
+            rx.el.label(label, html_for=field_id(f"{name}-{value}")),
+            class_name="check",
+        )
+
     return rx.el.fieldset(
         rx.el.legend(legend, class_name="field__label"),
-        *[
-            rx.el.div(
-                rx.el.input(id=field_id(f"{name}-{value}"), name=name, value=value, type="radio"),
-                rx.el.label(label, html_for=field_id(f"{name}-{value}")),
-                class_name="check",
-            )
-            for value, label in options
-        ],
+        *[radio(value, label) for value, label in options],
         error_text(name, error),
         aria_invalid=rx.cond(error != "", "true", "false"),
         aria_describedby=rx.cond(error != "", f"{field_id(name)}-fehler", ""),
         class_name="field fieldset",
+    )
+
+
+def honeypot(name: str, label: str) -> rx.Component:
+    """A field people never see or reach: off-screen, out of the tab order and hidden from
+    screen readers. Bots that fill every input give themselves away."""
+    return rx.el.div(
+        rx.el.label(label, html_for=field_id(name)),
+        rx.el.input(id=field_id(name), name=name, type="text", tab_index=-1, auto_complete="off"),
+        aria_hidden="true",
+        class_name="honeypot",
     )
 
 

@@ -19,6 +19,20 @@ def _links(heading: str, items) -> rx.Component:
             rx.heading(heading, **styles.section_heading),
             rx.el.ul(rx.foreach(items, lambda item: rx.el.li(item))),
         ),
+        _services(),
+    )
+
+
+def _services() -> rx.Component:
+    return rx.el.nav(
+        rx.el.ul(
+            rx.el.li(rx.link(texts.MY_BOOKINGS_TITLE, href=routes.MY_BOOKINGS)),
+            rx.el.li(rx.link(texts.MY_REQUESTS_TITLE, href=routes.MY_REQUESTS)),
+            rx.el.li(rx.link(texts.FORMS_TITLE, href=routes.FORMS)),
+            rx.el.li(rx.link(texts.COURSES_TITLE, href=routes.COURSES)),
+        ),
+        aria_label=texts.ACCOUNT_SERVICES_LABEL,
+        class_name="service-links",
     )
 
 

@@ -3,7 +3,9 @@
 import reflex as rx
 
 from portal_app import routes, styles, texts
+from portal_app.components.online_form import online_form
 from portal_app.components.page import page
+from portal_app.state.forms import FORMS, HONEYPOT, FormState
 
 
 def _address() -> rx.Component:
@@ -48,12 +50,25 @@ def privacy() -> rx.Component:
     )
 
 
-@page(routes.CONTACT, texts.CONTACT_TITLE)
+@page(routes.CONTACT, texts.CONTACT_TITLE, on_load=[FormState.load])
 def contact() -> rx.Component:
+    spec = FORMS["kontaktanfrage"]  # the contact form, open to visitors
     return rx.fragment(
         rx.heading(texts.CONTACT_TITLE, **styles.page_heading),
-        rx.text(texts.CONTACT_INTRO, as_="p", margin_bottom="1rem"),
-        _address(),
-        _reach(),
-        rx.text(texts.CONTACT_HOURS, as_="p", margin_top="1rem"),
+        rx.el.div(
+            rx.el.section(
+                rx.heading(spec.title, **styles.section_heading),
+                rx.text(spec.intro, as_="p", margin_bottom="1rem"),
+                online_form(spec, state=FormState, honeypot_name=HONEYPOT),
+                aria_label=spec.title,
+            ),
+            rx.el.section(
+                rx.heading(texts.CONTACT_INTRO, **styles.section_heading),
+                _address(),
+                _reach(),
+                rx.text(texts.CONTACT_HOURS, as_="p", margin_top="1rem"),
+                aria_label=texts.CONTACT_INTRO,
+            ),
+            class_name="contact-grid",
+        ),
     )

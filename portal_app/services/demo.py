@@ -4,9 +4,11 @@ from __future__ import annotations
 
 from sqlmodel import select
 
-from portal_app.models import Account
-from portal_app.services import clock, passwords, registry
+from portal_app.models import Account, Course
+from portal_app.services import clock, course_import, passwords, registry
+from portal_app.services.courses import today
 from portal_app.services.db import unit_of_work
+from portal_app.services.demo_courses import demo_courses
 from portal_app.services.emails import email_key
 
 DEMO_EMAIL = "demo@hwk-musterstadt.example"
@@ -53,3 +55,14 @@ def load_demo_data() -> bool:
     registry.import_betriebe(DEMO_BETRIEBE_CSV)
     registry.import_personen(DEMO_PERSONEN_CSV)
     return added
+
+
+def load_demo_courses() -> int:
+    """Add the demo courses once (a catalogue that has courses is left alone); return how many."""
+    with unit_of_work() as session:
+        if session.exec(select(Course.id).limit(1)).first() is not None:
+            return 0
+        courses = demo_courses(today())
+        for data in courses:
+            course_import.save(session, data)
+        return len(courses)

@@ -5,17 +5,16 @@ from __future__ import annotations
 
 import os
 import random
-import signal
 import subprocess
-import sys
-import time
-import urllib.request
+from datetime import date
 from pathlib import Path
 
 import pytest
 from playwright.sync_api import Page
 
+from tests.e2e import course_data
 from tests.mailsink import MailSink, free_port
+from tests.reflex_server import BIN, serving
 
 ROOT = Path(__file__).resolve().parents[2]
 CHROMIUM = "/usr/bin/chromium"
@@ -32,33 +31,6 @@ def mail_sink():
     sink = MailSink().start()
     yield sink
     sink.stop()
-
-
-def _wait_until_up(url: str, process: subprocess.Popen, log: Path, timeout: float = 240) -> None:
-    deadline = time.monotonic() + timeout
-    while time.monotonic() < deadline:
-        if process.poll() is not None:
-            raise RuntimeError(f"portal exited early:\n{log.read_text()[-4000:]}")
-        try:
-            with (
-                urllib.request.urlopen(url + "/ping", timeout=2),  # noqa: S310 (local server)
-                urllib.request.urlopen(url + "/", timeout=5),  # noqa: S310
-            ):
-                return
-        except OSError:
-            time.sleep(0.5)
-    raise RuntimeError(f"portal did not come up in {timeout}s:\n{log.read_text()[-4000:]}")
-
-
-def _stop(process: subprocess.Popen) -> None:
-    if process.poll() is not None:
-        return
-    os.killpg(process.pid, signal.SIGINT)
-    try:
-        process.wait(timeout=20)
-    except subprocess.TimeoutExpired:
-        os.killpg(process.pid, signal.SIGKILL)
-        process.wait()
 
 
 @pytest.fixture(scope="session")
@@ -96,9 +68,6 @@ def portal_env(portal_work, portal_db, mail_sink) -> dict[str, str]:
     }
 
 
-BIN = Path(sys.executable).parent
-
-
 @pytest.fixture(scope="session")
 def portal_cli(portal_env):
     """Run `portal …` as an operator would, against the database of the portal under test."""
@@ -116,21 +85,12 @@ def portal_cli(portal_env):
 @pytest.fixture(scope="session")
 def portal_url(portal_env, portal_work) -> str:
     env, work = portal_env, portal_work
-    port = int(env["PORTAL_PORT"])
-    url = env["PORTAL_BASE_URL"]
     subprocess.run([BIN / "reflex", "db", "migrate"], cwd=ROOT, env=env, check=True)
-    log = work / "portal.log"
-    with log.open("w") as out:
-        process = subprocess.Popen(
-            [BIN / "reflex", "run", "--env", "prod", "--frontend-port", str(port),
-             "--backend-host", "127.0.0.1"],
-            cwd=ROOT, env=env, stdout=out, stderr=subprocess.STDOUT, start_new_session=True,
-        )  # fmt: skip
-    try:
-        _wait_until_up(url, process, log)
+    courses_csv = work / "kurse.csv"  # the catalogue, loaded as an operator does
+    courses_csv.write_text(course_data.csv_text(date.today()), encoding="utf-8")
+    subprocess.run([BIN / "portal", "kurse", "import", courses_csv], env=env, check=True)
+    with serving(ROOT, int(env["PORTAL_PORT"]), env, work / "portal.log") as url:
         yield url
-    finally:
-        _stop(process)
 
 
 @pytest.fixture(scope="session")

@@ -71,6 +71,43 @@ def logout(page: Page) -> None:
     with page.expect_navigation(url=re.compile(r"://[^/]+/$")):
         page.get_by_role("button", name=texts.NAV_LOGOUT).click()
     expect(page.get_by_role("main")).to_have_attribute("aria-busy", "false")
+
+
+# --- courses, bookings, forms ------------------------------------------------------------------
+BIRTH_DATE = "1990-05-17"
+
+
+def find_course(page: Page, text: str) -> None:
+    """Search the catalogue for a text and open the first course found."""
+    open_page(page, "/kurse")
+    page.get_by_label(texts.COURSES_SEARCH).fill(text)
+    page.get_by_role("button", name=texts.COURSES_APPLY).click()
+    expect(page.get_by_role("heading", name=texts.COURSES_COUNT_ONE)).to_be_visible()
+    link = page.get_by_role("heading", level=2).get_by_role("link").first
+    title = link.inner_text()
+    link.click()
+    expect(page).to_have_url(re.compile(r"/kurse/\d+$"))
+    expect(page.get_by_role("heading", name=title, level=1)).to_be_visible()
+
+
+def fill_participant(page: Page, name: str, birth_date: str = BIRTH_DATE) -> None:
+    page.get_by_label(texts.BOOKING_NAME).fill(name)
+    page.get_by_label(texts.BOOKING_BIRTH_DATE).fill(birth_date)
+    page.get_by_label(texts.BOOKING_TERMS).check()
+
+
+def book_course(page: Page, title: str, name: str = "") -> None:
+    """Open the course by searching its title, book it (for a new participant by default)."""
+    name = name or f"Eva Meister {uuid.uuid4().hex[:6]}"
+    find_course(page, title)
+    fill_participant(page, name)
+    page.get_by_role("button", name=texts.BOOKING_BUTTON).click()
+    expect(page.get_by_text(texts.BOOKING_DONE)).to_be_visible()
+
+
+def booking_entry(page: Page, title: str):
+    open_page(page, "/konto/buchungen")
+    return page.get_by_role("article").filter(has_text=title)
     expect(page.get_by_role("link", name=texts.NAV_LOGIN, exact=True)).to_be_visible()
 
 

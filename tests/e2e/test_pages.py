@@ -5,7 +5,7 @@ import pytest
 from playwright.sync_api import Page, expect
 
 from portal_app import texts
-from tests.e2e import flows
+from tests.e2e import course_data, flows
 
 PUBLIC = {
     "start": ("/", texts.HOME_TITLE),
@@ -16,6 +16,8 @@ PUBLIC = {
     "datenschutz": ("/datenschutz", texts.PRIVACY_TITLE),
     "kontakt": ("/kontakt", texts.CONTACT_TITLE),
     "postfach": ("/demo/postfach", texts.MAILBOX_TITLE),
+    "kurse": ("/kurse", texts.COURSES_TITLE),
+    "kurs": ("/kurse/1", course_data.WELDING),
     "willkommen-besuch": ("/willkommen", texts.WELCOME_TITLE),
 }
 WIDTHS = {"desktop": 1280, "mobil": 375}
@@ -81,3 +83,50 @@ def test_an_unknown_address_answers_404_with_a_german_page(page: Page):
     flows.assert_accessible(page)
     page.get_by_role("link", name=texts.NAV_HOME).last.click()
     expect(page.get_by_role("heading", name=texts.HOME_TITLE, level=1)).to_be_visible()
+
+
+# --- the pages of a logged-in member, with messages showing ----------------------------
+
+
+@pytest.mark.parametrize("width", WIDTHS)
+def test_course_booking_and_form_pages_are_accessible(page: Page, mail_sink, screenshot, width):
+    page.set_viewport_size({"width": WIDTHS[width], "height": 900})
+    flows.create_account(page, mail_sink)
+
+    flows.find_course(page, course_data.WELDING)
+    page.get_by_role("button", name=texts.BOOKING_BUTTON).click()
+    expect(page.get_by_text(texts.BOOKING_TERMS_MISSING)).to_be_visible()
+    flows.assert_accessible(page)
+    screenshot(f"kurs-buchen-fehler-{width}")
+
+    flows.book_course(page, course_data.BOOK_AND_CANCEL)
+    flows.assert_accessible(page)
+    screenshot(f"kurs-gebucht-{width}")
+    entry = flows.booking_entry(page, course_data.BOOK_AND_CANCEL)
+    entry.get_by_role("button", name=f"{course_data.BOOK_AND_CANCEL} stornieren").click()
+    expect(entry.get_by_role("button", name=texts.CANCEL_YES)).to_be_visible()
+    flows.assert_accessible(page)
+    screenshot(f"buchungen-{width}")
+
+    flows.open_page(page, "/formulare")
+    flows.assert_accessible(page)
+    screenshot(f"formulare-{width}")
+    for key in ("beratungstermin", "adressaenderung"):
+        flows.open_page(page, f"/formulare/{key}")
+        page.get_by_role("button", name=texts.FORM_SEND).click()
+        expect(page.get_by_text(texts.FORM_CONSENT_MISSING)).to_be_visible()
+        flows.assert_accessible(page)
+        screenshot(f"formular-{key}-fehler-{width}")
+
+    flows.open_page(page, "/konto/anfragen")
+    flows.assert_accessible(page)
+    flows.open_page(page, "/kontakt")
+    page.get_by_role("button", name=texts.FORM_SEND).click()
+    expect(page.get_by_text(texts.FORM_CONSENT_MISSING)).to_be_visible()
+    flows.assert_accessible(page)
+    screenshot(f"kontakt-fehler-{width}")
+
+    flows.open_page(page, "/hilfe#pin")
+    page.get_by_label(texts.FAQ_SEARCH).fill("pin")
+    flows.assert_accessible(page)
+    screenshot(f"hilfe-suche-{width}")

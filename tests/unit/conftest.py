@@ -13,12 +13,13 @@ from urllib.parse import quote, unquote
 
 import pytest
 from sqlalchemy import create_engine, text
-from sqlmodel import SQLModel
+from sqlmodel import SQLModel, select
 
 import portal_app.models  # noqa: F401  (registers the tables with SQLModel.metadata)
 from portal_app import texts
+from portal_app.models import Account, Course
 from portal_app.services import clock as clock_module
-from portal_app.services import db, mail, register
+from portal_app.services import course_import, courses, db, mail, register
 from tests.mailsink import MailSink
 
 TOKEN_IN_LINK = re.compile(r"token=([^\s&#]+)")
@@ -131,3 +132,53 @@ def smtp_server():
     server = MailSink().start()
     yield server
     server.stop()
+
+
+# --- courses and accounts for booking tests ----------------------------------------------
+
+
+@pytest.fixture
+def make_course():
+    """Add a course; keyword arguments override the defaults (starts in 30 days, 10 seats)."""
+    counter = iter(range(1, 100_000))
+
+    def make(**overrides) -> int:
+        start = courses.today() + timedelta(days=30)
+        values = {
+            "code": f"T-{next(counter):05d}",
+            "title": "MAG-Schweißen nach DIN EN ISO 9606-1",
+            "category": "Sachkunde/Schweißen",
+            "description": "Metall-Aktivgasschweißen an Blech und Rohr.",
+            "location": "Bildungszentrum Musterstadt",
+            "starts_on": start,
+            "ends_on": start + timedelta(days=4),
+            "schedule": "Mo–Fr 8–16 Uhr",
+            "price_cents": 135000,
+            "capacity": 10,
+            "booking_deadline": start - timedelta(days=7),
+        }
+        values.update(overrides)
+        with db.unit_of_work() as session:
+            course_import.save(session, course_import.CourseData(**values))
+        with db.unit_of_work() as session:
+            return session.exec(select(Course.id).where(Course.code == values["code"])).one()
+
+    return make
+
+
+@pytest.fixture
+def make_account():
+    """Add a confirmed account directly (no bcrypt) and return its id."""
+
+    def make(email: str = "") -> int:
+        email = email or f"mitglied-{os.urandom(4).hex()}@betrieb.example"
+        with db.unit_of_work() as session:
+            account = Account(
+                email=email, email_key=email.casefold(), created_at=clock_module.now(),
+                confirmed_at=clock_module.now(),
+            )  # fmt: skip
+            session.add(account)
+            session.flush()
+            return account.id
+
+    return make

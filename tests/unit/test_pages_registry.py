@@ -25,16 +25,28 @@ def test_every_other_page_is_served_in_both_modes():
         assert route in served  # fmt: skip
 
 
-def test_the_account_its_pages_and_the_unlock_pages_are_protected_and_nothing_else():
-    assert {spec.route for spec in pages_for(demo=True) if spec.protected} == {
+def test_the_account_pages_unlock_and_forms_are_protected_and_the_catalogue_is_not():
+    protected = {spec.route for spec in pages_for(demo=True) if spec.protected}
+    assert protected == {
         routes.ACCOUNT,
         routes.ACCOUNT_PASSWORD,
         routes.ACCOUNT_SESSIONS,
         routes.ACCOUNT_DELETE,
         routes.UNLOCK,
         routes.PIN_REQUEST,
+        routes.MY_BOOKINGS,
+        routes.MY_REQUESTS,
+        routes.FORMS,
+        routes.form("beratungstermin"),
+        routes.form("adressaenderung"),
     }
+    assert routes.COURSES not in protected and routes.COURSE not in protected
+    assert routes.CONTACT not in protected
 
 
-def test_the_navigation_starts_with_the_start_page():
-    assert nav_entries()[0].nav_label == texts.NAV_HOME
+def test_the_navigation_reads_start_page_courses_help():
+    assert [spec.nav_label for spec in nav_entries()] == [
+        texts.NAV_HOME,
+        texts.NAV_COURSES,
+        texts.NAV_HELP,
+    ]

@@ -47,3 +47,11 @@ def test_a_link_token_is_quoted_in_the_confirmation_url():
 def test_the_login_url_carries_the_next_target_quoted():
     assert routes.login() == "/anmelden"
     assert routes.login("/konto?x=1&y=2") == "/anmelden?next=/konto%3Fx%3D1%26y%3D2"
+
+
+def test_course_form_and_help_urls_are_built_in_one_place():
+    assert routes.course(12) == "/kurse/12"
+    assert routes.form("beratungstermin") == "/formulare/beratungstermin"
+    assert routes.help_entry("pin") == "/hilfe#pin"
+    with pytest.raises(ValueError):
+        routes.course("12/../../konto")

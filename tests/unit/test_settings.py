@@ -112,3 +112,21 @@ def test_a_bad_base_url_names_its_variable(value):
 def test_a_bad_sender_address_names_its_variable(value):
     with pytest.raises(SettingsError, match="PORTAL_MAIL_FROM"):
         load_settings({"PORTAL_DEMO": "1", "PORTAL_MAIL_FROM": value})
+
+
+# --- department addresses ---------------------------------------------------------------
+
+
+def test_department_addresses_have_defaults_and_can_be_set():
+    config = load_settings({"PORTAL_DEMO": "1", "PORTAL_MAIL_BETRIEBSBERATUNG": "bb@hwk.de"})
+    assert config.mail_consulting == "bb@hwk.de"
+    assert config.mail_contact == "kontakt@hwk.example"
+    assert config.mail_register == "handwerksrolle@hwk.example"
+
+
+@pytest.mark.parametrize(
+    "name", ["PORTAL_MAIL_KONTAKT", "PORTAL_MAIL_BETRIEBSBERATUNG", "PORTAL_MAIL_HANDWERKSROLLE"]
+)
+def test_a_bad_department_address_names_its_variable(name):
+    with pytest.raises(SettingsError, match=name):
+        load_settings({"PORTAL_DEMO": "1", name: "kein-at"})

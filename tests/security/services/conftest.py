@@ -1,3 +1,10 @@
-"""The service fixtures of the unit tests (fresh database, stopped clock, members)."""
+"""The service fixtures of the unit tests (fresh database, stopped clock, members), and the
+hook that runs tests marked `both_databases` on SQLite and PostgreSQL."""
 
-from tests.unit.conftest import clock, confirm_token, database, member  # noqa: F401
+from tests.unit.conftest import (  # noqa: F401
+    clock,
+    confirm_token,
+    database,
+    member,
+    pytest_generate_tests,
+)

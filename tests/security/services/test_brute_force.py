@@ -43,6 +43,7 @@ def _mails_to(address: str, subject: str) -> int:
     return sum(1 for row in rows if row.subject == subject)
 
 
+@pytest.mark.both_databases
 def test_25_wrong_logins_pause_the_account_until_the_pause_ends(clock, member):
     member(ADDRESS, PASSWORD)
 

@@ -1,0 +1,325 @@
+"""Booking a course, the waiting list, cancelling.
+
+Seats are counted by the database: a booking takes a seat with
+
+    UPDATE course SET booked = booked + 1 WHERE id = :id AND booked < capacity
+
+and only a changed row means a seat was free. Concurrent bookings therefore never overbook, on
+SQLite (one writer at a time) as on PostgreSQL (the row lock re-checks the condition). A unique
+constraint on (course, participant) refuses a second active booking of the same person.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from datetime import date, datetime
+
+from sqlalchemy.exc import IntegrityError
+from sqlmodel import Session, col, func, select, update
+
+from portal_app import routes, texts
+from portal_app.models import Account, Booking, Course
+from portal_app.services import clock, mail
+from portal_app.services.courses import CourseNotFound, _get, today
+from portal_app.services.db import unit_of_work
+from portal_app.services.emails import EmailRejected, normalize_email
+from portal_app.settings import settings
+
+BOOKED = "gebucht"
+WAITING = "warteliste"
+CANCELLED = "storniert"
+NAME_MAX_LENGTH = 120
+
+__all__ = [
+    "AlreadyBooked",
+    "BookingClosed",
+    "CourseFull",
+    "CourseNotFound",
+    "ParticipantInvalid",
+]
+
+
+class BookingError(Exception):
+    """A booking or cancellation the rules refuse; the message is German for the member."""
+
+
+class CourseFull(BookingError):
+    """No seat left; the member may join the waiting list."""
+
+
+class AlreadyBooked(BookingError):
+    """This participant already has a seat or a waiting-list place in this course."""
+
+
+class BookingClosed(BookingError):
+    """The booking deadline has passed (booking and cancelling end with it)."""
+
+
+class BookingNotFound(BookingError):
+    """No such booking of this account (or it is cancelled already)."""
+
+
+class ParticipantInvalid(ValueError):
+    """The participant's details are incomplete; `errors` maps field names to messages."""
+
+    def __init__(self, errors: dict[str, str]):
+        super().__init__(texts.FORM_HAS_ERRORS)
+        self.errors = errors
+
+
+@dataclass(frozen=True)
+class Participant:
+    name: str
+    birth_date: date
+    email: str
+
+    @property
+    def key(self) -> str:
+        """The same person, however the name was spaced or capitalised."""
+        return f"{' '.join(self.name.casefold().split())}|{self.birth_date.isoformat()}"
+
+
+@dataclass(frozen=True)
+class BookingView:
+    id: int
+    course_id: int
+    course_title: str
+    starts_on: date
+    ends_on: date
+    location: str
+    participant_name: str
+    status: str
+    waiting_position: int  # 1 = next to move up; 0 when not waiting
+    cancellable: bool
+    created_at: datetime
+
+
+def check_participant(name: str, birth_date: str, email: str, terms: bool = True) -> Participant:
+    """Trim and check the participant's details (and the accepted terms); collect every
+    problem at once."""
+    errors = {}  # in the order of the form, so the first bad field gets the focus
+    name = " ".join((name or "").split())
+    if not name:
+        errors["participant_name"] = texts.BOOKING_NAME_EMPTY
+    elif len(name) > NAME_MAX_LENGTH or not re.search(r"\w", name):
+        errors["participant_name"] = texts.BOOKING_NAME_INVALID
+    born = None
+    try:
+        born = date.fromisoformat((birth_date or "").strip())
+    except ValueError:
+        errors["birth_date"] = texts.BOOKING_BIRTH_DATE_INVALID
+    if born is not None and not date(1900, 1, 1) <= born <= today():
+        errors["birth_date"] = texts.BOOKING_BIRTH_DATE_INVALID
+    normalized = ""
+    try:
+        normalized = normalize_email(email)
+    except EmailRejected as error:
+        errors["participant_email"] = str(error)
+    if not terms:
+        errors["terms"] = texts.BOOKING_TERMS_MISSING
+    if errors:
+        raise ParticipantInvalid(errors)
+    return Participant(name, born, normalized)
+
+
+def _take_seat(session: Session, course_id: int) -> bool:
+    result = session.exec(
+        update(Course)
+        .where(Course.id == course_id, Course.booked < Course.capacity)
+        .values(booked=Course.booked + 1)
+    )
+    return result.rowcount == 1
+
+
+def book(
+    account_id: int, course_id: int, participant: Participant, terms: bool, waitlist: bool = False
+) -> str:
+    """Book a seat (or, with `waitlist`, a waiting-list place if the course is full).
+
+    Returns BOOKED or WAITING. Raises CourseFull, AlreadyBooked, BookingClosed, CourseNotFound.
+    One transaction: the seat, the booking and the confirmation mail, or none of them.
+    """
+    if not terms:
+        raise ParticipantInvalid({"terms": texts.BOOKING_TERMS_MISSING})
+    try:
+        with unit_of_work() as session:
+            if not session.exec(select(Course.id).where(Course.id == course_id)).first():
+                raise CourseNotFound(course_id)
+            # First write of the transaction: on SQLite this takes the write lock, so every
+            # read below sees the latest committed state.
+            seat = _take_seat(session, course_id)
+            course = _get(session, course_id)
+            if today() > course.booking_deadline:
+                raise BookingClosed(texts.BOOKING_CLOSED)
+            if not seat and not waitlist:
+                raise CourseFull(texts.BOOKING_FULL)
+            status = BOOKED if seat else WAITING
+            session.add(
+                Booking(
+                    course_id=course_id,
+                    account_id=account_id,
+                    participant_name=participant.name,
+                    participant_birth_date=participant.birth_date,
+                    participant_email=participant.email,
+                    participant_key=participant.key,
+                    status=status,
+                    created_at=clock.now(),
+                )
+            )
+            session.flush()
+            _mail_booking(session, account_id, course, participant, status)
+            return status
+    except IntegrityError:
+        raise AlreadyBooked(texts.BOOKING_TWICE) from None
+
+
+def _recipients(session: Session, account_id: int, participant_email: str) -> list[str]:
+    account_email = session.get(Account, account_id).email
+    return list(dict.fromkeys([account_email, participant_email]))
+
+
+def _course_lines(course: Course) -> str:
+    return texts.MAIL_COURSE_LINES.format(
+        title=course.title,
+        code=course.code,
+        start=course.starts_on.strftime("%d.%m.%Y"),
+        end=course.ends_on.strftime("%d.%m.%Y"),
+        schedule=course.schedule,
+        location=course.location,
+        link=settings.base_url + routes.course(course.id),
+    )
+
+
+def _mail_booking(session, account_id, course, participant: Participant, status: str) -> None:
+    subject, body = (
+        (texts.MAIL_BOOKED_SUBJECT, texts.MAIL_BOOKED_BODY)
+        if status == BOOKED
+        else (texts.MAIL_WAITING_SUBJECT, texts.MAIL_WAITING_BODY)
+    )
+    text = body.format(
+        name=participant.name,
+        course=_course_lines(course),
+        bookings_link=settings.base_url + routes.MY_BOOKINGS,
+    )
+    for recipient in _recipients(session, account_id, participant.email):
+        mail.enqueue(session, recipient, subject.format(title=course.title), text)
+
+
+def _promote_first_waiting(session: Session, course: Course) -> Booking | None:
+    """Give a freed seat to the first on the waiting list (None if nobody waits)."""
+    while True:
+        first = session.exec(
+            select(Booking)
+            .where(Booking.course_id == course.id, Booking.status == WAITING)
+            .order_by(Booking.id)
+            .limit(1)
+        ).first()
+        if first is None:
+            return None
+        moved = session.exec(
+            update(Booking)
+            .where(Booking.id == first.id, Booking.status == WAITING)
+            .values(status=BOOKED)
+        )
+        if moved.rowcount == 1:
+            session.refresh(first)
+            return first
+
+
+def _cancel_if(session: Session, account_id: int, booking_id: int, status: str) -> bool:
+    result = session.exec(
+        update(Booking)
+        .where(Booking.id == booking_id, Booking.account_id == account_id, Booking.status == status)
+        .values(status=CANCELLED, participant_key=None, cancelled_at=clock.now())
+    )
+    return result.rowcount == 1
+
+
+def cancel(account_id: int, booking_id: int) -> Booking | None:
+    """Cancel a booking of this account until the deadline. A freed seat goes to the first on
+    the waiting list, who is mailed; returns that booking (or None).
+
+    Conditional UPDATEs make a double click or a second tab cancel only once.
+    """
+    with unit_of_work() as session:
+        had_seat = _cancel_if(session, account_id, booking_id, BOOKED)
+        if not had_seat and not _cancel_if(session, account_id, booking_id, WAITING):
+            raise BookingNotFound(texts.BOOKING_NOT_FOUND)
+        booking = session.get(Booking, booking_id)
+        session.refresh(booking)
+        course = _get(session, booking.course_id)
+        if today() > course.booking_deadline:
+            raise BookingClosed(texts.CANCEL_CLOSED)  # rolls the cancellation back
+        _mail_cancelled(session, booking, course)
+        if not had_seat:
+            return None
+        promoted = _promote_first_waiting(session, course)
+        if promoted is None:
+            session.exec(
+                update(Course).where(Course.id == course.id).values(booked=Course.booked - 1)
+            )
+            return None
+        _mail_moved_up(session, promoted, course)
+        return promoted
+
+
+def _mail_cancelled(session: Session, booking: Booking, course: Course) -> None:
+    text = texts.MAIL_CANCELLED_BODY.format(
+        name=booking.participant_name, course=_course_lines(course)
+    )
+    subject = texts.MAIL_CANCELLED_SUBJECT.format(title=course.title)
+    for recipient in _recipients(session, booking.account_id, booking.participant_email):
+        mail.enqueue(session, recipient, subject, text)
+
+
+def _mail_moved_up(session: Session, booking: Booking, course: Course) -> None:
+    text = texts.MAIL_MOVED_UP_BODY.format(
+        name=booking.participant_name,
+        course=_course_lines(course),
+        bookings_link=settings.base_url + routes.MY_BOOKINGS,
+    )
+    subject = texts.MAIL_MOVED_UP_SUBJECT.format(title=course.title)
+    for recipient in _recipients(session, booking.account_id, booking.participant_email):
+        mail.enqueue(session, recipient, subject, text)
+
+
+def bookings_of(account_id: int) -> list[BookingView]:
+    """The account's bookings, newest course first; cancelled ones at the end."""
+    with unit_of_work() as session:
+        rows = session.exec(
+            select(Booking, Course)
+            .join(Course, col(Course.id) == Booking.course_id)
+            .where(Booking.account_id == account_id)
+            .order_by(col(Booking.status) == CANCELLED, Course.starts_on, Booking.id)
+        ).all()
+        first_day = today()
+        return [
+            BookingView(
+                id=booking.id,
+                course_id=course.id,
+                course_title=course.title,
+                starts_on=course.starts_on,
+                ends_on=course.ends_on,
+                location=course.location,
+                participant_name=booking.participant_name,
+                status=booking.status,
+                waiting_position=_position(session, booking) if booking.status == WAITING else 0,
+                cancellable=booking.status != CANCELLED and first_day <= course.booking_deadline,
+                created_at=booking.created_at,
+            )
+            for booking, course in rows
+        ]
+
+
+def _position(session: Session, booking: Booking) -> int:
+    ahead = session.exec(
+        select(func.count())
+        .select_from(Booking)
+        .where(
+            Booking.course_id == booking.course_id,
+            Booking.status == WAITING,
+            Booking.id < booking.id,
+        )
+    ).one()
+    return ahead + 1

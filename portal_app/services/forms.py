@@ -1,0 +1,358 @@
+"""Online forms: each form is one definition (fields, labels, checks, receiving department);
+the page, the checks, the stored submission and both mails follow from it.
+
+Submissions are rate-limited per sender address and per browser session, counted in the
+database (survives restarts, holds across several backend processes). A filled honeypot field
+marks a bot: it gets the same answer as a person, but nothing is stored or sent.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import re
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import date, datetime, timedelta
+
+from sqlmodel import col, func, select
+
+from portal_app import texts
+from portal_app.models import FormSubmission
+from portal_app.services import clock, mail
+from portal_app.services.courses import today
+from portal_app.services.db import unit_of_work
+from portal_app.services.emails import EmailRejected, email_key, normalize_email
+from portal_app.settings import settings
+
+HONEYPOT = "website"
+RATE_WINDOW = timedelta(hours=1)
+MAX_PER_ADDRESS = 3
+MAX_PER_SESSION = 5
+
+
+class FormInvalid(ValueError):
+    """Some fields are wrong; `errors` maps field names to German messages."""
+
+    def __init__(self, errors: dict[str, str]):
+        super().__init__(texts.FORM_HAS_ERRORS)
+        self.errors = errors
+
+
+class FormUnknown(LookupError):
+    """No form with this key (or it needs a login the caller does not have)."""
+
+
+class RateLimited(Exception):
+    """Too many submissions from this address or this browser in the last hour."""
+
+
+# --- checks: take the trimmed text, return the value to store or raise ValueError(message) -----
+
+
+def _email(raw: str) -> str:
+    try:
+        return normalize_email(raw)
+    except EmailRejected as error:
+        raise ValueError(str(error)) from None
+
+
+def _postcode(raw: str) -> str:
+    if not re.fullmatch(r"\d{5}", raw):
+        raise ValueError(texts.FORM_POSTCODE_INVALID)
+    return raw
+
+
+def _phone(raw: str) -> str:
+    if not re.fullmatch(r"\+?[\d /()-]{6,30}", raw) or sum(c.isdigit() for c in raw) < 6:
+        raise ValueError(texts.FORM_PHONE_INVALID)
+    return raw
+
+
+def _betriebsnummer(raw: str) -> str:
+    """TS-1234567-0 or just the seven digits (the seed: the seven digits are enough)."""
+    found = re.fullmatch(r"(?:[A-ZÄÖÜ]{1,3}-)?(\d{7})(?:-\d)?", raw.upper())
+    if not found:
+        raise ValueError(texts.FORM_BETRIEBSNUMMER_INVALID)
+    return raw.upper()
+
+
+def _future_date(raw: str) -> str:
+    try:
+        wanted = date.fromisoformat(raw)
+    except ValueError:
+        raise ValueError(texts.FORM_DATE_INVALID) from None
+    if wanted <= today():
+        raise ValueError(texts.FORM_DATE_NOT_FUTURE)
+    return wanted.isoformat()
+
+
+def _any_date(raw: str) -> str:
+    try:
+        return date.fromisoformat(raw).isoformat()
+    except ValueError:
+        raise ValueError(texts.FORM_DATE_INVALID) from None
+
+
+@dataclass(frozen=True)
+class FieldSpec:
+    name: str
+    label: str
+    kind: str = "text"  # text, email, tel, date, textarea, select, checkbox
+    required: bool = True
+    max_length: int = 200
+    options: tuple[str, ...] = ()
+    hint: str = ""
+    autocomplete: str = "off"
+    check: Callable[[str], str] | None = None
+
+
+@dataclass(frozen=True)
+class FormSpec:
+    key: str
+    title: str
+    intro: str
+    department: str  # name of the settings field with the department's address
+    fields: tuple[FieldSpec, ...]
+    public: bool = False  # open to visitors (the contact form)
+
+    @property
+    def department_email(self) -> str:
+        return getattr(settings, self.department)
+
+    def field(self, name: str) -> FieldSpec:
+        return next(spec for spec in self.fields if spec.name == name)
+
+
+NAME = FieldSpec("name", texts.FORM_NAME, autocomplete="name", max_length=120)
+EMAIL = FieldSpec(
+    "email", texts.FIELD_EMAIL, kind="email", autocomplete="email", max_length=254, check=_email
+)
+PHONE = FieldSpec(
+    "phone", texts.FORM_PHONE, kind="tel", required=False, autocomplete="tel", check=_phone
+)
+BETRIEBSNUMMER = FieldSpec(
+    "betriebsnummer",
+    texts.FORM_BETRIEBSNUMMER,
+    required=False,
+    max_length=20,
+    hint=texts.FORM_BETRIEBSNUMMER_HINT,
+    check=_betriebsnummer,
+)
+CONSENT = FieldSpec("consent", texts.FORM_CONSENT, kind="checkbox")
+
+CONTACT = FormSpec(
+    key="kontaktanfrage",
+    title=texts.FORM_CONTACT_TITLE,
+    intro=texts.FORM_CONTACT_INTRO,
+    department="mail_contact",
+    public=True,
+    fields=(
+        NAME,
+        EMAIL,
+        FieldSpec("subject", texts.FORM_SUBJECT, max_length=150),
+        FieldSpec("message", texts.FORM_MESSAGE, kind="textarea", max_length=5000),
+        CONSENT,
+    ),
+)
+CONSULTING = FormSpec(
+    key="beratungstermin",
+    title=texts.FORM_CONSULTING_TITLE,
+    intro=texts.FORM_CONSULTING_INTRO,
+    department="mail_consulting",
+    fields=(
+        NAME,
+        FieldSpec("company", texts.FORM_COMPANY, autocomplete="organization", max_length=150),
+        BETRIEBSNUMMER,
+        EMAIL,
+        PHONE,
+        FieldSpec("topic", texts.FORM_TOPIC, kind="select", options=texts.FORM_TOPICS),
+        FieldSpec(
+            "preferred_date",
+            texts.FORM_PREFERRED_DATE,
+            kind="date",
+            hint=texts.FORM_PREFERRED_DATE_HINT,
+            check=_future_date,
+        ),
+        FieldSpec(
+            "message",
+            texts.FORM_CONSULTING_MESSAGE,
+            kind="textarea",
+            required=False,
+            max_length=3000,
+        ),
+        CONSENT,
+    ),
+)
+ADDRESS_CHANGE = FormSpec(
+    key="adressaenderung",
+    title=texts.FORM_ADDRESS_TITLE,
+    intro=texts.FORM_ADDRESS_INTRO,
+    department="mail_register",
+    fields=(
+        FieldSpec("company", texts.FORM_COMPANY, autocomplete="organization", max_length=150),
+        FieldSpec(
+            "betriebsnummer",
+            texts.FORM_BETRIEBSNUMMER,
+            max_length=20,
+            hint=texts.FORM_BETRIEBSNUMMER_HINT,
+            check=_betriebsnummer,
+        ),
+        FieldSpec("street", texts.FORM_STREET, autocomplete="street-address", max_length=150),
+        FieldSpec(
+            "postcode",
+            texts.FORM_POSTCODE,
+            autocomplete="postal-code",
+            max_length=5,
+            check=_postcode,
+        ),
+        FieldSpec("city", texts.FORM_CITY, autocomplete="address-level2", max_length=100),
+        FieldSpec("valid_from", texts.FORM_VALID_FROM, kind="date", check=_any_date),
+        EMAIL,
+        PHONE,
+        CONSENT,
+    ),
+)
+FORMS: dict[str, FormSpec] = {spec.key: spec for spec in (CONTACT, CONSULTING, ADDRESS_CHANGE)}
+
+
+def form(key: str, logged_in: bool = True) -> FormSpec:
+    spec = FORMS.get(key)
+    if spec is None or not (spec.public or logged_in):
+        raise FormUnknown(key)
+    return spec
+
+
+def validate(spec: FormSpec, raw: dict) -> dict[str, str]:
+    """The cleaned values of every field, or FormInvalid with a message per bad field."""
+    values, errors = {}, {}
+    for field in spec.fields:
+        value = raw.get(field.name)
+        if field.kind == "checkbox":
+            if value not in ("on", True, "true"):
+                errors[field.name] = texts.FORM_CONSENT_MISSING
+            continue
+        text = str(value or "").strip()
+        if field.kind != "textarea":
+            text = " ".join(text.split())
+        if not text:
+            if field.required:
+                message = texts.FORM_SELECT_REQUIRED if field.options else texts.FORM_REQUIRED
+                errors[field.name] = message.format(label=field.label)
+            continue
+        if len(text) > field.max_length:
+            errors[field.name] = texts.FORM_TOO_LONG.format(limit=field.max_length)
+            continue
+        if field.options and text not in field.options:
+            errors[field.name] = texts.FORM_OPTION_INVALID
+            continue
+        try:
+            values[field.name] = field.check(text) if field.check else text
+        except ValueError as error:
+            errors[field.name] = str(error)
+    if errors:
+        raise FormInvalid(errors)
+    return values
+
+
+def client_key(client_token: str) -> str:
+    """The browser session as the rate limit knows it (a hash, never the token itself)."""
+    return hashlib.sha256(client_token.encode()).hexdigest()
+
+
+def _count_since(session, column, key: str, since: datetime) -> int:
+    return session.exec(
+        select(func.count())
+        .select_from(FormSubmission)
+        .where(column == key, FormSubmission.created_at >= since)
+    ).one()
+
+
+def _body(spec: FormSpec, values: dict[str, str]) -> str:
+    lines = [
+        f"{field.label}: {values[field.name]}"
+        for field in spec.fields
+        if field.kind != "checkbox" and values.get(field.name)
+    ]
+    return "\n".join(lines)
+
+
+def submit(
+    key: str,
+    raw: dict,
+    *,
+    client_token: str,
+    account_id: int | None = None,
+    account_email: str = "",
+) -> bool:
+    """Check, store and mail a submission. Returns False for a bot (honeypot), True otherwise.
+
+    Raises FormUnknown, FormInvalid, RateLimited.
+    """
+    spec = form(key, logged_in=account_id is not None)
+    if str(raw.get(HONEYPOT) or "").strip():
+        return False
+    values = validate(spec, raw)
+    sender = values.get("email") or account_email
+    sender_key = email_key(sender)
+    browser = client_key(client_token)
+    now = clock.now()
+    with unit_of_work() as session:
+        since = now - RATE_WINDOW
+        if (
+            _count_since(session, FormSubmission.sender_key, sender_key, since) >= MAX_PER_ADDRESS
+            or _count_since(session, FormSubmission.client_key, browser, since) >= MAX_PER_SESSION
+        ):
+            raise RateLimited(texts.FORM_RATE_LIMITED)
+        session.add(
+            FormSubmission(
+                account_id=account_id,
+                form_key=spec.key,
+                department_email=spec.department_email,
+                sender_key=sender_key,
+                client_key=browser,
+                data=json.dumps(values, ensure_ascii=False),
+                created_at=now,
+            )
+        )
+        summary = _body(spec, values)
+        mail.enqueue(
+            session,
+            spec.department_email,
+            texts.MAIL_FORM_DEPARTMENT_SUBJECT.format(title=spec.title, sender=sender),
+            texts.MAIL_FORM_DEPARTMENT_BODY.format(title=spec.title, sender=sender, fields=summary),
+        )
+        mail.enqueue(
+            session,
+            sender,
+            texts.MAIL_FORM_RECEIPT_SUBJECT.format(title=spec.title),
+            texts.MAIL_FORM_RECEIPT_BODY.format(title=spec.title, fields=summary),
+        )
+    return True
+
+
+@dataclass(frozen=True)
+class SubmissionView:
+    id: int
+    title: str
+    created_at: datetime
+    summary: str
+
+
+def submissions_of(account_id: int) -> list[SubmissionView]:
+    """What this account has sent, newest first."""
+    with unit_of_work() as session:
+        rows = session.exec(
+            select(FormSubmission)
+            .where(FormSubmission.account_id == account_id)
+            .order_by(col(FormSubmission.id).desc())
+        ).all()
+        return [
+            SubmissionView(
+                row.id,
+                FORMS[row.form_key].title if row.form_key in FORMS else row.form_key,
+                row.created_at,
+                _body(FORMS[row.form_key], json.loads(row.data)) if row.form_key in FORMS else "",
+            )
+            for row in rows
+        ]

@@ -1,0 +1,80 @@
+"""Events of the online forms (and the contact form): check, store, mail, say thank you."""
+
+from __future__ import annotations
+
+import asyncio
+import dataclasses
+
+import reflex as rx
+
+from portal_app import texts
+from portal_app.services import forms
+from portal_app.services.forms import FORMS, HONEYPOT, FormSpec
+from portal_app.state.fields import field_id
+from portal_app.state.formatting import local_datetime
+from portal_app.state.session import SessionState
+
+__all__ = ["FORMS", "HONEYPOT", "FormSpec", "FormState", "MyRequestsState"]
+
+
+class FormState(SessionState):
+    errors: dict[str, str] = {}
+    problem: str = ""
+    sent: bool = False
+
+    @rx.event
+    async def load(self):
+        self.errors, self.problem, self.sent = {}, "", False
+
+    @rx.event
+    def again(self):
+        self.errors, self.problem, self.sent = {}, "", False
+
+    @rx.event
+    async def submit(self, form_data: dict):
+        self.errors, self.problem = {}, ""
+        key = str(form_data.get("form_key", ""))
+        account = await self._account()
+        try:
+            await asyncio.to_thread(
+                forms.submit,
+                key,
+                form_data,
+                client_token=self.router.session.client_token,
+                account_id=account.id if account else None,
+                account_email=account.email if account else "",
+            )
+        except forms.FormInvalid as error:
+            self.errors = error.errors
+            return rx.set_focus(field_id(next(iter(error.errors))))
+        except forms.RateLimited as error:
+            self.problem = str(error)
+            return None
+        except forms.FormUnknown:
+            self.problem = texts.LOGIN_REQUIRED
+            return None
+        self.sent = True  # a bot that filled the honeypot sees the same
+        return None
+
+
+@dataclasses.dataclass
+class RequestCard:
+    id: int
+    title: str
+    sent: str
+    summary: str
+
+
+class MyRequestsState(SessionState):
+    requests: list[RequestCard] = []
+
+    @rx.event
+    async def load(self):
+        account = await self._account()
+        if account is None:
+            return
+        views = await asyncio.to_thread(forms.submissions_of, account.id)
+        self.requests = [
+            RequestCard(view.id, view.title, local_datetime(view.created_at), view.summary)
+            for view in views
+        ]

@@ -20,7 +20,12 @@ def _row(row: SessionRow) -> rx.Component:
             row.browser,
             rx.cond(
                 row.current,
-                rx.badge(texts.SESSIONS_THIS, color_scheme="green", high_contrast=True, margin_left="0.5rem"),
+                rx.badge(
+                    texts.SESSIONS_THIS,
+                    color_scheme="green",
+                    high_contrast=True,
+                    margin_left="0.5rem",
+                ),
             ),
             as_="h2",
             size="4",

@@ -62,8 +62,14 @@ def login(page: Page, email: str, password: str = PASSWORD) -> None:
     page.get_by_role("button", name=texts.LOGIN_BUTTON).click()
 
 
+HOME_URL = re.compile(r"^https?://[^/]+/$")
+
+
 def logout(page: Page) -> None:
-    page.get_by_role("button", name=texts.NAV_LOGOUT).click()
+    """Log out and wait until the cookie endpoint has answered and the start page is ready."""
+    with page.expect_navigation(url=HOME_URL):
+        page.get_by_role("button", name=texts.NAV_LOGOUT).click()
+    expect(page.get_by_role("main")).to_have_attribute("aria-busy", "false")
     expect(page.get_by_role("link", name=texts.NAV_LOGIN, exact=True)).to_be_visible()
 
 

@@ -29,7 +29,8 @@ def test_a_visitor_is_sent_to_login_and_back_to_the_page_asked_for(page: Page, m
     page.goto("/konto")
     expect(page.get_by_text(texts.LOGIN_REQUIRED)).to_be_visible()
     flows.login(page, email)
-    expect(page).to_have_url(re.compile(r"/konto/?$"))
+    expect(page.get_by_role("heading", name=texts.ACCOUNT_TITLE)).to_be_visible()
+    expect(page).to_have_url(re.compile(r"^https?://[^/?]+/konto/?$"))
 
 
 def test_a_next_pointing_to_another_host_is_ignored(page: Page, mail_sink):

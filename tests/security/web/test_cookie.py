@@ -85,7 +85,7 @@ def test_a_token_hash_from_the_database_is_no_session_cookie(
 def test_logout_ends_the_session_and_removes_the_cookie(page: Page, mail_sink, new_context):
     flows.create_account(page, mail_sink)
     copied = _session_cookie(page)
-    flows.logout(page)
+    flows.logout(page)  # waits until the cookie endpoint has answered
 
     assert not [c for c in page.context.cookies() if c["name"] == session_cookie.NAME]
     replay = new_context()

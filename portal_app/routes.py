@@ -44,6 +44,7 @@ def safe_next(next_path: str | None, default: str = ACCOUNT) -> str:
         return default
     return cleaned
 
+
 # --- documents, Vorlagen, SEPA (issue 4) -------------------------------------------------------
 DOCUMENTS = "/dokumente"
 VORLAGEN = "/vorlagen"

@@ -455,8 +455,7 @@ UPLOAD_NO_FILES = "Bitte wählen Sie zuerst mindestens eine Datei aus."
 DOCUMENT_OWNER_MISSING = "Bitte wählen Sie, für welchen Betrieb oder welche Person Sie senden."
 DOCUMENT_DEPARTMENT_MISSING = "Bitte wählen Sie die Abteilung."
 DOCUMENT_QUOTA_FULL = (
-    "Der Speicherplatz für diesen Betrieb bzw. diese Person ist voll. Bitte wenden Sie sich an "
-    "uns."
+    "Der Speicherplatz für diesen Betrieb bzw. diese Person ist voll. Bitte wenden Sie sich an uns."
 )
 DOCUMENT_REFUSED = "{name}: {reason}"
 DOCUMENT_WRONG_TYPE = (
@@ -577,3 +576,8 @@ MAIL_SEPA_REVOKED_BODY = (
     "Wir ziehen keine Beiträge mehr per Lastschrift ein."
 ) + MAIL_SIGNATURE
 SEPA_PDF_TITLE = "SEPA-Lastschriftmandat (SEPA Core Direct Debit)"
+UPLOAD_TOO_MANY = "Höchstens {count} Dateien auf einmal; die weiteren wurden nicht angenommen."
+DOCUMENT_PICKER_REFUSED = (
+    "nicht angenommen: erlaubt sind höchstens 10 Dateien auf einmal im Format PDF, JPEG oder PNG."
+)
+ACCOUNT_SERVICES = "Ihre Online-Dienste"

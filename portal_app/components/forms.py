@@ -32,6 +32,7 @@ def text_field(
     autocomplete: str = "off",
     hint: str = "",
     max_length: int | None = None,
+    on_blur=None,
 ) -> rx.Component:
     """A labelled input. Required fields are checked on the server (no browser pop-ups).
 
@@ -50,6 +51,7 @@ def text_field(
             auto_complete=autocomplete,
             max_length=max_length,
             aria_required="true",
+            **({"on_blur": on_blur} if on_blur is not None else {}),
             aria_invalid=rx.cond(error != "", "true", "false"),
             aria_describedby=_described_by(name, hint, error),
             class_name="field__input",
@@ -123,4 +125,42 @@ def radio_group(
         aria_invalid=rx.cond(error != "", "true", "false"),
         aria_describedby=rx.cond(error != "", f"{field_id(name)}-fehler", ""),
         class_name="field fieldset",
+    )
+
+
+# --- select (issue 4: documents, SEPA) ----------------------------------------------------------
+
+
+def select_field(
+    name: str,
+    label: str,
+    options: rx.Var | list[tuple[str, str]],
+    value: rx.Var[str],
+    on_change,
+    error: rx.Var[str],
+    *,
+    placeholder: str = "",
+) -> rx.Component:
+    """A native <select> with a visible label. `options` is a list of (value, label) pairs or a
+    Var of dicts with "key" and "label"."""
+    if isinstance(options, rx.Var):
+        rendered = rx.foreach(options, lambda o: rx.el.option(o["label"], value=o["key"]))
+    else:
+        rendered = rx.fragment(*[rx.el.option(text, value=key) for key, text in options])
+    return rx.el.div(
+        rx.el.label(label, html_for=field_id(name), class_name="field__label"),
+        rx.el.select(
+            rx.el.option(placeholder, value="", disabled=True) if placeholder else rx.fragment(),
+            rendered,
+            id=field_id(name),
+            name=name,
+            value=value,
+            on_change=on_change,
+            aria_required="true",
+            aria_invalid=rx.cond(error != "", "true", "false"),
+            aria_describedby=rx.cond(error != "", f"{field_id(name)}-fehler", ""),
+            class_name="field__input",
+        ),
+        error_text(name, error),
+        class_name="field",
     )

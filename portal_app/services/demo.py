@@ -5,7 +5,7 @@ from __future__ import annotations
 from sqlmodel import select
 
 from portal_app.models import Account
-from portal_app.services import clock, passwords, registry
+from portal_app.services import clock, passwords, registry, vorlagen_demo
 from portal_app.services.db import unit_of_work
 from portal_app.services.emails import email_key
 
@@ -52,4 +52,5 @@ def load_demo_data() -> bool:
     added = _add_demo_account()
     registry.import_betriebe(DEMO_BETRIEBE_CSV)
     registry.import_personen(DEMO_PERSONEN_CSV)
+    vorlagen_demo.load()  # issue 4: demo Vorlagen (only into an empty library)
     return added

@@ -170,7 +170,7 @@ def too_large_reason(target: UploadTarget) -> str:
 
 
 def _mb(size: int) -> str:
-    return f"{size / 1024 / 1024:.0f} MB"
+    return format_size(size)
 
 
 def finish(target: UploadTarget, incoming: files.Incoming, raw_name: str) -> DocumentView:

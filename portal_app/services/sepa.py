@@ -99,11 +99,19 @@ def bank_hint(raw: str) -> str:
     return texts.SEPA_BANK_UNKNOWN
 
 
+def _latin1(text: str) -> bool:
+    try:
+        text.encode("latin-1")
+    except UnicodeEncodeError:
+        return False
+    return True
+
+
 def check_holder(raw: str) -> str:
     holder = " ".join((raw or "").split())
     if not holder:
         raise MandateRejected("kontoinhaber", texts.KONTOINHABER_EMPTY)
-    if len(holder) > HOLDER_MAX or HOLDER_FORBIDDEN.search(holder):
+    if len(holder) > HOLDER_MAX or HOLDER_FORBIDDEN.search(holder) or not _latin1(holder):
         raise MandateRejected("kontoinhaber", texts.KONTOINHABER_INVALID)
     return holder
 

@@ -16,6 +16,11 @@ def _grouped(iban: str) -> str:
     return " ".join(iban[i : i + 4] for i in range(0, len(iban), 4))
 
 
+def _latin1(text: str) -> str:
+    """The PDF's core font knows Latin-1 only (umlauts and ß included)."""
+    return text.replace("–", "-").encode("latin-1", "replace").decode("latin-1")
+
+
 def mandate_pdf(account_id: int, mandate_id: int) -> tuple[str, bytes]:
     """File name and bytes of the mandate; raises sepa.MandateNotFound for foreign ids."""
     view, iban, bic = sepa.mandate_for_pdf(account_id, mandate_id)
@@ -35,8 +40,8 @@ def mandate_pdf(account_id: int, mandate_id: int) -> tuple[str, bytes]:
         (texts.FIELD_SEPA_BETRIEB, view.betrieb_label),
         (texts.FIELD_KONTOINHABER, view.holder),
         (texts.FIELD_IBAN, _grouped(iban)),
-        ("BIC", bic or "–"),
-        ("Kreditinstitut", view.bank_name or "–"),
+        ("BIC", bic or "-"),
+        ("Kreditinstitut", view.bank_name or "-"),
         (texts.SEPA_SINCE, view.granted_at.astimezone(GERMANY).strftime("%d.%m.%Y, %H:%M Uhr")),
     ]
     if view.ended_at:
@@ -46,7 +51,7 @@ def mandate_pdf(account_id: int, mandate_id: int) -> tuple[str, bytes]:
         pdf.set_font("Helvetica", style="B", size=11)
         pdf.cell(55, 7, label)
         pdf.set_font("Helvetica", size=11)
-        pdf.multi_cell(0, 7, value, new_x="LMARGIN", new_y="NEXT")
+        pdf.multi_cell(0, 7, _latin1(value), new_x="LMARGIN", new_y="NEXT")
     pdf.ln(6)
-    pdf.multi_cell(0, 6, sepa.mandate_text(view.betrieb_label))
+    pdf.multi_cell(0, 6, _latin1(sepa.mandate_text(view.betrieb_label)))
     return f"SEPA-Mandat-{view.reference}.pdf", bytes(pdf.output())

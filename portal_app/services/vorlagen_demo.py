@@ -16,7 +16,7 @@ DEMO_VORLAGEN = (
         "Ausbildungsnachweis (wöchentlich)",
         "Vordruck für den schriftlichen Ausbildungsnachweis (Berichtsheft) nach § 13 BBiG.",
         "Ausbildungsnachweis.pdf",
-        ("Name des Auszubildenden", "Ausbildungsberuf", "Ausbildungswoche vom … bis …",
+        ("Name des Auszubildenden", "Ausbildungsberuf", "Ausbildungswoche vom ... bis ...",
          "Betriebliche Tätigkeiten", "Unterweisungen, betrieblicher Unterricht",
          "Themen des Berufsschulunterrichts", "Unterschrift Auszubildende/r",
          "Unterschrift Ausbildende/r"),
@@ -49,9 +49,9 @@ def form_pdf(title: str, description: str, fields: tuple[str, ...]) -> bytes:
     pdf.cell(0, 5, f"{texts.CHAMBER} · {texts.CHAMBER_ADDRESS[0]} · {texts.CHAMBER_ADDRESS[1]}")
     pdf.ln(10)
     pdf.set_font("Helvetica", style="B", size=15)
-    pdf.multi_cell(0, 8, title)
+    pdf.multi_cell(0, 8, title, new_x="LMARGIN", new_y="NEXT")
     pdf.set_font("Helvetica", size=10)
-    pdf.multi_cell(0, 6, description)
+    pdf.multi_cell(0, 6, description, new_x="LMARGIN", new_y="NEXT")
     pdf.ln(6)
     for field in fields:
         pdf.set_font("Helvetica", style="B", size=10)

@@ -143,7 +143,9 @@ def test_a_provided_document_is_listed_fetched_announced_and_audited(
         "application/pdf",
         PDF,
     )
-    announced = [m.recipient for m in mail.recent_mails() if m.subject == texts.MAIL_PROVIDED_SUBJECT]
+    announced = [
+        m.recipient for m in mail.recent_mails() if m.subject == texts.MAIL_PROVIDED_SUBJECT
+    ]
     assert len(announced) == 2
     assert documents.provided(huber) == []
     assert documents.AUDIT_DOWNLOAD in audit_actions(colleague)

@@ -27,7 +27,17 @@ def test_every_other_page_is_served_in_both_modes():
 
 def test_the_account_and_unlock_pages_are_protected():
     protected = {spec.route for spec in pages_for(demo=True) if spec.protected}
-    assert protected == {routes.ACCOUNT, routes.UNLOCK, routes.PIN_REQUEST}
+    assert protected == {
+        routes.ACCOUNT,
+        routes.UNLOCK,
+        routes.PIN_REQUEST,
+        *(routes.DOCUMENTS, routes.VORLAGEN, routes.SEPA),  # issue 4
+    }
+
+
+def test_documents_vorlagen_and_sepa_are_for_unlocked_members_only():
+    unlocked = {spec.route for spec in pages_for(demo=False) if spec.unlocked}
+    assert unlocked == {routes.DOCUMENTS, routes.VORLAGEN, routes.SEPA}
 
 
 def test_the_navigation_starts_with_the_start_page():

@@ -581,3 +581,4 @@ DOCUMENT_PICKER_REFUSED = (
     "nicht angenommen: erlaubt sind höchstens 10 Dateien auf einmal im Format PDF, JPEG oder PNG."
 )
 ACCOUNT_SERVICES = "Ihre Online-Dienste"
+UPLOAD_INPUT_LABEL = "Dateiauswahl"

@@ -85,7 +85,7 @@ def _sent() -> rx.Component:
 
 def _drop_zone() -> rx.Component:
     """Drag and drop, or the button that opens the file picker (keyboard: Tab, Enter)."""
-    return rx.upload.root(
+    zone = rx.upload.root(
         rx.el.div(
             rx.text(texts.UPLOAD_ZONE_TEXT, as_="p"),
             rx.el.button(texts.UPLOAD_PICK, type="button", class_name="pick-button"),
@@ -103,6 +103,10 @@ def _drop_zone() -> rx.Component:
         },
         on_drop_rejected=DocumentsState.rejected,
     )
+    # The dropzone's own hidden <input type=file> has no label; give it the button's name.
+    file_input = zone.children[0].children[0]
+    file_input.custom_attrs["aria-label"] = texts.UPLOAD_INPUT_LABEL
+    return zone
 
 
 def _selected() -> rx.Component:

@@ -87,6 +87,7 @@ def portal_env(portal_work, mail_sink) -> dict[str, str]:
         "REFLEX_DB_URL": f"sqlite:///{work}/portal.db",
         "REFLEX_STATES_WORKDIR": str(work / "states"),
         "REFLEX_UPLOADED_FILES_DIR": str(work / "uploads"),
+        "PORTAL_FILES_DIR": str(work / "dateien"),  # issue 4: the private store
     }
 
 

@@ -77,3 +77,24 @@ def unlock_as_betrieb(page: Page, number: str, pin: str) -> None:
     page.get_by_label(texts.FIELD_BETRIEBSNUMMER).fill(number)
     page.get_by_label(texts.FIELD_PIN).fill(pin)
     page.get_by_role("button", name=texts.UNLOCK_BUTTON).click()
+
+
+# --- documents, Vorlagen, SEPA (issue 4) -------------------------------------------------------
+
+
+def create_unlocked_member(page: Page, mail_sink: MailSink, number: str, pin: str) -> str:
+    """A fresh account, unlocked for the Betrieb with the PIN; returns its address."""
+    email = create_account(page, mail_sink)
+    open_page(page, "/freischalten")
+    unlock_as_betrieb(page, number, pin)
+    expect(page.get_by_role("heading", name=texts.UNLOCK_DONE_TITLE)).to_be_visible()
+    return email
+
+
+def assert_accessible_narrow_and_wide(page: Page, screenshot, name: str) -> None:
+    """axe-core finds nothing at 1280 px and at 375 px; a screenshot of each."""
+    for width, height in ((1280, 900), (375, 800)):
+        page.set_viewport_size({"width": width, "height": height})
+        assert_accessible(page)
+        screenshot(f"{name}-{width}")
+    page.set_viewport_size({"width": 1280, "height": 900})

@@ -22,8 +22,11 @@ DOCUMENTS_STATE = f"{SESSION_STATE}.portal_app___state___documents____documents_
 
 def pick_files(page: Page, paths) -> None:
     """Open the file picker from the keyboard (Tab to the button, Enter) and choose files."""
-    button = page.get_by_role("button", name=texts.UPLOAD_PICK)
-    button.focus()
+    # Playwright intercepts file choosers only once a listener exists; the first one is
+    # switched on asynchronously, so switch it on before the key press.
+    page.on("filechooser", lambda _chooser: None)
+    page.evaluate("1")
+    page.get_by_role("button", name=texts.UPLOAD_PICK).focus()
     with page.expect_file_chooser() as chooser:
         page.keyboard.press("Enter")
     chooser.value.set_files([str(p) for p in paths])

@@ -72,6 +72,7 @@ def _active() -> rx.Component:
             ),
             rx.text(texts.SEPA_NONE_ACTIVE, as_="p", color_scheme="gray"),
         ),
+        aria_label=texts.SEPA_ACTIVE_HEADING,
     )
 
 
@@ -120,6 +121,7 @@ def _history() -> rx.Component:
                     ),
                 )
             ),
+            aria_label=texts.SEPA_HISTORY_HEADING,
         ),
     )
 

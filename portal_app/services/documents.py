@@ -137,6 +137,7 @@ def start_upload(account_id: int, owner_key: str, department: str) -> UploadTarg
             audit.record(session, AUDIT_UPLOAD_REFUSED, account_id, owner_key[:100], "fremd")
             refusal = UploadRefused(texts.DOCUMENT_OWNER_MISSING)
         elif department not in DEPARTMENTS:
+            audit.record(session, AUDIT_UPLOAD_REFUSED, account_id, owner.key, "Abteilung")
             refusal = UploadRefused(texts.DOCUMENT_DEPARTMENT_MISSING)
         else:
             left = settings.quota_bytes - used_bytes(session, owner)

@@ -59,7 +59,9 @@ class SepaState(SessionState):
         if self.betrieb_key not in keys:
             self.betrieb_key = keys[0] if keys else ""
         label = next((b["label"] for b in self.betriebe if b["key"] == self.betrieb_key), "")
-        self.mandate_text = sepa.mandate_text(label) if label else ""
+        self.mandate_text = (
+            sepa.mandate_text(label.removeprefix(f"{texts.BETRIEB} ")) if label else ""
+        )
         rows = [
             _row(v)
             for v in await asyncio.to_thread(sepa.mandates, account_id)
@@ -122,7 +124,11 @@ class SepaState(SessionState):
         self.message = texts.SEPA_GRANTED.format(reference=view.reference)
         self.bank_hint = ""
         await self._show(account.id)
-        return [rx.set_value(field_id("kontoinhaber"), ""), rx.set_value(field_id("iban"), "")]
+        return [
+            rx.set_value(field_id("kontoinhaber"), ""),
+            rx.set_value(field_id("iban"), ""),
+            rx.call_script(f"document.getElementById('{field_id('zustimmung')}').checked = false"),
+        ]
 
     @rx.event
     async def ask_revoke(self):

@@ -1,6 +1,7 @@
 """Vorlagen and SEPA end to end: an operator adds a Vorlage that members download byte for byte
 and removes it again; a member grants, replaces and revokes the Betrieb's mandate."""
 
+import re
 import uuid
 
 from playwright.sync_api import Page, expect
@@ -91,3 +92,13 @@ def test_a_member_grants_replaces_and_revokes_the_mandate(
     mail_sink.wait_for(email, texts.MAIL_SEPA_REVOKED_SUBJECT)
     flows.assert_accessible(page)
     screenshot("sepa-widerrufen")
+
+
+def test_the_unlocked_services_send_a_member_who_is_not_unlocked_to_freischalten(
+    page: Page, mail_sink
+):
+    flows.create_account(page, mail_sink)
+    for path in ("/dokumente", "/vorlagen", "/sepa"):
+        page.goto(path)
+        expect(page).to_have_url(re.compile(r"/freischalten/?$"))
+        expect(page.get_by_text(texts.UNLOCK_REQUIRED)).to_be_visible()

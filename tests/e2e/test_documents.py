@@ -161,3 +161,17 @@ def test_a_provided_document_reaches_its_betrieb_only(
         with pytest.raises(urllib.error.HTTPError) as answer:
             urllib.request.urlopen(f"{portal_url}/_upload/{path}")  # noqa: S310
         assert answer.value.code == 404
+
+
+def test_a_large_provided_document_arrives_byte_for_byte(
+    page: Page, mail_sink, betrieb, issue_pin, portal_cli, tmp_path
+):
+    flows.create_unlocked_member(page, mail_sink, betrieb, issue_pin(betrieb))
+    large = write_pdf(tmp_path, "Jahresabschluss.pdf", os.urandom(15 * 1024 * 1024))
+    portal_cli("dokumente", "bereitstellen", "--betrieb", betrieb, "--titel", "Abschluss",
+               str(large))  # fmt: skip
+    flows.open_page(page, "/dokumente")
+    with page.expect_download(timeout=60_000) as download:
+        page.get_by_role("button", name="Abschluss herunterladen").click()
+    assert download.value.failure() is None
+    assert open(download.value.path(), "rb").read() == large.read_bytes()  # noqa: SIM115

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from datetime import date, datetime
 
-from sqlalchemy import UniqueConstraint
+from sqlalchemy import Index, UniqueConstraint, text
 from sqlmodel import Field, SQLModel
 
 EMAIL_MAX_LENGTH = 254
@@ -204,6 +204,16 @@ class SepaMandat(SQLModel, table=True):
     """A SEPA core direct-debit mandate of a Betrieb; ended ones stay on record."""
 
     __tablename__ = "sepa_mandat"
+    # One active mandate per Betrieb, enforced by the database too (parallel grants).
+    __table_args__ = (
+        Index(
+            "uq_sepa_mandat_aktiv",
+            "betrieb_id",
+            unique=True,
+            sqlite_where=text("ended_at IS NULL"),
+            postgresql_where=text("ended_at IS NULL"),
+        ),
+    )
 
     id: int | None = Field(default=None, primary_key=True)
     betrieb_id: int = Field(foreign_key="betrieb.id", index=True)

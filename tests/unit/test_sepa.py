@@ -153,3 +153,18 @@ def test_the_pdf_holds_reference_creditor_id_and_the_full_iban(unlocked):  # noq
     assert name == f"SEPA-Mandat-{view.reference}.pdf"
     assert data.startswith(b"%PDF")
     assert len(data) > 1000
+
+
+def test_the_database_itself_refuses_a_second_active_mandate(unlocked):  # noqa: F811
+    from sqlalchemy.exc import IntegrityError
+
+    member = unlocked()
+    view = sepa.grant(member, key_of(member), "Eder", IBAN_DE, True)
+    with pytest.raises(IntegrityError), unit_of_work() as session:
+        first = session.get(SepaMandat, view.id)
+        session.add(
+            SepaMandat(
+                betrieb_id=first.betrieb_id, mandatsreferenz="PARALLEL", kontoinhaber="X",
+                iban=first.iban, glaeubiger_id=first.glaeubiger_id, granted_at=first.granted_at,
+            )
+        )  # fmt: skip

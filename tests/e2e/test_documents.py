@@ -41,7 +41,7 @@ def upload(page: Page, paths, department: str = "Beitrag") -> None:
 
 
 def test_a_member_uploads_a_pdf_and_sees_it_listed(
-    page: Page, mail_sink, betrieb, issue_pin, tmp_path, screenshot
+    page: Page, mail_sink, betrieb, issue_pin, tmp_path, screenshot, portal_env
 ):
     email = flows.create_unlocked_member(page, mail_sink, betrieb, issue_pin(betrieb))
     flows.open_page(page, "/dokumente")
@@ -63,6 +63,14 @@ def test_a_member_uploads_a_pdf_and_sees_it_listed(
         row.get_by_role("button", name="Gesellenbrief Müller.pdf herunterladen").click()
     assert download.value.suggested_filename == "Gesellenbrief Müller.pdf"
     assert open(download.value.path(), "rb").read() == PDF  # noqa: SIM115
+    # Stored privately under a server-made name, nothing in Reflex's public upload directory.
+    public = portal_env["REFLEX_UPLOADED_FILES_DIR"]
+    assert not os.path.exists(public) or not [f for _d, _s, f in os.walk(public) if f]
+    (stored,) = db_rows(portal_env, "select stored_name from dokument where original_name = ?",
+                        "Gesellenbrief Müller.pdf")[0]  # fmt: skip
+    assert re.fullmatch(r"[0-9a-f]{40}", stored)
+    with open(os.path.join(portal_env["PORTAL_FILES_DIR"], stored), "rb") as kept:
+        assert kept.read() == PDF
 
 
 def test_a_renamed_exe_and_an_oversized_file_are_refused_with_reasons(

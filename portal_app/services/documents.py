@@ -131,6 +131,7 @@ class UploadTarget:
 
 def start_upload(account_id: int, owner_key: str, department: str) -> UploadTarget:
     """Check the choice before any byte is stored; refusals are audited."""
+    files.sweep_partials()
     with unit_of_work() as session:
         owner = owner_of(session, account_id, owner_key)
         if owner is None:

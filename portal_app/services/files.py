@@ -11,6 +11,7 @@ import hashlib
 import os
 import re
 import secrets
+import time
 import unicodedata
 import zipfile
 from dataclasses import dataclass
@@ -132,6 +133,19 @@ class Incoming:
         stored_name = secrets.token_hex(20)
         os.replace(self.temp, self.root / stored_name)
         return Stored(stored_name, self.size, self._hash.hexdigest(), kind)
+
+
+def sweep_partials(max_age: float = 24 * 3600, root: Path | None = None) -> int:
+    """Remove temp files a crashed process left behind; return how many."""
+    removed = 0
+    for stale in store_dir(root).glob(".eingang-*.part"):
+        try:
+            if time.time() - stale.stat().st_mtime > max_age:
+                stale.unlink()
+                removed += 1
+        except FileNotFoundError:
+            continue
+    return removed
 
 
 def store_dir(root: Path | None = None) -> Path:

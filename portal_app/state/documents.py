@@ -156,25 +156,30 @@ async def _receive_all(target: documents.UploadTarget, chunks) -> tuple[list, li
         except documents.UploadRefused as refusal:
             refusals.append(str(refusal))
 
-    async for chunk in chunks:
-        if incoming is None or chunk.filename != name or chunk.offset == 0:
+    try:
+        async for chunk in chunks:
+            if incoming is None or chunk.filename != name or chunk.offset == 0:
+                await finish_current()
+                count += 1
+                name, skipping = chunk.filename, False
+                if count > MAX_FILES:
+                    break  # Reflex answers the rest of the request with an error
+                incoming = documents.receive(target)
+            if skipping:
+                continue
+            try:
+                incoming.write(chunk.data)
+            except files.FileTooLarge:
+                skipping = True
+                reason = await asyncio.to_thread(documents.too_large_reason, target)
+                refusals.append(await asyncio.to_thread(documents.refuse, target, name, reason))
+        else:
             await finish_current()
-            count += 1
-            name, skipping = chunk.filename, False
-            if count > MAX_FILES:
-                break  # Reflex answers the rest of the request with an error
-            incoming = documents.receive(target)
-        if skipping:
-            continue
-        try:
-            incoming.write(chunk.data)
-        except files.FileTooLarge:
-            skipping = True
-            reason = await asyncio.to_thread(documents.too_large_reason, target)
-            refusals.append(await asyncio.to_thread(documents.refuse, target, name, reason))
-    else:
-        await finish_current()
-        return accepted, refusals
+            return accepted, refusals
+    except BaseException:  # the browser went away or the upload was cancelled
+        if incoming is not None:
+            incoming.discard()
+        raise
     incoming.discard()
     refusals.append(texts.UPLOAD_TOO_MANY.format(count=MAX_FILES))
     return accepted, refusals

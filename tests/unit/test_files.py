@@ -78,3 +78,16 @@ def test_read_accepts_only_server_made_names(store):  # noqa: F811
     for bad in ("../portal.db", "", "A" * 40, "0" * 39):
         with pytest.raises(FileNotFoundError):
             files.read(bad)
+
+
+def test_temp_files_left_by_a_crash_are_swept_after_a_day(store):  # noqa: F811
+    import os
+    import time
+
+    fresh, stale = files.Incoming(limit=10), files.Incoming(limit=10)
+    fresh.close()
+    stale.close()
+    day_ago = time.time() - 25 * 3600
+    os.utime(stale.temp, (day_ago, day_ago))
+    assert files.sweep_partials() == 1
+    assert fresh.temp.exists() and not stale.temp.exists()

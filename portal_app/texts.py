@@ -582,3 +582,4 @@ DOCUMENT_PICKER_REFUSED = (
 )
 ACCOUNT_SERVICES = "Ihre Online-Dienste"
 UPLOAD_INPUT_LABEL = "Dateiauswahl"
+UPLOAD_CANCELLED = "Hochladen abgebrochen. Bereits vollständig gesendete Dateien sind unten aufgeführt."

@@ -188,7 +188,7 @@ def _upload() -> rx.Component:
                         texts.UPLOAD_CANCEL,
                         size="3",
                         variant="outline",
-                        on_click=rx.cancel_upload(UPLOAD_ID),
+                        on_click=[rx.cancel_upload(UPLOAD_ID), DocumentsState.cancelled],
                     ),
                 ),
                 gap="1rem",

@@ -132,6 +132,14 @@ class DocumentsState(SessionState):
         return rx.clear_selected_files(UPLOAD_ID)
 
     @rx.event
+    async def cancelled(self):
+        """After "Abbrechen": the browser stopped sending; the handler threw away the rest."""
+        if await self._unlocked_account() is None:
+            return
+        self.uploading, self.progress = False, 0
+        self.refusals, self.done_message = [texts.UPLOAD_CANCELLED], ""
+
+    @rx.event
     async def download(self, document_id: int):
         account = await self._unlocked_account()
         if account is None:

@@ -492,6 +492,16 @@ MAIL_PROVIDED_BODY = (
     "Sie finden es nach der Anmeldung unter:\n{link}"
 ) + MAIL_SIGNATURE
 
+UPLOAD_TOO_MANY = "Höchstens {count} Dateien auf einmal; die weiteren wurden nicht angenommen."
+DOCUMENT_PICKER_REFUSED = (
+    "nicht angenommen: erlaubt sind höchstens 10 Dateien auf einmal im Format PDF, JPEG oder PNG."
+)
+UPLOAD_INPUT_LABEL = "Dateiauswahl"
+UPLOAD_CANCELLED = (
+    "Hochladen abgebrochen. Bereits vollständig gesendete Dateien sind unten aufgeführt."
+)
+ACCOUNT_SERVICES = "Ihre Online-Dienste"
+
 # --- Vorlagen (issue 4) -------------------------------------------------------------------------
 NAV_VORLAGEN = "Vorlagen"
 VORLAGEN_TITLE = "Vorlagen und Formulare"
@@ -576,10 +586,3 @@ MAIL_SEPA_REVOKED_BODY = (
     "Wir ziehen keine Beiträge mehr per Lastschrift ein."
 ) + MAIL_SIGNATURE
 SEPA_PDF_TITLE = "SEPA-Lastschriftmandat (SEPA Core Direct Debit)"
-UPLOAD_TOO_MANY = "Höchstens {count} Dateien auf einmal; die weiteren wurden nicht angenommen."
-DOCUMENT_PICKER_REFUSED = (
-    "nicht angenommen: erlaubt sind höchstens 10 Dateien auf einmal im Format PDF, JPEG oder PNG."
-)
-ACCOUNT_SERVICES = "Ihre Online-Dienste"
-UPLOAD_INPUT_LABEL = "Dateiauswahl"
-UPLOAD_CANCELLED = "Hochladen abgebrochen. Bereits vollständig gesendete Dateien sind unten aufgeführt."

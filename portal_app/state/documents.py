@@ -134,10 +134,12 @@ class DocumentsState(SessionState):
     @rx.event
     async def cancelled(self):
         """After "Abbrechen": the browser stopped sending; the handler threw away the rest."""
-        if await self._unlocked_account() is None:
+        account = await self._unlocked_account()
+        if account is None:
             return
         self.uploading, self.progress = False, 0
         self.refusals, self.done_message = [texts.UPLOAD_CANCELLED], ""
+        await self._refresh(account.id)
 
     @rx.event
     async def download(self, document_id: int):

@@ -183,3 +183,23 @@ def test_a_large_provided_document_arrives_byte_for_byte(
         page.get_by_role("button", name="Abschluss herunterladen").click()
     assert download.value.failure() is None
     assert open(download.value.path(), "rb").read() == large.read_bytes()  # noqa: SIM115
+
+
+def test_a_file_dropped_on_the_zone_is_uploaded(page: Page, mail_sink, betrieb, issue_pin):
+    flows.create_unlocked_member(page, mail_sink, betrieb, issue_pin(betrieb))
+    flows.open_page(page, "/dokumente")
+    page.get_by_label(texts.FIELD_DOCUMENT_DEPARTMENT).select_option(label="Prüfungswesen")
+    dropped = page.evaluate_handle(
+        """(bytes) => { const transfer = new DataTransfer();
+            transfer.items.add(new File([new Uint8Array(bytes)], 'Zeugnis.pdf',
+                                        {type: 'application/pdf'}));
+            return transfer; }""",
+        list(PDF),
+    )
+    zone = page.locator("#dokumente")  # the drop zone (react-dropzone's root)
+    for event in ("dragenter", "dragover", "drop"):
+        zone.dispatch_event(event, {"dataTransfer": dropped})
+    expect(page.get_by_role("listitem").filter(has_text="Zeugnis.pdf")).to_be_visible()
+    page.get_by_role("button", name=texts.UPLOAD_BUTTON, exact=True).click()
+    sent = page.get_by_role("table", name=texts.SENT_HEADING)
+    expect(sent.get_by_role("row").filter(has_text="Zeugnis.pdf")).to_contain_text("Prüfungswesen")

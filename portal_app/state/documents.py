@@ -123,6 +123,8 @@ class DocumentsState(SessionState):
                 self.refusals = [str(refusal)]
             return None
         accepted, refusals = await _receive_all(target, chunks)
+        if not accepted and not refusals:
+            refusals = [texts.UPLOAD_NO_FILES]
         await asyncio.to_thread(documents.confirm_by_mail, account.id, accepted)
         async with self:
             self.uploading, self.progress, self.refusals = False, 0, refusals

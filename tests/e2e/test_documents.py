@@ -203,3 +203,16 @@ def test_a_file_dropped_on_the_zone_is_uploaded(page: Page, mail_sink, betrieb, 
     page.get_by_role("button", name=texts.UPLOAD_BUTTON, exact=True).click()
     sent = page.get_by_role("table", name=texts.SENT_HEADING)
     expect(sent.get_by_role("row").filter(has_text="Zeugnis.pdf")).to_contain_text("Prüfungswesen")
+
+
+def test_uploading_without_a_file_or_a_department_says_what_is_missing(
+    page: Page, mail_sink, betrieb, issue_pin
+):
+    flows.create_unlocked_member(page, mail_sink, betrieb, issue_pin(betrieb))
+    flows.open_page(page, "/dokumente")
+    page.get_by_role("button", name=texts.UPLOAD_BUTTON, exact=True).click()
+    expect(page.get_by_text(texts.DOCUMENT_DEPARTMENT_MISSING)).to_be_visible()
+    expect(page.get_by_label(texts.FIELD_DOCUMENT_DEPARTMENT)).to_be_focused()
+    page.get_by_label(texts.FIELD_DOCUMENT_DEPARTMENT).select_option(label="Sonstiges")
+    page.get_by_role("button", name=texts.UPLOAD_BUTTON, exact=True).click()
+    expect(page.get_by_role("alert")).to_have_text(texts.UPLOAD_NO_FILES)

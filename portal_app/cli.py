@@ -112,6 +112,95 @@ def _courses_import(args) -> int:
     return 0
 
 
+# --- documents and Vorlagen -----------------------------------------------------------
+
+
+def _documents_provide(args) -> int:
+    from portal_app.services import documents, registry
+
+    try:
+        view = documents.provide(args.betrieb, args.person, args.titel, Path(args.file))
+    except (documents.ProvideFailed, registry.NumberRejected) as error:
+        print(f"Nicht bereitgestellt: {error}", file=sys.stderr)
+        return 2
+    except OSError as error:
+        print(f"Datei nicht lesbar: {error}", file=sys.stderr)
+        return 2
+    except documents.files.FileTooLarge:
+        print("Nicht bereitgestellt: Datei größer als erlaubt", file=sys.stderr)
+        return 2
+    print(f"Dokument {view.id} bereitgestellt für {view.owner_label}: {view.name}")
+    return 0
+
+
+def _vorlagen_add(args) -> int:
+    from portal_app.services import files, vorlagen
+
+    try:
+        view = vorlagen.add(args.thema, args.titel, args.beschreibung, Path(args.file))
+    except vorlagen.VorlageRejected as error:
+        print(f"Nicht eingestellt: {error}", file=sys.stderr)
+        return 2
+    except files.FileTooLarge:
+        print("Nicht eingestellt: Datei größer als erlaubt", file=sys.stderr)
+        return 2
+    except OSError as error:
+        print(f"Datei nicht lesbar: {error}", file=sys.stderr)
+        return 2
+    print(f"Vorlage {view.id} eingestellt: {view.thema} / {view.titel} ({view.name})")
+    return 0
+
+
+def _vorlagen_remove(args) -> int:
+    from portal_app.services import vorlagen
+
+    try:
+        view = vorlagen.remove(args.id)
+    except vorlagen.VorlageNotFound:
+        print(f"Keine Vorlage mit der Nummer {args.id}.", file=sys.stderr)
+        return 1
+    print(f"Vorlage {view.id} entfernt: {view.titel}")
+    return 0
+
+
+def _vorlagen_list(_args) -> int:
+    from portal_app.services import vorlagen
+
+    found = vorlagen.all_vorlagen()
+    if not found:
+        print("Keine Vorlagen eingestellt.")
+    for view in found:
+        print(f"{view.id:>4}  {view.thema:<20} {view.titel}  ({view.kind}, {view.name})")
+    return 0
+
+
+def _add_document_commands(groups) -> None:
+    dokumente = groups.add_parser("dokumente", help="Dokumente für Betriebe und Personen")
+    actions = dokumente.add_subparsers(dest="action", required=True)
+    provide = actions.add_parser(
+        "bereitstellen", help="Dokument bereitstellen (PDF, JPEG, PNG); Mitglieder erhalten Mail"
+    )
+    target = provide.add_mutually_exclusive_group(required=True)
+    target.add_argument("--betrieb", metavar="NUMMER")
+    target.add_argument("--person", metavar="KUNDENNUMMER")
+    provide.add_argument("--titel", required=True, help="z. B. Beitragsbescheid 2026")
+    provide.add_argument("file", metavar="FILE")
+    provide.set_defaults(run=_documents_provide)
+
+    vorlagen = groups.add_parser("vorlagen", help="Bibliothek der Vorlagen und Formulare")
+    actions = vorlagen.add_subparsers(dest="action", required=True)
+    add = actions.add_parser("add", help="Vorlage einstellen (PDF, DOCX, XLSX)")
+    add.add_argument("--thema", required=True, help="Gruppe, z. B. Ausbildung")
+    add.add_argument("--titel", required=True)
+    add.add_argument("--beschreibung", default="", help="ein kurzer Satz")
+    add.add_argument("file", metavar="FILE")
+    add.set_defaults(run=_vorlagen_add)
+    remove = actions.add_parser("remove", help="Vorlage entfernen")
+    remove.add_argument("id", type=int, help="Nummer aus `portal vorlagen list`")
+    remove.set_defaults(run=_vorlagen_remove)
+    actions.add_parser("list", help="Vorlagen auflisten").set_defaults(run=_vorlagen_list)
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="portal", description="Kundenportal: Betriebsbefehle")
     groups = parser.add_subparsers(dest="group", required=True)
@@ -152,6 +241,7 @@ def build_parser() -> argparse.ArgumentParser:
     issue.add_argument("--brief", metavar="FILE.pdf", help="PIN-Brief als PDF schreiben")
     issue.set_defaults(run=_pin_issue)
     pin.add_parser("requests", help="Offene PIN-Anforderungen").set_defaults(run=_pin_requests)
+    _add_document_commands(groups)
     return parser
 
 

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from datetime import date, datetime
 
-from sqlalchemy import CheckConstraint, Index, UniqueConstraint
+from sqlalchemy import CheckConstraint, Index, UniqueConstraint, text
 from sqlmodel import Field, SQLModel
 
 EMAIL_MAX_LENGTH = 254
@@ -258,3 +258,72 @@ class FormSubmission(SQLModel, table=True):
     client_key: str = Field(max_length=64)
     data: str = Field(max_length=20000)  # the checked fields as JSON
     created_at: datetime
+
+
+# --- Dokumente, Vorlagen, SEPA ------------------------------------------------------
+
+
+class Dokument(SQLModel, table=True):
+    """A file of a Betrieb or a Person: sent by a member (`eingang`) or provided by the chamber
+    (`bereitgestellt`). The bytes live in the private store under `stored_name`."""
+
+    id: int | None = Field(default=None, primary_key=True)
+    betrieb_id: int | None = Field(default=None, foreign_key="betrieb.id", index=True)
+    person_id: int | None = Field(default=None, foreign_key="person.id", index=True)
+    richtung: str = Field(max_length=15)  # "eingang" or "bereitgestellt"
+    abteilung: str = Field(default="", max_length=30)
+    titel: str = Field(default="", max_length=200)
+    original_name: str = Field(max_length=200)
+    stored_name: str = Field(max_length=64, unique=True)
+    content_type: str = Field(max_length=100)
+    size: int
+    sha256: str = Field(max_length=64)
+    created_at: datetime = Field(index=True)
+    account_id: int | None = Field(
+        default=None, foreign_key="account.id", index=True, ondelete="SET NULL"
+    )
+
+
+class Vorlage(SQLModel, table=True):
+    """A template or form in the library every unlocked member can download."""
+
+    id: int | None = Field(default=None, primary_key=True)
+    thema: str = Field(max_length=100, index=True)
+    titel: str = Field(max_length=200)
+    beschreibung: str = Field(default="", max_length=500)
+    original_name: str = Field(max_length=200)
+    stored_name: str = Field(max_length=64, unique=True)
+    content_type: str = Field(max_length=100)
+    size: int
+    created_at: datetime
+
+
+class SepaMandat(SQLModel, table=True):
+    """A SEPA core direct-debit mandate of a Betrieb; ended ones stay on record."""
+
+    __tablename__ = "sepa_mandat"
+    # One active mandate per Betrieb, enforced by the database too (parallel grants).
+    __table_args__ = (
+        Index(
+            "uq_sepa_mandat_aktiv",
+            "betrieb_id",
+            unique=True,
+            sqlite_where=text("ended_at IS NULL"),
+            postgresql_where=text("ended_at IS NULL"),
+        ),
+    )
+
+    id: int | None = Field(default=None, primary_key=True)
+    betrieb_id: int = Field(foreign_key="betrieb.id", index=True)
+    account_id: int | None = Field(
+        default=None, foreign_key="account.id", index=True, ondelete="SET NULL"
+    )
+    mandatsreferenz: str = Field(max_length=35, unique=True)
+    kontoinhaber: str = Field(max_length=70)
+    iban: str = Field(max_length=34)
+    bic: str = Field(default="", max_length=11)
+    bank_name: str = Field(default="", max_length=200)
+    glaeubiger_id: str = Field(max_length=35)
+    granted_at: datetime
+    ended_at: datetime | None = None
+    end_reason: str = Field(default="", max_length=20)  # "ersetzt" or "widerrufen"

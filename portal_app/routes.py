@@ -13,6 +13,7 @@ PRIVACY = "/datenschutz"
 CONTACT = "/kontakt"
 DEMO_MAILBOX = "/demo/postfach"
 UNLOCK = "/freischalten"
+UNLOCK_FIRST = "/freischalten?zuerst=1"  # where unlocked services send members not yet unlocked
 PIN_REQUEST = "/freischalten/neue-pin"
 WELCOME = "/willkommen"
 WELCOME_LOGIN = "/willkommen?schritt=anmelden"
@@ -89,3 +90,9 @@ def session_start(code: str, next_path: str) -> str:
 
 def session_end(nonce: str, next_path: str = HOME) -> str:
     return f"{SESSION_END}?n={quote(nonce)}&next={quote(safe_next(next_path, HOME), safe='/')}"
+
+
+# --- documents, Vorlagen, SEPA -------------------------------------------------------
+DOCUMENTS = "/dokumente"
+VORLAGEN = "/vorlagen"
+SEPA = "/sepa"

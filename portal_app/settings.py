@@ -8,8 +8,10 @@ operator never runs a half-configured portal. Tests build their own `Settings` w
 from __future__ import annotations
 
 import os
+import re
 from collections.abc import Mapping
 from dataclasses import dataclass
+from pathlib import Path
 from urllib.parse import urlsplit
 
 from email_validator import EmailNotValidError, validate_email
@@ -43,6 +45,12 @@ class Settings:
     mail_contact: str = "kontakt@hwk.example"
     mail_consulting: str = "betriebsberatung@hwk.example"
     mail_register: str = "handwerksrolle@hwk.example"
+
+    # --- documents, Vorlagen, SEPA ---
+    files_dir: str = "data/dateien"
+    upload_max_bytes: int = 20 * 1024 * 1024
+    quota_bytes: int = 500 * 1024 * 1024
+    creditor_id: str = "DE98ZZZ09999999999"
 
     @property
     def smtp_enabled(self) -> bool:
@@ -117,6 +125,53 @@ def _department_addresses(env: Mapping[str, str]) -> dict[str, str]:
     return found
 
 
+# --- documents, Vorlagen, SEPA --------------------------------------------------------
+
+CREDITOR_ID = re.compile(r"^[A-Z]{2}\d{2}[A-Z0-9]{3}[A-Z0-9]{1,28}$")
+MB = 1024 * 1024
+
+
+def creditor_id_valid(raw: str) -> bool:
+    """SEPA creditor identifier: country, check digits (ISO 7064 mod 97-10 over the national
+    part without the business code), business code, national identifier."""
+    if not CREDITOR_ID.fullmatch(raw):
+        return False
+    rearranged = raw[7:] + raw[:2] + raw[2:4]
+    return int("".join(str(int(char, 36)) for char in rearranged)) % 97 == 1
+
+
+def _creditor_id(env: Mapping[str, str]) -> str:
+    raw = _text(env, "PORTAL_GLAEUBIGER_ID", "DE98ZZZ09999999999").replace(" ", "").upper()
+    if not creditor_id_valid(raw):
+        raise SettingsError(
+            f"PORTAL_GLAEUBIGER_ID: not a valid SEPA creditor identifier "
+            f"(e.g. DE98ZZZ09999999999), got {raw!r}"
+        )
+    return raw
+
+
+def _files_dir(env: Mapping[str, str]) -> str:
+    """The private store; never inside a directory the web server publishes."""
+    raw = _text(env, "PORTAL_FILES_DIR", "data/dateien")
+    store = Path(raw).resolve()
+    public = [Path(_text(env, "REFLEX_UPLOADED_FILES_DIR", "uploaded_files")), Path("assets")]
+    for published in (p.resolve() for p in public):
+        if store == published or published in store.parents or store in published.parents:
+            raise SettingsError(
+                f"PORTAL_FILES_DIR: must lie outside the public directory {published}, got {raw!r}"
+            )
+    return raw
+
+
+def _files_settings(env: Mapping[str, str]) -> dict:
+    return {
+        "files_dir": _files_dir(env),
+        "upload_max_bytes": _number(env, "PORTAL_UPLOAD_MAX_MB", 20, 1, 1024) * MB,
+        "quota_bytes": _number(env, "PORTAL_QUOTA_MB", 500, 1, 1024 * 1024) * MB,
+        "creditor_id": _creditor_id(env),
+    }
+
+
 def load_settings(env: Mapping[str, str] | None = None) -> Settings:
     """Read and check every setting; raise SettingsError naming the first bad variable."""
     env = os.environ if env is None else env
@@ -150,6 +205,7 @@ def load_settings(env: Mapping[str, str] | None = None) -> Settings:
         mail_from=_mail_from(env),
         mail_poll_seconds=_number(env, "PORTAL_MAIL_POLL_SECONDS", 2.0, 0.1, 600, kind=float),
         **_department_addresses(env),
+        **_files_settings(env),
     )
 
 

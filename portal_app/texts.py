@@ -808,3 +808,167 @@ ACCOUNT_SERVICES_LABEL = "Ihre Online-Dienste"
 FORM_CONSENT_MISSING = "Bitte bestätigen Sie Ihr Einverständnis zur Verarbeitung Ihrer Angaben."
 OPTIONAL_MARK = "(optional)"
 FORM_SELECT_REQUIRED = "Bitte wählen Sie einen Eintrag für „{label}“."
+
+# --- Dokumente ------------------------------------------------------------------------
+NAV_DOCUMENTS = "Dokumente"
+DOCUMENTS_TITLE = "Dokumente"
+DOCUMENTS_INTRO = (
+    "Hier senden Sie uns Unterlagen für Ihren Betrieb oder für sich als Person und finden die "
+    "Dokumente, die wir Ihnen bereitstellen."
+)
+DOCUMENT_DEPARTMENTS = (
+    ("handwerksrolle", "Handwerksrolle"),
+    ("ausbildung", "Lehrlingsrolle / Ausbildung"),
+    ("pruefung", "Prüfungswesen"),
+    ("beitrag", "Beitrag"),
+    ("sonstiges", "Sonstiges"),
+)
+UPLOAD_HEADING = "Dokumente hochladen"
+UPLOAD_FORM_LABEL = "Dokumente an die Handwerkskammer senden"
+FIELD_DOCUMENT_OWNER = "Für"
+FIELD_DOCUMENT_DEPARTMENT = "Abteilung"
+DOCUMENT_CHOOSE = "Bitte wählen"
+UPLOAD_ZONE_TEXT = "Dateien hierher ziehen oder"
+UPLOAD_PICK = "Dateien auswählen"
+UPLOAD_RULES = "Erlaubt sind PDF, JPEG und PNG, höchstens {limit} je Datei."
+UPLOAD_SELECTED = "Ausgewählte Dateien"
+UPLOAD_NONE_SELECTED = "Noch keine Datei ausgewählt."
+UPLOAD_BUTTON = "Hochladen"
+UPLOAD_CANCEL = "Abbrechen"
+UPLOAD_PROGRESS = "Fortschritt des Hochladens"
+UPLOAD_DONE = "{count} Datei(en) gesendet. Sie erhalten eine Bestätigung per E-Mail."
+UPLOAD_NO_FILES = "Bitte wählen Sie zuerst mindestens eine Datei aus."
+DOCUMENT_OWNER_MISSING = "Bitte wählen Sie, für welchen Betrieb oder welche Person Sie senden."
+DOCUMENT_DEPARTMENT_MISSING = "Bitte wählen Sie die Abteilung."
+DOCUMENT_QUOTA_FULL = (
+    "Der Speicherplatz für diesen Betrieb bzw. diese Person ist voll. Bitte wenden Sie sich an uns."
+)
+DOCUMENT_REFUSED = "{name}: {reason}"
+DOCUMENT_WRONG_TYPE = (
+    "Dieser Dateityp ist nicht erlaubt. Erlaubt sind PDF, JPEG und PNG (geprüft wird der "
+    "Inhalt, nicht die Endung)."
+)
+DOCUMENT_TOO_LARGE = "Die Datei ist zu groß (höchstens {limit} je Datei)."
+DOCUMENT_QUOTA_EXCEEDED = (
+    "Die Datei passt nicht mehr in den Speicherplatz von {quota} für diesen Betrieb bzw. diese "
+    "Person."
+)
+DOCUMENT_EMPTY = "Die Datei ist leer."
+DOCUMENT_NOT_FOUND = "Dieses Dokument gibt es nicht oder es gehört nicht zu Ihren Freischaltungen."
+SENT_HEADING = "Von Ihnen gesendet"
+SENT_EMPTY = "Sie haben noch keine Dokumente gesendet."
+PROVIDED_HEADING = "Für Sie bereitgestellt"
+PROVIDED_EMPTY = "Zurzeit liegen keine Dokumente für Sie bereit."
+COLUMN_DATE = "Datum"
+COLUMN_DEPARTMENT = "Abteilung"
+COLUMN_FOR = "Für"
+COLUMN_SIZE = "Größe"
+COLUMN_NAME = "Datei"
+COLUMN_TITLE = "Dokument"
+DOWNLOAD_BUTTON = "Herunterladen"
+DOWNLOAD_LABEL = "{name} herunterladen"
+MAIL_UPLOAD_SUBJECT = "Ihre Dokumente sind bei uns eingegangen"
+MAIL_UPLOAD_BODY = (
+    "Guten Tag,\n\nüber das Kundenportal haben uns folgende Dokumente erreicht:\n\n{files}\n\n"
+    "Wir bearbeiten Ihre Unterlagen so bald wie möglich."
+) + MAIL_SIGNATURE
+MAIL_PROVIDED_SUBJECT = "Neues Dokument im Kundenportal"
+MAIL_PROVIDED_BODY = (
+    "Guten Tag,\n\nim Kundenportal liegt ein neues Dokument für {name} bereit:\n\n{title}\n\n"
+    "Sie finden es nach der Anmeldung unter:\n{link}"
+) + MAIL_SIGNATURE
+
+UPLOAD_TOO_MANY = "Höchstens {count} Dateien auf einmal; die weiteren wurden nicht angenommen."
+DOCUMENT_PICKER_REFUSED = (
+    "nicht angenommen: erlaubt sind höchstens 10 Dateien auf einmal im Format PDF, JPEG oder PNG."
+)
+UPLOAD_INPUT_LABEL = "Dateiauswahl"
+UPLOAD_CANCELLED = (
+    "Hochladen abgebrochen. Bereits vollständig gesendete Dateien sind unten aufgeführt."
+)
+ACCOUNT_SERVICES = "Ihre Online-Dienste"
+
+# --- Vorlagen -------------------------------------------------------------------------
+NAV_VORLAGEN = "Vorlagen"
+VORLAGEN_TITLE = "Vorlagen und Formulare"
+VORLAGEN_INTRO = "Vorlagen und Formulare zum Herunterladen, nach Themen geordnet."
+VORLAGEN_EMPTY = "Zurzeit sind keine Vorlagen eingestellt."
+VORLAGE_NOT_FOUND = "Diese Vorlage gibt es nicht (mehr)."
+
+# --- SEPA -----------------------------------------------------------------------------
+NAV_SEPA = "SEPA"
+SEPA_TITLE = "SEPA-Lastschriftmandat"
+SEPA_INTRO = (
+    "Erteilen Sie uns ein SEPA-Basislastschriftmandat für die Beiträge Ihres Betriebs. Ein "
+    "neues Mandat ersetzt das bisherige; Sie können es jederzeit widerrufen."
+)
+SEPA_ONLY_BETRIEB = (
+    "Das SEPA-Lastschriftmandat ist für Betriebe vorgesehen. Bitte schalten Sie Ihr Konto "
+    "dafür als Betrieb frei."
+)
+SEPA_FORM_LABEL = "SEPA-Lastschriftmandat erteilen"
+SEPA_NEW_HEADING = "Neues Mandat erteilen"
+SEPA_REPLACE_HEADING = "Mandat ersetzen (neue Bankverbindung)"
+FIELD_SEPA_BETRIEB = "Betrieb"
+FIELD_KONTOINHABER = "Kontoinhaber"
+FIELD_IBAN = "IBAN"
+IBAN_HINT = "Zum Beispiel DE89 3704 0044 0532 0130 00. Leerzeichen sind erlaubt."
+SEPA_BANK = "Kreditinstitut: {bank}"
+SEPA_BANK_UNKNOWN = "IBAN gültig, Kreditinstitut nicht bekannt"
+SEPA_CONSENT = "Ich erteile das SEPA-Lastschriftmandat mit dem oben stehenden Text."
+SEPA_MANDATE_TEXT = (
+    "Ich ermächtige die {creditor} (Gläubiger-Identifikationsnummer {creditor_id}), die "
+    "Beiträge des Betriebs {betrieb} von meinem Konto mittels Lastschrift einzuziehen. Zugleich "
+    "weise ich mein Kreditinstitut an, die von der {creditor} auf mein Konto gezogenen "
+    "Lastschriften einzulösen. Hinweis: Ich kann innerhalb von acht Wochen, beginnend mit dem "
+    "Belastungsdatum, die Erstattung des belasteten Betrages verlangen. Es gelten dabei die mit "
+    "meinem Kreditinstitut vereinbarten Bedingungen. Die Mandatsreferenz wird mir nach der "
+    "Erteilung mitgeteilt."
+)
+SEPA_GRANT_BUTTON = "Mandat erteilen"
+SEPA_ACTIVE_HEADING = "Aktives Mandat"
+SEPA_NONE_ACTIVE = "Für diesen Betrieb besteht kein aktives Mandat."
+SEPA_REFERENCE = "Mandatsreferenz"
+SEPA_CREDITOR_ID = "Gläubiger-ID"
+SEPA_ACCOUNT = "Konto"
+SEPA_IBAN_SHOWN = "IBAN endet auf {last4}"
+SEPA_SINCE = "Erteilt am"
+SEPA_REVOKE = "Mandat widerrufen"
+SEPA_REVOKE_CONFIRM = (
+    "Wollen Sie das Mandat wirklich widerrufen? Beiträge werden dann nicht mehr per Lastschrift "
+    "eingezogen."
+)
+SEPA_REVOKE_YES = "Ja, widerrufen"
+SEPA_PDF = "Mandat als PDF"
+SEPA_HISTORY_HEADING = "Beendete Mandate"
+SEPA_ENDED = "beendet am {date} ({reason})"
+SEPA_REASONS = {"ersetzt": "ersetzt", "widerrufen": "widerrufen"}
+SEPA_GRANTED = "Mandat {reference} erteilt. Die Bestätigung kommt per E-Mail."
+SEPA_REVOKED = "Mandat {reference} widerrufen."
+KONTOINHABER_EMPTY = "Bitte geben Sie den Kontoinhaber an."
+KONTOINHABER_INVALID = (
+    "Bitte geben Sie den Namen des Kontoinhabers an (höchstens 70 Zeichen, keine Sonderzeichen "
+    "wie < > oder Steuerzeichen)."
+)
+IBAN_EMPTY = "Bitte geben Sie die IBAN ein."
+IBAN_BAD_CHECKSUM = "Die Prüfziffer der IBAN stimmt nicht. Bitte prüfen Sie Ihre Eingabe."
+IBAN_BAD_LENGTH = "Die IBAN hat nicht die richtige Länge für dieses Land."
+IBAN_BAD_FORMAT = "Das ist keine gültige IBAN. Sie beginnt mit dem Länderkennzeichen, z. B. DE."
+IBAN_NOT_SEPA = "Dieses Land nimmt nicht am SEPA-Lastschriftverfahren teil."
+SEPA_CONSENT_MISSING = "Bitte bestätigen Sie den Mandatstext."
+SEPA_BETRIEB_MISSING = "Bitte wählen Sie den Betrieb."
+SEPA_MANDATE_NOT_FOUND = "Dieses Mandat gibt es nicht oder es ist bereits beendet."
+MAIL_SEPA_SUBJECT = "Ihr SEPA-Lastschriftmandat"
+MAIL_SEPA_BODY = (
+    "Guten Tag,\n\nSie haben der {creditor} ein SEPA-Basislastschriftmandat für die Beiträge von "
+    "{betrieb} erteilt.\n\nMandatsreferenz: {reference}\nGläubiger-Identifikationsnummer: "
+    "{creditor_id}\nKontoinhaber: {holder}\nIBAN: endet auf {last4}\n\nEin bisheriges Mandat "
+    "ist damit beendet. Das Mandat können Sie im Kundenportal als PDF herunterladen und dort "
+    "jederzeit widerrufen."
+) + MAIL_SIGNATURE
+MAIL_SEPA_REVOKED_SUBJECT = "Widerruf Ihres SEPA-Lastschriftmandats"
+MAIL_SEPA_REVOKED_BODY = (
+    "Guten Tag,\n\nSie haben das SEPA-Lastschriftmandat {reference} für {betrieb} widerrufen. "
+    "Wir ziehen keine Beiträge mehr per Lastschrift ein."
+) + MAIL_SIGNATURE
+SEPA_PDF_TITLE = "SEPA-Lastschriftmandat (SEPA Core Direct Debit)"

@@ -32,6 +32,7 @@ def text_field(
     kind: str = "text",
     autocomplete: str = "off",
     hint: str = "",
+    on_blur=None,
     max_length: int | None = None,
     required: bool = True,
 ) -> rx.Component:
@@ -50,6 +51,7 @@ def text_field(
             name=name,
             type=kind,
             auto_complete=autocomplete,
+            **({"on_blur": on_blur} if on_blur is not None else {}),
             max_length=max_length,
             aria_required="true" if required else "false",
             aria_invalid=rx.cond(error != "", "true", "false"),
@@ -152,26 +154,34 @@ def textarea_field(
 def select_field(
     name: str,
     label: str,
-    options: list[str] | tuple[str, ...],
+    options,
     error: rx.Var[str],
     *,
-    empty_label: str,
+    empty_label: str = "",
     hint: str = "",
     required: bool = True,
     value=None,
     on_change=None,
+    option_value: str = "",
+    option_label: str = "",
 ) -> rx.Component:
-    """A native <select>; the first entry is empty (`empty_label`). `options` may be a list var."""
+    """A native <select>. `options` are strings, (value, label) pairs, a Var of strings, or a
+    Var of dicts (then name their keys with `option_value` and `option_label`). With
+    `empty_label` the first entry is empty; with `on_change` the state follows the choice."""
+    if isinstance(options, rx.Var):
+        if option_value:
+            entry = lambda o: rx.el.option(o[option_label], value=o[option_value])  # noqa: E731
+        else:
+            entry = lambda o: rx.el.option(o, value=o)  # noqa: E731
+        entries = [rx.foreach(options, entry)]
+    else:
+        pairs = [o if isinstance(o, tuple) else (o, o) for o in options]
+        entries = [rx.el.option(text, value=key) for key, text in pairs]
     controlled = {"value": value, "on_change": on_change} if on_change is not None else {}
-    entries = (
-        [rx.foreach(options, lambda option: rx.el.option(option, value=option))]
-        if isinstance(options, rx.Var)
-        else [rx.el.option(option, value=option) for option in options]
-    )
     return rx.el.div(
         *_label_and_hint(name, label, hint),
         rx.el.select(
-            rx.el.option(empty_label, value=""),
+            rx.el.option(empty_label, value="") if empty_label else rx.fragment(),
             *entries,
             **_control_attributes(name, hint, error, required),
             **controlled,

@@ -6,6 +6,7 @@ from portal_app.pages import (
     course_detail,
     courses,
     demo_mailbox,
+    documents,
     forms,
     help,
     home,
@@ -16,8 +17,10 @@ from portal_app.pages import (
     password_change,
     password_reset,
     register,
+    sepa,
     session_list,
     unlock,
+    vorlagen,
     welcome,
 )
 
@@ -27,6 +30,7 @@ __all__ = [
     "course_detail",
     "courses",
     "demo_mailbox",
+    "documents",
     "forms",
     "help",
     "home",
@@ -37,7 +41,9 @@ __all__ = [
     "password_change",
     "password_reset",
     "register",
+    "sepa",
     "session_list",
     "unlock",
+    "vorlagen",
     "welcome",
 ]

@@ -36,6 +36,22 @@ def _services() -> rx.Component:
     )
 
 
+def _services() -> rx.Component:
+    """Issue 4: the unlocked services, once the account is unlocked."""
+    return rx.cond(
+        AccountState.unlocked,
+        rx.el.nav(
+            rx.heading(texts.ACCOUNT_SERVICES, **styles.section_heading),
+            rx.el.ul(
+                rx.el.li(rx.link(texts.DOCUMENTS_TITLE, href=routes.DOCUMENTS)),
+                rx.el.li(rx.link(texts.VORLAGEN_TITLE, href=routes.VORLAGEN)),
+                rx.el.li(rx.link(texts.SEPA_TITLE, href=routes.SEPA)),
+            ),
+            aria_label=texts.ACCOUNT_SERVICES,
+        ),
+    )
+
+
 @page(routes.ACCOUNT, texts.ACCOUNT_TITLE, protected=True, on_load=[AccountState.load])
 def account() -> rx.Component:
     return rx.fragment(
@@ -52,6 +68,7 @@ def account() -> rx.Component:
         ),
         _links(texts.ACCOUNT_BETRIEBE, AccountState.betriebe),
         _links(texts.ACCOUNT_PERSONEN, AccountState.personen),
+        _services(),
         rx.box(
             link_button(
                 rx.cond(AccountState.unlocked, texts.UNLOCK_ANOTHER, texts.ACCOUNT_UNLOCK_NOW),

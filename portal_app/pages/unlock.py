@@ -122,6 +122,10 @@ def unlock_forms() -> rx.Component:
 def unlock_page() -> rx.Component:
     return rx.fragment(
         rx.heading(texts.UNLOCK_TITLE, **styles.page_heading),
+        rx.cond(
+            UnlockState.required_notice != "",
+            rx.box(notice(UnlockState.required_notice), margin_bottom="1rem"),
+        ),
         rx.text(texts.UNLOCK_INTRO, as_="p", margin_bottom="1rem"),
         unlock_forms(),
     )

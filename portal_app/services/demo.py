@@ -5,7 +5,7 @@ from __future__ import annotations
 from sqlmodel import select
 
 from portal_app.models import Account, Course
-from portal_app.services import clock, course_import, passwords, registry
+from portal_app.services import clock, course_import, passwords, registry, vorlagen_demo
 from portal_app.services.courses import today
 from portal_app.services.db import unit_of_work
 from portal_app.services.demo_courses import demo_courses
@@ -54,6 +54,7 @@ def load_demo_data() -> bool:
     added = _add_demo_account()
     registry.import_betriebe(DEMO_BETRIEBE_CSV)
     registry.import_personen(DEMO_PERSONEN_CSV)
+    vorlagen_demo.load()  # demo Vorlagen (only into an empty library)
     return added
 
 

@@ -15,7 +15,7 @@ import secrets
 
 import reflex as rx
 
-from portal_app import routes, texts
+from portal_app import routes
 from portal_app.services import session_cookie, sessions, unlock
 from portal_app.services.sessions import AccountView
 
@@ -83,7 +83,7 @@ class SessionState(rx.State):
         if await self._account() is None:
             return self._to_login()
         if await self._unlocked_account() is None:
-            return [rx.redirect(routes.UNLOCK), rx.toast.info(texts.UNLOCK_REQUIRED)]
+            return rx.redirect(routes.UNLOCK_FIRST)
         return None
 
     @rx.event

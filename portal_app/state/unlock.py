@@ -13,6 +13,7 @@ from portal_app.state.session import SessionState
 
 
 class UnlockState(SessionState):
+    required_notice: str = ""
     number_error: str = ""
     pin_error: str = ""
     failure: str = ""
@@ -32,6 +33,8 @@ class UnlockState(SessionState):
     @rx.event
     def load(self):
         self._fresh()
+        sent_here = self.router.url.query_parameters.get("zuerst") == "1"
+        self.required_notice = texts.UNLOCK_REQUIRED if sent_here else ""
 
     @rx.event
     def another(self):

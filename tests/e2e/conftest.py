@@ -65,6 +65,7 @@ def portal_env(portal_work, portal_db, mail_sink) -> dict[str, str]:
         "REFLEX_DB_URL": portal_db,
         "REFLEX_STATES_WORKDIR": str(work / "states"),
         "REFLEX_UPLOADED_FILES_DIR": str(work / "uploads"),
+        "PORTAL_FILES_DIR": str(work / "dateien"),  # the private store
     }
 
 

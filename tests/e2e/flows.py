@@ -66,9 +66,12 @@ def login(page: Page, email: str, password: str = PASSWORD) -> None:
     page.get_by_role("button", name=texts.LOGIN_BUTTON).click()
 
 
+HOME_URL = re.compile(r"^https?://[^/]+/$")
+
+
 def logout(page: Page) -> None:
     """Abmelden: the cookie endpoint ends the session, then the start page loads anew."""
-    with page.expect_navigation(url=re.compile(r"://[^/]+/$")):
+    with page.expect_navigation(url=HOME_URL):
         page.get_by_role("button", name=texts.NAV_LOGOUT).click()
     expect(page.get_by_role("main")).to_have_attribute("aria-busy", "false")
 
@@ -158,3 +161,24 @@ def expect_logged_out(page: Page) -> None:
     """The page's next visit to Mein Konto ends at the login."""
     page.goto("/konto")
     expect(page).to_have_url(re.compile(r"/anmelden\?next=/konto$"))
+
+
+# --- documents, Vorlagen, SEPA -------------------------------------------------------
+
+
+def create_unlocked_member(page: Page, mail_sink: MailSink, number: str, pin: str) -> str:
+    """A fresh account, unlocked for the Betrieb with the PIN; returns its address."""
+    email = create_account(page, mail_sink)
+    open_page(page, "/freischalten")
+    unlock_as_betrieb(page, number, pin)
+    expect(page.get_by_role("heading", name=texts.UNLOCK_DONE_TITLE)).to_be_visible()
+    return email
+
+
+def assert_accessible_narrow_and_wide(page: Page, screenshot, name: str) -> None:
+    """axe-core finds nothing at 1280 px and at 375 px; a screenshot of each."""
+    for width, height in ((1280, 900), (375, 800)):
+        page.set_viewport_size({"width": width, "height": height})
+        assert_accessible(page)
+        screenshot(f"{name}-{width}")
+    page.set_viewport_size({"width": 1280, "height": 900})

@@ -27,7 +27,7 @@ def test_the_unlocked_guard_refuses_a_logged_in_member_until_unlocked(
     assert guard_answer(page, portal_url) == ["/anmelden?next=/dokumente"]  # not logged in
 
     flows.create_account(page, mail_sink)
-    assert guard_answer(page, portal_url) == [routes.UNLOCK]
+    assert guard_answer(page, portal_url) == [routes.UNLOCK_FIRST]
 
     flows.open_page(page, routes.UNLOCK)
     flows.unlock_as_betrieb(page, betrieb, issue_pin(betrieb))

@@ -39,6 +39,9 @@ def test_the_account_pages_unlock_and_forms_are_protected_and_the_catalogue_is_n
         routes.FORMS,
         routes.form("beratungstermin"),
         routes.form("adressaenderung"),
+        routes.DOCUMENTS,
+        routes.VORLAGEN,
+        routes.SEPA,
     }
     assert routes.COURSES not in protected and routes.COURSE not in protected
     assert routes.CONTACT not in protected
@@ -50,3 +53,8 @@ def test_the_navigation_reads_start_page_courses_help():
         texts.NAV_COURSES,
         texts.NAV_HELP,
     ]
+
+
+def test_documents_vorlagen_and_sepa_are_for_unlocked_members_only():
+    unlocked = {spec.route for spec in pages_for(demo=False) if spec.unlocked}
+    assert unlocked == {routes.DOCUMENTS, routes.VORLAGEN, routes.SEPA}

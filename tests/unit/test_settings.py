@@ -130,3 +130,49 @@ def test_department_addresses_have_defaults_and_can_be_set():
 def test_a_bad_department_address_names_its_variable(name):
     with pytest.raises(SettingsError, match=name):
         load_settings({"PORTAL_DEMO": "1", name: "kein-at"})
+
+
+# --- documents, Vorlagen, SEPA -------------------------------------------------------
+
+
+def test_the_file_settings_have_documented_defaults():
+    config = load_settings({"PORTAL_DEMO": "1"})
+    assert config.files_dir == "data/dateien"
+    assert config.upload_max_bytes == 20 * 1024 * 1024
+    assert config.quota_bytes == 500 * 1024 * 1024
+    assert config.creditor_id == "DE98ZZZ09999999999"
+
+
+def test_sizes_and_creditor_id_can_be_set():
+    config = load_settings(
+        {"PORTAL_DEMO": "1", "PORTAL_UPLOAD_MAX_MB": "5", "PORTAL_QUOTA_MB": "50",
+         "PORTAL_GLAEUBIGER_ID": "de98 zzz0 9999 9999 99", "PORTAL_FILES_DIR": "/srv/dateien"}
+    )  # fmt: skip
+    assert (config.upload_max_bytes, config.quota_bytes) == (5 * 2**20, 50 * 2**20)
+    assert config.creditor_id == "DE98ZZZ09999999999"
+    assert config.files_dir == "/srv/dateien"
+
+
+@pytest.mark.parametrize(
+    ("name", "value"),
+    [
+        ("PORTAL_GLAEUBIGER_ID", "DE99ZZZ09999999999"),
+        ("PORTAL_GLAEUBIGER_ID", "<script>"),
+        ("PORTAL_UPLOAD_MAX_MB", "0"),
+        ("PORTAL_UPLOAD_MAX_MB", "zwanzig"),
+        ("PORTAL_QUOTA_MB", "-1"),
+        ("PORTAL_FILES_DIR", "uploaded_files/dateien"),
+        ("PORTAL_FILES_DIR", "assets"),
+    ],
+)
+def test_bad_file_settings_stop_start_up_naming_the_variable(name, value):
+    with pytest.raises(SettingsError, match=name):
+        load_settings({"PORTAL_DEMO": "1", name: value})
+
+
+def test_the_store_may_not_lie_in_a_custom_public_upload_directory(tmp_path):
+    with pytest.raises(SettingsError, match="PORTAL_FILES_DIR"):
+        load_settings(
+            {"PORTAL_DEMO": "1", "REFLEX_UPLOADED_FILES_DIR": str(tmp_path),
+             "PORTAL_FILES_DIR": str(tmp_path / "privat")}
+        )  # fmt: skip

@@ -1,0 +1,158 @@
+"""SEPA: the Betrieb's direct-debit mandate – the active one, a new or replacing one, history."""
+
+import reflex as rx
+
+from portal_app import routes, styles, texts
+from portal_app.components.forms import (
+    checkbox_field,
+    form,
+    notice,
+    select_field,
+    submit_button,
+    text_field,
+)
+from portal_app.components.page import page
+from portal_app.state.sepa import SepaState
+
+
+def _fact(label: str, value) -> rx.Component:
+    return rx.fragment(rx.el.dt(label), rx.el.dd(value))
+
+
+def _revoke() -> rx.Component:
+    return rx.cond(
+        SepaState.confirm_revoke,
+        notice(
+            rx.text(texts.SEPA_REVOKE_CONFIRM, as_="p"),
+            rx.flex(
+                rx.button(
+                    texts.SEPA_REVOKE_YES,
+                    color_scheme="red",
+                    on_click=SepaState.revoke(SepaState.active["id"]),
+                ),
+                rx.button(texts.UPLOAD_CANCEL, variant="outline", on_click=SepaState.cancel_revoke),
+                gap="1rem",
+                wrap="wrap",
+                margin_top="0.75rem",
+            ),
+            tone="amber",
+            role="alert",
+        ),
+        rx.button(texts.SEPA_REVOKE, variant="outline", on_click=SepaState.ask_revoke),
+    )
+
+
+def _active() -> rx.Component:
+    return rx.el.section(
+        rx.heading(texts.SEPA_ACTIVE_HEADING, **styles.section_heading),
+        rx.cond(
+            SepaState.has_active,
+            rx.box(
+                rx.el.dl(
+                    _fact(texts.SEPA_REFERENCE, SepaState.active["reference"]),
+                    _fact(texts.SEPA_CREDITOR_ID, SepaState.active["creditor_id"]),
+                    _fact(texts.FIELD_KONTOINHABER, SepaState.active["holder"]),
+                    _fact(texts.SEPA_ACCOUNT, SepaState.active["iban"]),
+                    _fact("Kreditinstitut", SepaState.active["bank"]),
+                    _fact(texts.SEPA_SINCE, SepaState.active["since"]),
+                    class_name="facts",
+                ),
+                rx.flex(
+                    rx.button(
+                        texts.SEPA_PDF,
+                        variant="outline",
+                        on_click=SepaState.download_pdf(SepaState.active["id"]),
+                    ),
+                    _revoke(),
+                    gap="1rem",
+                    wrap="wrap",
+                    margin_top="1rem",
+                    align="start",
+                ),
+            ),
+            rx.text(texts.SEPA_NONE_ACTIVE, as_="p", color_scheme="gray"),
+        ),
+        aria_label=texts.SEPA_ACTIVE_HEADING,
+    )
+
+
+def _grant_form() -> rx.Component:
+    return rx.el.section(
+        rx.heading(
+            rx.cond(SepaState.has_active, texts.SEPA_REPLACE_HEADING, texts.SEPA_NEW_HEADING),
+            **styles.section_heading,
+        ),
+        form(
+            text_field(
+                "kontoinhaber",
+                texts.FIELD_KONTOINHABER,
+                SepaState.holder_error,
+                autocomplete="name",
+                max_length=70,
+            ),
+            text_field(
+                "iban",
+                texts.FIELD_IBAN,
+                SepaState.iban_error,
+                hint=texts.IBAN_HINT,
+                max_length=42,
+                on_blur=SepaState.check_iban,
+            ),
+            rx.text(SepaState.bank_hint, as_="p", role="status", class_name="field__hint"),
+            rx.el.blockquote(SepaState.mandate_text, class_name="mandate-text"),
+            checkbox_field("zustimmung", texts.SEPA_CONSENT, SepaState.consent_error),
+            submit_button(texts.SEPA_GRANT_BUTTON),
+            on_submit=SepaState.submit,
+            label=texts.SEPA_FORM_LABEL,
+        ),
+    )
+
+
+def _history() -> rx.Component:
+    return rx.cond(
+        SepaState.history.length() > 0,
+        rx.el.section(
+            rx.heading(texts.SEPA_HISTORY_HEADING, **styles.section_heading),
+            rx.el.ul(
+                rx.foreach(
+                    SepaState.history,
+                    lambda row: rx.el.li(
+                        rx.text(row["reference"], " – ", row["iban"], " – ", row["ended"])
+                    ),
+                )
+            ),
+            aria_label=texts.SEPA_HISTORY_HEADING,
+        ),
+    )
+
+
+@page(routes.SEPA, texts.SEPA_TITLE, unlocked=True, on_load=[SepaState.load])
+def sepa_page() -> rx.Component:
+    return rx.fragment(
+        rx.heading(texts.SEPA_TITLE, **styles.page_heading),
+        rx.cond(
+            SepaState.betriebe.length() > 0,
+            rx.fragment(
+                rx.text(texts.SEPA_INTRO, as_="p"),
+                rx.box(
+                    select_field(
+                        "betrieb",
+                        texts.FIELD_SEPA_BETRIEB,
+                        SepaState.betriebe,
+                        SepaState.betrieb_error,
+                        value=SepaState.betrieb_key,
+                        on_change=SepaState.select_betrieb,
+                        option_value="key",
+                        option_label="label",
+                    ),
+                    max_width="32rem",
+                    margin_top="1rem",
+                ),
+                rx.cond(SepaState.message != "", rx.box(notice(SepaState.message, tone="green"))),
+                _active(),
+                _grant_form(),
+                _history(),
+            ),
+            notice(texts.SEPA_ONLY_BETRIEB),
+        ),
+    )

@@ -1,0 +1,178 @@
+"""The private file store: type by magic bytes, safe display names, atomic writes with a cap.
+
+Files live under `settings.files_dir` (outside anything the web server publishes) with names
+the server makes (`secrets.token_hex`). A file is first written to a temp file in the same
+directory and renamed into place only when complete and accepted, so nothing partial stays.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import re
+import secrets
+import time
+import unicodedata
+import zipfile
+from dataclasses import dataclass
+from pathlib import Path
+
+from portal_app.settings import settings
+
+PDF, JPEG, PNG, DOCX, XLSX = "pdf", "jpeg", "png", "docx", "xlsx"
+CONTENT_TYPES = {
+    PDF: "application/pdf",
+    JPEG: "image/jpeg",
+    PNG: "image/png",
+    DOCX: "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+    XLSX: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+}
+EXTENSIONS = {PDF: ".pdf", JPEG: ".jpg", PNG: ".png", DOCX: ".docx", XLSX: ".xlsx"}
+DOCUMENT_KINDS = frozenset({PDF, JPEG, PNG})
+VORLAGE_KINDS = frozenset({PDF, DOCX, XLSX})
+SNIFF_BYTES = 16
+NAME_MAX = 120
+_UNSAFE = re.compile(r"[^\w.\- ()äöüÄÖÜß]+")
+
+
+class FileTooLarge(Exception):
+    """More bytes than allowed arrived."""
+
+
+def sniff(head: bytes) -> str | None:
+    """The kind of a file from its first bytes; ZIP containers need `sniff_zip` too."""
+    if head.startswith(b"%PDF-"):
+        return PDF
+    if head.startswith(b"\xff\xd8\xff"):
+        return JPEG
+    if head.startswith(b"\x89PNG\r\n\x1a\n"):
+        return PNG
+    if head.startswith(b"PK\x03\x04"):
+        return "zip"
+    return None
+
+
+def sniff_zip(path: Path) -> str | None:
+    """DOCX or XLSX: an Office Open XML package with its main part."""
+    try:
+        with zipfile.ZipFile(path) as archive:
+            names = set(archive.namelist())
+    except (zipfile.BadZipFile, OSError):
+        return None
+    if "[Content_Types].xml" not in names:
+        return None
+    if "word/document.xml" in names:
+        return DOCX
+    if "xl/workbook.xml" in names:
+        return XLSX
+    return None
+
+
+def kind_of(path: Path) -> str | None:
+    with path.open("rb") as handle:
+        kind = sniff(handle.read(SNIFF_BYTES))
+    return sniff_zip(path) if kind == "zip" else kind
+
+
+def sanitize_name(raw: str, kind: str) -> str:
+    """A display and download name: no path, no control characters, the extension of the type
+    that was actually found (a renamed file gets its true extension)."""
+    name = unicodedata.normalize("NFC", raw or "")
+    name = name.replace("\\", "/").rsplit("/", 1)[-1]
+    name = "".join(char for char in name if unicodedata.category(char)[0] != "C")
+    stem = name.rsplit(".", 1)[0] if "." in name else name
+    stem = _UNSAFE.sub("_", stem).strip(" ._")[:NAME_MAX] or "Dokument"
+    return stem + EXTENSIONS[kind]
+
+
+@dataclass(frozen=True)
+class Stored:
+    stored_name: str
+    size: int
+    sha256: str
+    kind: str
+
+
+class Incoming:
+    """One file arriving in pieces: written to a temp file, refused past `limit` bytes."""
+
+    def __init__(self, limit: int, root: Path | None = None):
+        self.root = store_dir(root)
+        self.limit = limit
+        self.size = 0
+        self._hash = hashlib.sha256()
+        self.temp = self.root / f".eingang-{secrets.token_hex(16)}.part"
+        self._handle = self.temp.open("xb")
+
+    def write(self, data: bytes) -> None:
+        self.size += len(data)
+        if self.size > self.limit:
+            self.discard()
+            raise FileTooLarge
+        self._hash.update(data)
+        self._handle.write(data)
+
+    def close(self) -> None:
+        if not self._handle.closed:
+            self._handle.flush()
+            os.fsync(self._handle.fileno())
+            self._handle.close()
+
+    def discard(self) -> None:
+        if not self._handle.closed:
+            self._handle.close()
+        self.temp.unlink(missing_ok=True)
+
+    def kind(self) -> str | None:
+        self.close()
+        return kind_of(self.temp)
+
+    def keep(self, kind: str) -> Stored:
+        """Move the complete file into place under a fresh server-made name."""
+        self.close()
+        stored_name = secrets.token_hex(20)
+        os.replace(self.temp, self.root / stored_name)
+        return Stored(stored_name, self.size, self._hash.hexdigest(), kind)
+
+
+def sweep_partials(max_age: float = 24 * 3600, root: Path | None = None) -> int:
+    """Remove temp files a crashed process left behind; return how many."""
+    removed = 0
+    for stale in store_dir(root).glob(".eingang-*.part"):
+        try:
+            if time.time() - stale.stat().st_mtime > max_age:
+                stale.unlink()
+                removed += 1
+        except FileNotFoundError:
+            continue
+    return removed
+
+
+def store_dir(root: Path | None = None) -> Path:
+    directory = Path(root or settings.files_dir)
+    directory.mkdir(parents=True, exist_ok=True, mode=0o700)
+    return directory
+
+
+def receive_file(path: Path, limit: int, root: Path | None = None) -> Incoming:
+    """Copy an operator's file into the store's temp area in chunks, with the same cap."""
+    incoming = Incoming(limit, root)
+    try:
+        with path.open("rb") as source:
+            while chunk := source.read(1024 * 1024):
+                incoming.write(chunk)
+    except BaseException:
+        incoming.discard()
+        raise
+    return incoming
+
+
+def read(stored_name: str, root: Path | None = None) -> bytes:
+    if not re.fullmatch(r"[0-9a-f]{40}", stored_name):
+        raise FileNotFoundError(stored_name)
+    return (store_dir(root) / stored_name).read_bytes()
+
+
+def delete(stored_name: str, root: Path | None = None) -> None:
+    if re.fullmatch(r"[0-9a-f]{40}", stored_name):
+        (store_dir(root) / stored_name).unlink(missing_ok=True)

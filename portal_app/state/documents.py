@@ -1,0 +1,200 @@
+"""Events of /dokumente: choose for whom and which department, upload, list, download."""
+
+from __future__ import annotations
+
+import asyncio
+
+import reflex as rx
+
+from portal_app import texts
+from portal_app.services import documents, files
+from portal_app.settings import settings
+from portal_app.state.downloads import as_id, send_file
+from portal_app.state.fields import field_id
+from portal_app.state.formatting import local_date
+from portal_app.state.session import SessionState
+
+UPLOAD_ID = "dokumente"
+MAX_FILES = 10
+
+
+def _row(doc: documents.DocumentView) -> dict[str, str]:
+    return {
+        "id": str(doc.id),
+        "date": local_date(doc.created_at),
+        "department": doc.department,
+        "title": doc.title,
+        "owner": doc.owner_label,
+        "size": documents.format_size(doc.size),
+        "name": doc.name,
+        "download_label": texts.DOWNLOAD_LABEL.format(name=doc.title or doc.name),
+    }
+
+
+class DocumentsState(SessionState):
+    owners: list[dict[str, str]] = []
+    owner_key: str = ""
+    department: str = ""
+    owner_error: str = ""
+    department_error: str = ""
+    sent: list[dict[str, str]] = []
+    provided: list[dict[str, str]] = []
+    refusals: list[str] = []
+    done_message: str = ""
+    uploading: bool = False
+    progress: int = 0
+
+    async def _refresh(self, account_id: int) -> None:
+        found = await asyncio.to_thread(documents.owners, account_id)
+        self.owners = [{"key": o.key, "label": o.label} for o in found]
+        if len(found) == 1:
+            self.owner_key = found[0].key
+        self.sent = [_row(d) for d in await asyncio.to_thread(documents.uploaded, account_id)]
+        self.provided = [_row(d) for d in await asyncio.to_thread(documents.provided, account_id)]
+
+    @rx.event
+    async def load(self):
+        account = await self._unlocked_account()
+        if account is None:
+            return
+        self.owner_key = self.department = self.owner_error = self.department_error = ""
+        self.refusals, self.done_message, self.uploading, self.progress = [], "", False, 0
+        await self._refresh(account.id)
+
+    @rx.event
+    async def set_owner(self, value: str):
+        if await self._unlocked_account() is None:
+            return
+        self.owner_key, self.owner_error = str(value)[:40], ""
+
+    @rx.event
+    async def set_department(self, value: str):
+        if await self._unlocked_account() is None:
+            return
+        self.department, self.department_error = str(value)[:40], ""
+
+    @rx.event
+    async def show_progress(self, progress: dict):
+        if await self._unlocked_account() is None:
+            return
+        try:
+            self.progress = max(0, min(100, round(float(progress.get("progress", 0)) * 100)))
+        except (TypeError, ValueError, AttributeError):
+            self.progress = 0
+
+    @rx.event
+    async def rejected(self, rejected_files: list[dict]):
+        """Files the picker already turned away (type by name, too many): say so in German."""
+        if await self._unlocked_account() is None:
+            return
+        names = []
+        for item in rejected_files[:MAX_FILES] if isinstance(rejected_files, list) else []:
+            file = item.get("file", {}) if isinstance(item, dict) else {}
+            names.append(str(file.get("path") or file.get("name") or "")[:80].lstrip("./"))
+        self.done_message = ""
+        self.refusals = [
+            texts.DOCUMENT_REFUSED.format(name=name, reason=texts.DOCUMENT_PICKER_REFUSED)
+            for name in names
+        ]
+
+    @rx.event(background=True)
+    async def upload(self, chunks: rx.UploadChunkIterator):
+        """Receive the files as they stream in; each is capped, sniffed and stored atomically.
+        Returning without reading the chunks makes Reflex refuse the rest of the request."""
+        async with self:
+            account = await self._unlocked_account()
+            if account is None:
+                return
+            owner_key, department = self.owner_key, self.department
+            self.refusals, self.done_message, self.uploading = [], "", True
+        try:
+            target = await asyncio.to_thread(
+                documents.start_upload, account.id, owner_key, department
+            )
+        except documents.UploadRefused as refusal:
+            async with self:
+                self.uploading = False
+                if str(refusal) == texts.DOCUMENT_OWNER_MISSING:
+                    self.owner_error = str(refusal)
+                    return rx.set_focus(field_id("owner"))
+                if str(refusal) == texts.DOCUMENT_DEPARTMENT_MISSING:
+                    self.department_error = str(refusal)
+                    return rx.set_focus(field_id("department"))
+                self.refusals = [str(refusal)]
+            return None
+        accepted, refusals = await _receive_all(target, chunks)
+        if not accepted and not refusals:
+            refusals = [texts.UPLOAD_NO_FILES]
+        await asyncio.to_thread(documents.confirm_by_mail, account.id, accepted)
+        async with self:
+            self.uploading, self.progress, self.refusals = False, 0, refusals
+            if accepted:
+                self.done_message = texts.UPLOAD_DONE.format(count=len(accepted))
+            await self._refresh(account.id)
+        return rx.clear_selected_files(UPLOAD_ID)
+
+    @rx.event
+    async def cancelled(self):
+        """After "Abbrechen": the browser stopped sending; the handler threw away the rest."""
+        account = await self._unlocked_account()
+        if account is None:
+            return
+        self.uploading, self.progress = False, 0
+        self.refusals, self.done_message = [texts.UPLOAD_CANCELLED], ""
+        await self._refresh(account.id)
+
+    @rx.event
+    async def download(self, document_id: int):
+        account = await self._unlocked_account()
+        if account is None:
+            return SessionState.require_unlocked
+        try:
+            found = await asyncio.to_thread(documents.fetch, account.id, as_id(document_id))
+        except documents.DocumentNotFound as error:
+            return rx.toast.error(str(error))
+        return send_file(found.name, found.content_type, found.data)
+
+
+async def _receive_all(target: documents.UploadTarget, chunks) -> tuple[list, list[str]]:
+    """Write each arriving file to its temp file; refuse it as soon as it grows too large."""
+    accepted, refusals = [], []
+    incoming, name, skipping, count = None, None, False, 0
+
+    async def finish_current():
+        if incoming is None or skipping:
+            return
+        try:
+            accepted.append(await asyncio.to_thread(documents.finish, target, incoming, name))
+        except documents.UploadRefused as refusal:
+            refusals.append(str(refusal))
+
+    try:
+        async for chunk in chunks:
+            if incoming is None or chunk.filename != name or chunk.offset == 0:
+                await finish_current()
+                count += 1
+                name, skipping = chunk.filename, False
+                if count > MAX_FILES:
+                    break  # Reflex answers the rest of the request with an error
+                incoming = documents.receive(target)
+            if skipping:
+                continue
+            try:
+                incoming.write(chunk.data)
+            except files.FileTooLarge:
+                skipping = True
+                reason = await asyncio.to_thread(documents.too_large_reason, target)
+                refusals.append(await asyncio.to_thread(documents.refuse, target, name, reason))
+        else:
+            await finish_current()
+            return accepted, refusals
+    except BaseException:  # the browser went away or the upload was cancelled
+        if incoming is not None:
+            incoming.discard()
+        raise
+    incoming.discard()
+    refusals.append(texts.UPLOAD_TOO_MANY.format(count=MAX_FILES))
+    return accepted, refusals
+
+
+UPLOAD_LIMIT_TEXT = texts.UPLOAD_RULES.format(limit=f"{settings.upload_max_bytes // 2**20} MB")

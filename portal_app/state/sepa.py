@@ -1,0 +1,178 @@
+"""Events of /sepa: grant, replace and revoke a Betrieb's mandate, its PDF."""
+
+from __future__ import annotations
+
+import asyncio
+
+import reflex as rx
+
+from portal_app import texts
+from portal_app.services import documents, sepa, sepa_pdf
+from portal_app.state.downloads import as_id, send_file
+from portal_app.state.fields import field_id
+from portal_app.state.formatting import local_date, local_datetime
+from portal_app.state.session import SessionState
+
+
+def _row(view: sepa.MandateView) -> dict[str, str]:
+    reason = texts.SEPA_REASONS.get(view.end_reason, view.end_reason)
+    return {
+        "id": str(view.id),
+        "betrieb_key": view.betrieb_key,
+        "reference": view.reference,
+        "holder": view.holder,
+        "iban": texts.SEPA_IBAN_SHOWN.format(last4=view.last4),
+        "bank": view.bank_name or "–",
+        "creditor_id": view.creditor_id,
+        "since": local_datetime(view.granted_at),
+        "ended": texts.SEPA_ENDED.format(date=local_date(view.ended_at), reason=reason)
+        if view.ended_at
+        else "",
+    }
+
+
+class SepaState(SessionState):
+    betriebe: list[dict[str, str]] = []
+    betrieb_key: str = ""
+    active: dict[str, str] = {}
+    history: list[dict[str, str]] = []
+    mandate_text: str = ""
+    bank_hint: str = ""
+    holder_error: str = ""
+    iban_error: str = ""
+    consent_error: str = ""
+    betrieb_error: str = ""
+    message: str = ""
+    confirm_revoke: bool = False
+
+    @rx.var
+    def has_active(self) -> bool:
+        return bool(self.active)
+
+    def _clear_errors(self) -> None:
+        self.holder_error = self.iban_error = self.consent_error = self.betrieb_error = ""
+
+    async def _show(self, account_id: int) -> None:
+        owners = await asyncio.to_thread(documents.owners, account_id)
+        self.betriebe = [{"key": o.key, "label": o.label} for o in owners if o.is_betrieb]
+        keys = [b["key"] for b in self.betriebe]
+        if self.betrieb_key not in keys:
+            self.betrieb_key = keys[0] if keys else ""
+        label = next((b["label"] for b in self.betriebe if b["key"] == self.betrieb_key), "")
+        self.mandate_text = (
+            sepa.mandate_text(label.removeprefix(f"{texts.BETRIEB} ")) if label else ""
+        )
+        rows = [
+            _row(v)
+            for v in await asyncio.to_thread(sepa.mandates, account_id)
+            if v.betrieb_key == self.betrieb_key
+        ]
+        self.active = next((r for r in rows if not r["ended"]), {})
+        self.history = [r for r in rows if r["ended"]]
+        self.confirm_revoke = False
+
+    @rx.event
+    async def load(self):
+        account = await self._unlocked_account()
+        if account is None:
+            return
+        self._clear_errors()
+        self.message, self.bank_hint, self.betrieb_key = "", "", ""
+        await self._show(account.id)
+
+    @rx.event
+    async def select_betrieb(self, value: str):
+        account = await self._unlocked_account()
+        if account is None:
+            return
+        self.betrieb_key, self.message = str(value)[:40], ""
+        self._clear_errors()
+        await self._show(account.id)
+
+    @rx.event
+    async def check_iban(self, value: str):
+        """On leaving the IBAN field: show the bank, or why the IBAN is not valid."""
+        if await self._unlocked_account() is None:
+            return
+        raw = str(value)[:100]
+        try:
+            sepa.check_iban(raw)
+            self.iban_error = ""
+        except sepa.MandateRejected as error:
+            self.iban_error = str(error) if raw.strip() else ""
+        self.bank_hint = sepa.bank_hint(raw)
+
+    @rx.event
+    async def submit(self, form_data: dict):
+        account = await self._unlocked_account()
+        if account is None:
+            return SessionState.require_unlocked
+        self._clear_errors()
+        self.message = ""
+        try:
+            view = await asyncio.to_thread(
+                sepa.grant,
+                account.id,
+                self.betrieb_key,
+                str(form_data.get("kontoinhaber", ""))[:500],
+                str(form_data.get("iban", ""))[:100],
+                form_data.get("zustimmung") in ("on", True, "true"),
+            )
+        except sepa.MandateRejected as error:
+            setattr(self, _ERROR_VARS[error.field], str(error))
+            return rx.set_focus(field_id(error.field))
+        self.message = texts.SEPA_GRANTED.format(reference=view.reference)
+        self.bank_hint = ""
+        await self._show(account.id)
+        return [
+            rx.set_value(field_id("kontoinhaber"), ""),
+            rx.set_value(field_id("iban"), ""),
+            rx.call_script(f"document.getElementById('{field_id('zustimmung')}').checked = false"),
+        ]
+
+    @rx.event
+    async def ask_revoke(self):
+        if await self._unlocked_account() is None:
+            return
+        self.confirm_revoke = True
+
+    @rx.event
+    async def cancel_revoke(self):
+        if await self._unlocked_account() is None:
+            return
+        self.confirm_revoke = False
+
+    @rx.event
+    async def revoke(self, mandate_id: int):
+        account = await self._unlocked_account()
+        if account is None:
+            return SessionState.require_unlocked
+        try:
+            view = await asyncio.to_thread(sepa.revoke, account.id, as_id(mandate_id))
+        except sepa.MandateNotFound as error:
+            self.confirm_revoke = False
+            return rx.toast.error(str(error))
+        self.message = texts.SEPA_REVOKED.format(reference=view.reference)
+        await self._show(account.id)
+        return None
+
+    @rx.event
+    async def download_pdf(self, mandate_id: int):
+        account = await self._unlocked_account()
+        if account is None:
+            return SessionState.require_unlocked
+        try:
+            name, data = await asyncio.to_thread(
+                sepa_pdf.mandate_pdf, account.id, as_id(mandate_id)
+            )
+        except sepa.MandateNotFound as error:
+            return rx.toast.error(str(error))
+        return send_file(name, "application/pdf", data)
+
+
+_ERROR_VARS = {
+    "kontoinhaber": "holder_error",
+    "iban": "iban_error",
+    "zustimmung": "consent_error",
+    "betrieb": "betrieb_error",
+}

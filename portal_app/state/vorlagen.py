@@ -1,0 +1,47 @@
+"""Events of /vorlagen: the library by topic, downloads for unlocked members."""
+
+from __future__ import annotations
+
+import asyncio
+
+import reflex as rx
+
+from portal_app import texts
+from portal_app.services import documents, vorlagen
+from portal_app.state.downloads import as_id, send_file
+from portal_app.state.session import SessionState
+
+
+class VorlagenState(SessionState):
+    topics: list[str] = []
+    entries: list[dict[str, str]] = []
+
+    @rx.event
+    async def load(self):
+        if await self._unlocked_account() is None:
+            return
+        found = await asyncio.to_thread(vorlagen.grouped)
+        self.topics = [thema for thema, _items in found]
+        self.entries = [
+            {
+                "id": str(v.id),
+                "thema": thema,
+                "titel": v.titel,
+                "beschreibung": v.beschreibung,
+                "facts": f"{v.kind}, {documents.format_size(v.size)}",
+                "download_label": texts.DOWNLOAD_LABEL.format(name=v.titel),
+            }
+            for thema, items in found
+            for v in items
+        ]
+
+    @rx.event
+    async def download(self, vorlage_id: int):
+        account = await self._unlocked_account()
+        if account is None:
+            return SessionState.require_unlocked
+        try:
+            found = await asyncio.to_thread(vorlagen.fetch, account.id, as_id(vorlage_id))
+        except vorlagen.VorlageNotFound:
+            return rx.toast.error(texts.VORLAGE_NOT_FOUND)
+        return send_file(found.name, found.content_type, found.data)

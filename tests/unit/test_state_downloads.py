@@ -1,0 +1,15 @@
+"""Ids that arrive from the browser are used only when they are plain numbers."""
+
+import pytest
+
+from portal_app.state.downloads import as_id
+
+
+@pytest.mark.parametrize(
+    ("raw", "expected"),
+    [(7, 7), ("7", 7), ("0012", 12), (True, None), (False, None), (1.0, None), ("", None),
+     ("1 OR 1=1", None), ("-1", None), ("<script>", None), ("٣", None), (None, None),
+     ([1], None), ({"id": 1}, None), ("9" * 20, None)],
+)  # fmt: skip
+def test_only_plain_numbers_become_ids(raw, expected):
+    assert as_id(raw) == expected

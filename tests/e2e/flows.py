@@ -80,14 +80,15 @@ def logout(page: Page) -> None:
 BIRTH_DATE = "1990-05-17"
 
 
-def find_course(page: Page, text: str) -> None:
-    """Search the catalogue for a text and open the first course found."""
+def find_course(page: Page, title: str) -> None:
+    """Search the catalogue for a course's title and open the one course found."""
     open_page(page, "/kurse")
-    page.get_by_label(texts.COURSES_SEARCH).fill(text)
+    page.get_by_label(texts.COURSES_SEARCH).fill(title)
     page.get_by_role("button", name=texts.COURSES_APPLY).click()
+    # wait for this search's result (the tab may still show an earlier one)
+    link = page.get_by_role("heading", level=2).get_by_role("link", name=title, exact=True)
+    expect(link).to_be_visible()
     expect(page.get_by_role("heading", name=texts.COURSES_COUNT_ONE)).to_be_visible()
-    link = page.get_by_role("heading", level=2).get_by_role("link").first
-    title = link.inner_text()
     link.click()
     expect(page).to_have_url(re.compile(r"/kurse/\d+$"))
     expect(page.get_by_role("heading", name=title, level=1)).to_be_visible()

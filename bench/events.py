@@ -29,7 +29,7 @@ BLANK_EVENT = f"{ROOT_STATE}.blank_app___blank_app____counter_state.increment"
 SESSION_COOKIE = "kp_sitzung"
 
 
-def run_members(url: str, handler: str, members: int, cookie: str = "", client_vars=None):
+def run_members(url: str, handler: str, members: int, cookie: str = ""):
     """Every member connects and hydrates, then all send their events at the same time."""
     samples: list[float] = []
     lock = threading.Lock()
@@ -38,7 +38,7 @@ def run_members(url: str, handler: str, members: int, cookie: str = "", client_v
 
     def member() -> None:
         try:
-            with ReflexWire(url, cookie=cookie, client_vars=client_vars) as wire:
+            with ReflexWire(url, cookie=cookie) as wire:
                 ready.wait(timeout=120)
                 own = [wire.round_trip(handler) for _ in range(EVENTS_PER_MEMBER)]
             with lock:
@@ -67,10 +67,10 @@ def portal_member_token(env: dict[str, str]) -> str:
     return sessions.login(demo.DEMO_EMAIL, demo.DEMO_PASSWORD)
 
 
-def measure(url: str, handler: str, cookie: str = "", client_vars=None) -> list[list]:
+def measure(url: str, handler: str, cookie: str = "") -> list[list]:
     rows = []
     for members in MEMBERS:
-        p50, p95, p99 = summary_ms(run_members(url, handler, members, cookie, client_vars))
+        p50, p95, p99 = summary_ms(run_members(url, handler, members, cookie))
         rows.append([members, f"{p50:.1f}", f"{p95:.1f}", f"{p99:.1f}"])
     return rows
 
@@ -87,12 +87,7 @@ def main() -> None:
     port = free_port()
     with serving(ROOT, port, env, work / "portal.log", migrate=True) as url:
         token = portal_member_token(env)
-        portal = measure(
-            url,
-            f"{SESSION_STATE}.check_session",
-            cookie=f"{SESSION_COOKIE}={token}",
-            client_vars={f"{SESSION_STATE}.session_token_rx_state_": token},
-        )
+        portal = measure(url, f"{SESSION_STATE}.check_session", cookie=f"{SESSION_COOKIE}={token}")
     with serving(BLANK_APP, free_port(), base_env, work / "blank.log") as url:
         blank = measure(url, BLANK_EVENT)
 

@@ -33,11 +33,7 @@ def others_while(url: str, token: str, busy: threading.Event, started: threading
     lock = threading.Lock()
 
     def member() -> None:
-        with ReflexWire(
-            url,
-            cookie=f"{SESSION_COOKIE}={token}",
-            client_vars={f"{SESSION_STATE}.session_token_rx_state_": token},
-        ) as wire:
+        with ReflexWire(url, cookie=f"{SESSION_COOKIE}={token}") as wire:
             started.wait()
             own = []
             while busy.is_set():

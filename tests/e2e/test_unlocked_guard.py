@@ -8,15 +8,12 @@ from tests.e2e import flows
 from tests.reflex_wire import SESSION_STATE, ReflexWire, events_of
 
 SESSION_COOKIE = "kp_sitzung"
-TOKEN_VAR = f"{SESSION_STATE}.session_token_rx_state_"
 
 
 def guard_answer(page: Page, portal_url: str) -> list[dict]:
     """Call the guard with this browser's login, from a client of our own."""
     token = next((c["value"] for c in page.context.cookies() if c["name"] == SESSION_COOKIE), "")
-    with ReflexWire(
-        portal_url, cookie=f"{SESSION_COOKIE}={token}", client_vars={TOKEN_VAR: token}
-    ) as wire:
+    with ReflexWire(portal_url, cookie=f"{SESSION_COOKIE}={token}") as wire:
         updates = wire.call(f"{SESSION_STATE}.require_unlocked", path="/dokumente")
     return [e["payload"].get("path") for e in events_of(updates) if e["name"] == "_redirect"]
 

@@ -64,16 +64,12 @@ def _filters() -> rx.Component:
 
 
 def _sort() -> rx.Component:
-    return rx.el.div(
-        rx.el.label(texts.COURSES_SORT, html_for="feld-sort", class_name="field__label"),
-        rx.el.select(
-            rx.el.option(texts.COURSES_SORT_SOON, value=SORT_SOON),
-            rx.el.option(texts.COURSES_SORT_LATE, value=SORT_LATE),
-            id="feld-sort",
-            name="sort",
-            class_name="field__input",
-        ),
-        class_name="field",
+    return select_field(
+        "sort",
+        texts.COURSES_SORT,
+        [(SORT_SOON, texts.COURSES_SORT_SOON), (SORT_LATE, texts.COURSES_SORT_LATE)],
+        NO_ERROR,
+        required=False,
     )
 
 

@@ -14,10 +14,9 @@ SESSION_STATE = f"{ROOT_STATE}.portal_app___state___session____session_state"
 
 
 class ReflexWire:
-    def __init__(self, base_url: str, cookie: str = "", client_vars: dict | None = None):
+    def __init__(self, base_url: str, cookie: str = ""):
         self.base_url = base_url
         self.cookie = cookie
-        self.client_vars = client_vars or {}
         self.updates: queue.Queue = queue.Queue()
         self.client = socketio.Client(reconnection=False)
         self.client.on("event", self.updates.put, namespace="/_event")
@@ -26,7 +25,7 @@ class ReflexWire:
         router = {"pathname": "/", "asPath": "/"}
         hydrate = {
             "name": f"{ROOT_STATE}.hydrate_and_load",
-            "payload": {"vars": self.client_vars},
+            "payload": {},
             "router_data": router,
         }
         self.client.connect(

@@ -86,14 +86,18 @@ def submit_button(label: str, busy: rx.Var[bool] | bool = False) -> rx.Component
     return rx.button(label, type="submit", size="3", loading=busy, width="fit-content")
 
 
-def form(*children: rx.Component, on_submit, label: str) -> rx.Component:
-    """A form checked on the server: novalidate keeps the browser's own pop-ups away."""
+def form(*children: rx.Component, on_submit, label: str, key=None) -> rx.Component:
+    """A form checked on the server: novalidate keeps the browser's own pop-ups away.
+
+    A changing `key` (a state counter) makes the browser draw the form anew, all fields empty.
+    """
     return rx.form(
         *children,
         on_submit=on_submit,
         no_validate=True,
         aria_label=label,
         class_name="form",
+        **({"key": key} if key is not None else {}),
     )
 
 

@@ -104,6 +104,7 @@ def _grant_form() -> rx.Component:
             submit_button(texts.SEPA_GRANT_BUTTON),
             on_submit=SepaState.submit,
             label=texts.SEPA_FORM_LABEL,
+            key=SepaState.form_round,
         ),
     )
 

@@ -44,6 +44,7 @@ class SepaState(SessionState):
     betrieb_error: str = ""
     message: str = ""
     confirm_revoke: bool = False
+    form_round: int = 0
 
     @rx.var
     def has_active(self) -> bool:
@@ -124,11 +125,8 @@ class SepaState(SessionState):
         self.message = texts.SEPA_GRANTED.format(reference=view.reference)
         self.bank_hint = ""
         await self._show(account.id)
-        return [
-            rx.set_value(field_id("kontoinhaber"), ""),
-            rx.set_value(field_id("iban"), ""),
-            rx.call_script(f"document.getElementById('{field_id('zustimmung')}').checked = false"),
-        ]
+        self.form_round += 1  # a fresh, empty form for the next mandate
+        return None
 
     @rx.event
     async def ask_revoke(self):

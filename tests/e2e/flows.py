@@ -10,6 +10,7 @@ from playwright.sync_api import Page, expect
 
 from portal_app import texts
 from tests.mailsink import MailSink, body_of
+from tests.reflex_wire import ReflexWire
 
 PASSWORD = "Zimmerer bauen Dachstühle aus Fichte"
 LINK = re.compile(r"https?://\S+/registrieren/bestaetigen\?token=\S+")
@@ -183,3 +184,12 @@ def assert_accessible_narrow_and_wide(page: Page, screenshot, name: str) -> None
         assert_accessible(page)
         screenshot(f"{name}-{width}")
     page.set_viewport_size({"width": 1280, "height": 900})
+
+
+SESSION_COOKIE = "kp_sitzung"
+
+
+def wire_of(page: Page, portal_url: str) -> ReflexWire:
+    """A websocket client of our own that carries this browser's login cookie (if any)."""
+    token = next((c["value"] for c in page.context.cookies() if c["name"] == SESSION_COOKIE), "")
+    return ReflexWire(portal_url, cookie=f"{SESSION_COOKIE}={token}")

@@ -13,9 +13,8 @@ from playwright.sync_api import Page, expect
 from portal_app import texts
 from tests.e2e import flows
 from tests.e2e.docs_support import PDF, db_rows, second_page, write_pdf  # noqa: F401
-from tests.e2e.test_unlocked_guard import SESSION_COOKIE, TOKEN_VAR
 from tests.mailsink import body_of
-from tests.reflex_wire import SESSION_STATE, ReflexWire, events_of
+from tests.reflex_wire import SESSION_STATE, events_of
 
 DOCUMENTS_STATE = f"{SESSION_STATE}.portal_app___state___documents____documents_state"
 
@@ -99,10 +98,7 @@ def test_a_renamed_exe_and_an_oversized_file_are_refused_with_reasons(
 
 
 def _replay_download(page: Page, portal_url: str, document_id: int) -> list[str]:
-    token = next(c["value"] for c in page.context.cookies() if c["name"] == SESSION_COOKIE)
-    with ReflexWire(
-        portal_url, cookie=f"{SESSION_COOKIE}={token}", client_vars={TOKEN_VAR: token}
-    ) as wire:
+    with flows.wire_of(page, portal_url) as wire:
         updates = wire.call(
             f"{DOCUMENTS_STATE}.download", {"document_id": document_id}, path="/dokumente"
         )

@@ -5,15 +5,12 @@ from playwright.sync_api import Page, expect
 
 from portal_app import routes, texts
 from tests.e2e import flows
-from tests.reflex_wire import SESSION_STATE, ReflexWire, events_of
-
-SESSION_COOKIE = "kp_sitzung"
+from tests.reflex_wire import SESSION_STATE, events_of
 
 
 def guard_answer(page: Page, portal_url: str) -> list[dict]:
     """Call the guard with this browser's login, from a client of our own."""
-    token = next((c["value"] for c in page.context.cookies() if c["name"] == SESSION_COOKIE), "")
-    with ReflexWire(portal_url, cookie=f"{SESSION_COOKIE}={token}") as wire:
+    with flows.wire_of(page, portal_url) as wire:
         updates = wire.call(f"{SESSION_STATE}.require_unlocked", path="/dokumente")
     return [e["payload"].get("path") for e in events_of(updates) if e["name"] == "_redirect"]
 

@@ -13,6 +13,7 @@ from portal_app.components.page import pages_for
 from portal_app.services import mail, session_cookie
 from portal_app.settings import settings
 from portal_app.state.session import SessionState
+from portal_app.state.worker import WorkerState
 from portal_app.web.security_headers import SecurityHeaders
 from portal_app.web.session_endpoints import endpoints
 
@@ -42,7 +43,11 @@ for spec in pages_for(demo=settings.demo):
         lambda spec=spec: frame(spec),
         route=spec.route,
         title=spec.full_title,
-        on_load=[session_check, *spec.on_load],
+        on_load=[
+            *([WorkerState.note_process] if settings.show_worker else []),
+            session_check,
+            *spec.on_load,
+        ],
     )
 
 app.register_lifespan_task(mail.delivery_loop)

@@ -51,6 +51,8 @@ class Settings:
     upload_max_bytes: int = 20 * 1024 * 1024
     quota_bytes: int = 500 * 1024 * 1024
     creditor_id: str = "DE98ZZZ09999999999"
+    # the footer names the backend process that serves the page (several workers)
+    show_worker: bool = False
 
     @property
     def smtp_enabled(self) -> bool:
@@ -206,6 +208,7 @@ def load_settings(env: Mapping[str, str] | None = None) -> Settings:
         mail_poll_seconds=_number(env, "PORTAL_MAIL_POLL_SECONDS", 2.0, 0.1, 600, kind=float),
         **_department_addresses(env),
         **_files_settings(env),
+        show_worker=_flag(env, "PORTAL_SHOW_WORKER", False),
     )
 
 

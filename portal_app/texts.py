@@ -20,6 +20,7 @@ NAV_LOGOUT = "Abmelden"
 NAV_LABEL = "Hauptnavigation"
 NAV_MENU = "Menü"
 FOOTER_LABEL = "Rechtliches und Kontakt"
+WORKER_NOTE = "Server-Prozess"  # footer, only with PORTAL_SHOW_WORKER=1
 SKIP_TO_CONTENT = "Zum Inhalt springen"
 LOGO_ALT = f"Logo der {CHAMBER}"
 IMPRINT = "Impressum"

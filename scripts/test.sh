@@ -1,5 +1,6 @@
 #!/usr/bin/env bash
-# The whole check: lint, layering contracts, unit tests, security tests, Playwright suite.
+# The whole check: lint, layering contracts, unit tests, security tests, Playwright suite,
+# and the scale-out suite on PostgreSQL and Redis.
 # pytest's exit code 5 ("no tests collected") counts as a failure: an empty suite proves nothing.
 set -uo pipefail
 cd "$(dirname "$0")/.."
@@ -20,4 +21,7 @@ step "unit tests" python -m pytest tests/unit -q
 step "security tests (attacks on services, headers and cookie on the prod server)" \
   python -m pytest tests/security -q
 step "e2e tests (Playwright, Chromium)" python -m pytest tests/e2e -q
+# A run of its own: another server (PostgreSQL, Redis, two workers) built into the same .web
+step "scale-out tests (PostgreSQL, Redis, two workers; Playwright)" \
+  python -m pytest tests/scaleout -q
 exit $status

@@ -7,7 +7,9 @@ import reflex as rx
 from portal_app import routes, texts
 from portal_app.components.navigation import page_load
 from portal_app.components.page import PageSpec, nav_entries
+from portal_app.settings import settings
 from portal_app.state.session import SessionState
+from portal_app.state.worker import WorkerState
 
 
 def _nav_link(label: str, href: str, current_route: str) -> rx.Component:
@@ -63,10 +65,18 @@ def header(current_route: str) -> rx.Component:
     )
 
 
+def _worker_note() -> rx.Component:
+    """The backend process serving this tab, for operators running several workers."""
+    if not settings.show_worker:
+        return rx.fragment()
+    return rx.el.p(f"{texts.WORKER_NOTE} ", WorkerState.process)
+
+
 def footer() -> rx.Component:
     return rx.el.footer(
         rx.el.div(
             rx.el.p(f"© {texts.CHAMBER}"),
+            _worker_note(),
             rx.el.nav(
                 rx.el.ul(
                     rx.el.li(rx.link(texts.IMPRINT, href=routes.IMPRINT)),

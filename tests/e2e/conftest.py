@@ -45,28 +45,32 @@ def portal_db(portal_work) -> str:
     return f"sqlite:///{portal_work}/portal.db"
 
 
-@pytest.fixture(scope="session")
-def portal_env(portal_work, portal_db, mail_sink) -> dict[str, str]:
-    """The environment of the portal under test (and of operator commands run against it)."""
-    work = portal_work
+def portal_environment(work: Path, db_url: str, smtp_port: int) -> dict[str, str]:
+    """The environment of a portal under test: demo mode, the test mail server, the given
+    database, state and files under `work`, a free port."""
     port = free_port()
-    url = f"http://127.0.0.1:{port}"
     return {
         **os.environ,
         "PORTAL_DEMO": "1",
-        "PORTAL_BASE_URL": url,
+        "PORTAL_BASE_URL": f"http://127.0.0.1:{port}",
         "PORTAL_PORT": str(port),
         "PORTAL_SMTP_HOST": "127.0.0.1",
-        "PORTAL_SMTP_PORT": str(mail_sink.port),
+        "PORTAL_SMTP_PORT": str(smtp_port),
         "PORTAL_SMTP_STARTTLS": "0",
         "PORTAL_MAIL_POLL_SECONDS": "0.2",
         # bcrypt cost 4 keeps the suite quick; the production cost is covered by unit tests.
         "PORTAL_BCRYPT_ROUNDS": "4",
-        "REFLEX_DB_URL": portal_db,
+        "REFLEX_DB_URL": db_url,
         "REFLEX_STATES_WORKDIR": str(work / "states"),
         "REFLEX_UPLOADED_FILES_DIR": str(work / "uploads"),
         "PORTAL_FILES_DIR": str(work / "dateien"),  # the private store
     }
+
+
+@pytest.fixture(scope="session")
+def portal_env(portal_work, portal_db, mail_sink) -> dict[str, str]:
+    """The environment of the portal under test (and of operator commands run against it)."""
+    return portal_environment(portal_work, portal_db, mail_sink.port)
 
 
 @pytest.fixture(scope="session")

@@ -29,6 +29,11 @@ def open_page(page: Page, path: str) -> None:
 
 def register(page: Page, email: str) -> None:
     open_page(page, "/registrieren")
+    submit_registration(page, email)
+
+
+def submit_registration(page: Page, email: str) -> None:
+    """On the open registration page: fill in the address, consent, send."""
     page.get_by_label(texts.FIELD_EMAIL).fill(email)
     page.get_by_label(texts.REGISTER_CONSENT).check()
     page.get_by_role("button", name=texts.REGISTER_BUTTON).click()
@@ -42,8 +47,7 @@ def confirmation_link(mail_sink: MailSink, email: str) -> str:
 
 def set_password(page: Page, link: str, password: str = PASSWORD, repeat: str | None = None):
     open_page(page, link)
-    page.get_by_label(texts.FIELD_NEW_PASSWORD).fill(password)
-    page.get_by_label(texts.FIELD_PASSWORD_REPEAT).fill(password if repeat is None else repeat)
+    fill_new_password(page, password, repeat)
     page.get_by_role("button", name=texts.CONFIRM_BUTTON).click()
 
 
@@ -84,6 +88,11 @@ BIRTH_DATE = "1990-05-17"
 def find_course(page: Page, title: str) -> None:
     """Search the catalogue for a course's title and open the one course found."""
     open_page(page, "/kurse")
+    open_found_course(page, title)
+
+
+def open_found_course(page: Page, title: str) -> None:
+    """On the open catalogue: search for the title and open the one course found."""
     page.get_by_label(texts.COURSES_SEARCH).fill(title)
     page.get_by_role("button", name=texts.COURSES_APPLY).click()
     # wait for this search's result (the tab may still show an earlier one)
@@ -113,7 +122,6 @@ def book_course(page: Page, title: str, name: str = "") -> None:
 def booking_entry(page: Page, title: str):
     open_page(page, "/konto/buchungen")
     return page.get_by_role("article").filter(has_text=title)
-    expect(page.get_by_role("link", name=texts.NAV_LOGIN, exact=True)).to_be_visible()
 
 
 def assert_accessible(page: Page) -> None:

@@ -7,12 +7,11 @@ os.environ.setdefault("PORTAL_DEMO", "1")
 os.environ.setdefault("PORTAL_BCRYPT_ROUNDS", "4")
 
 import re
-import uuid
+from contextlib import nullcontext
 from datetime import datetime, timedelta
-from urllib.parse import quote, unquote
+from urllib.parse import unquote
 
 import pytest
-from sqlalchemy import create_engine, text
 from sqlmodel import SQLModel, select
 
 import portal_app.models  # noqa: F401  (registers the tables with SQLModel.metadata)
@@ -20,14 +19,10 @@ from portal_app import texts
 from portal_app.models import Account, Course
 from portal_app.services import clock as clock_module
 from portal_app.services import course_import, courses, db, mail, register
+from tests.backing_services import postgres_schema
 from tests.mailsink import MailSink
 
 TOKEN_IN_LINK = re.compile(r"token=([^\s&#]+)")
-
-
-POSTGRES_URL = os.environ.get(
-    "PORTAL_TEST_POSTGRES_URL", "postgresql+psycopg://postgres@127.0.0.1:5432/test"
-)
 
 
 def pytest_generate_tests(metafunc):
@@ -37,41 +32,19 @@ def pytest_generate_tests(metafunc):
         metafunc.parametrize("database", ["sqlite", "postgresql"], indirect=True)
 
 
-def _postgres_schema():
-    """A schema of its own on the PostgreSQL server; yields the URL that uses it."""
-    schema = f"t_{uuid.uuid4().hex[:12]}"
-    admin = create_engine(POSTGRES_URL)
-    try:
-        with admin.begin() as connection:
-            connection.execute(text(f"CREATE SCHEMA {schema}"))
-    except Exception as error:
-        pytest.fail(
-            f"PostgreSQL at {POSTGRES_URL} is not reachable ({error.__class__.__name__}): the "
-            "tests marked both_databases need it (set PORTAL_TEST_POSTGRES_URL)."
-        )
-    try:
-        yield f"{POSTGRES_URL}?options={quote(f'-csearch_path={schema}')}"
-    finally:
-        with admin.begin() as connection:
-            connection.execute(text(f"DROP SCHEMA {schema} CASCADE"))
-        admin.dispose()
-
-
 @pytest.fixture(autouse=True)
 def database(request, tmp_path):
     """Every test gets its own empty database: a SQLite file, or a PostgreSQL schema."""
     previous = db._current_url
     kind = getattr(request, "param", "sqlite")
-    urls = _postgres_schema() if kind == "postgresql" else iter([f"sqlite:///{tmp_path}/t.db"])
-    url = next(urls)
-    db.use_database(url)
-    SQLModel.metadata.create_all(db.engine())
-    yield db.engine()
-    db.engine().dispose()
-    db.engine_for.cache_clear()
-    db.use_database(previous)
-    for _ in urls:  # finishes the PostgreSQL generator: drops the schema
-        pass
+    place = postgres_schema() if kind == "postgresql" else nullcontext(f"sqlite:///{tmp_path}/t.db")
+    with place as url:
+        db.use_database(url)
+        SQLModel.metadata.create_all(db.engine())
+        yield db.engine()
+        db.engine().dispose()
+        db.engine_for.cache_clear()
+        db.use_database(previous)
 
 
 class Clock:

@@ -43,7 +43,7 @@ DETAIL_STATE = f"{SESSION_STATE}.portal_app___state___course_detail____course_de
 def _course_csv() -> str:
     starts = date.today() + timedelta(days=60)
     rows = [
-        f"BENCH-{n};Lasttest-Kurs {n};Bench;Für den Lasttest.;Musterstadt;{starts};"
+        f"BENCH-{n};Lasttest-Kurs {n};Weiterbildung;Für den Lasttest.;Musterstadt;{starts};"
         f"{starts + timedelta(days=1)};Mo–Di;100,00;{SEATS};{starts - timedelta(days=7)}"
         for n in range(COURSES)
     ]
@@ -101,7 +101,7 @@ def overbooked(db_url: str) -> tuple[int, int]:
 
 def member_run(url: str, token: str, course_ids: list[int], n: int, start: threading.Barrier):
     """One member books every course in an order of its own; the booking events' seconds."""
-    order = random.Random(n).sample(course_ids, len(course_ids))  # noqa: S311 (an order)
+    order = random.Random(n).sample(course_ids, len(course_ids))
     form = {"participant_name": f"Mitglied {n}", "birth_date": "1990-05-17", "terms": "on"}
     payload = {"form_data": form}
     samples = []

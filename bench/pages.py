@@ -3,13 +3,15 @@ against a blank Reflex counter app built in the same run.
 
 Interactive means: the page is hydrated and its data has arrived (the portal's main area is no
 longer aria-busy; the blank app answers a click). Each page is loaded 10 times in a fresh
-browser context (empty cache). Run: `.venv/bin/python -m bench.pages`.
+browser context (empty cache). The portal holds the demo data (40 courses), as after `make run`.
+Run: `.venv/bin/python -m bench.pages`.
 """
 
 from __future__ import annotations
 
 import os
 import statistics
+import subprocess
 import sys
 import tempfile
 import time
@@ -22,7 +24,7 @@ from playwright.sync_api import Browser, Page, expect, sync_playwright  # noqa: 
 
 from bench.machine import machine, table  # noqa: E402
 from tests.mailsink import free_port  # noqa: E402
-from tests.reflex_server import serving  # noqa: E402
+from tests.reflex_server import BIN, serving  # noqa: E402
 
 PORTAL_PAGES = ["/", "/kurse", "/anmelden"]
 LOADS = 10
@@ -80,7 +82,10 @@ def main() -> None:
         browser = playwright.chromium.launch(
             executable_path="/usr/bin/chromium", args=CHROMIUM_ARGS
         )
-        with serving(ROOT, free_port(), env, work / "portal.log", migrate=True) as url:
+        # the demo data: 40 courses in the catalogue, as after `make run`
+        subprocess.run([BIN / "reflex", "db", "migrate"], cwd=ROOT, env=env, check=True)
+        subprocess.run([BIN / "portal", "demo", "load"], cwd=ROOT, env=env, check=True)
+        with serving(ROOT, free_port(), env, work / "portal.log") as url:
             rows += [[f"portal {path}", *measure(browser, url + path, portal_ready)]
                      for path in PORTAL_PAGES]  # fmt: skip
         with serving(ROOT / "bench" / "blank_app", free_port(), base_env, work / "b.log") as url:

@@ -18,6 +18,10 @@ from portal_app.web.security_headers import SecurityHeaders
 from portal_app.web.session_endpoints import endpoints
 
 logging.basicConfig(level=logging.INFO, format="%(asctime)s %(name)s %(levelname)s %(message)s")
+# Reflex compares the models with the database at every start; on PostgreSQL alembic then
+# reports each sequence it sees. Migrations still log their steps ("Running upgrade …").
+for chatty in ("alembic.ddl.postgresql", "alembic.runtime.plugins"):
+    logging.getLogger(chatty).setLevel(logging.WARNING)
 
 
 def _with_security_headers(asgi_app):

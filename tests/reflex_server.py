@@ -48,6 +48,16 @@ def stop(process: subprocess.Popen) -> None:
 @contextmanager
 def serving(app_dir: Path, port: int, env: dict[str, str], log: Path, migrate: bool = False):
     """Run the app in production mode; yields its URL."""
+    with serving_process(app_dir, port, env, log, migrate) as (url, _process):
+        yield url
+
+
+@contextmanager
+def serving_process(
+    app_dir: Path, port: int, env: dict[str, str], log: Path, migrate: bool = False
+):
+    """As `serving`; yields the URL and the `reflex run` process (whose children the backend
+    workers are)."""
     if migrate:
         subprocess.run([BIN / "reflex", "db", "migrate"], cwd=app_dir, env=env, check=True)
     with log.open("w") as out:
@@ -59,6 +69,6 @@ def serving(app_dir: Path, port: int, env: dict[str, str], log: Path, migrate: b
     url = f"http://127.0.0.1:{port}"
     try:
         wait_until_up(url, process, log)
-        yield url
+        yield url, process
     finally:
         stop(process)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from collections.abc import Iterator
 from contextlib import contextmanager
 from functools import cache
@@ -21,6 +22,11 @@ def _prepare_sqlite(url: str) -> dict:
     return {"check_same_thread": False, "timeout": 30}
 
 
+# The services run in the threads of asyncio's default executor (`asyncio.to_thread`); with a
+# pooled connection for each of them none is opened and closed again per event.
+POOL_SIZE = min(32, (os.cpu_count() or 1) + 4)
+
+
 @cache
 def engine_for(url: str) -> Engine:
     """One engine per database URL, created on first use."""
@@ -29,6 +35,7 @@ def engine_for(url: str) -> Engine:
         url,
         connect_args=_prepare_sqlite(url) if is_sqlite else {},
         pool_pre_ping=not is_sqlite,
+        pool_size=POOL_SIZE,
     )
     if is_sqlite:
 

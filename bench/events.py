@@ -1,6 +1,7 @@
 """p50/p95/p99 of one state event round trip (send → state update received) for 1, 10, 50 and
-100 concurrent simulated members, over Reflex's websocket event protocol, for the portal and,
-in the same run, for a blank Reflex counter app.
+100 concurrent simulated members, over Reflex's websocket event protocol, for the portal (SQLite,
+one worker), for the portal in its scale-out mode (PostgreSQL, Redis, two workers) and, in the
+same run, for a blank Reflex counter app.
 
 The portal event is `check_session` of a logged-in member (one indexed database read, as every
 event of a protected page does). Run: `.venv/bin/python -m bench.events` (takes ~2 minutes).
@@ -18,6 +19,7 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
 from bench.machine import machine, summary_ms, table  # noqa: E402
+from tests.backing_services import postgres_database, reachable_redis  # noqa: E402
 from tests.mailsink import free_port  # noqa: E402
 from tests.reflex_server import serving  # noqa: E402
 from tests.reflex_wire import ROOT_STATE, SESSION_STATE, ReflexWire  # noqa: E402
@@ -88,12 +90,20 @@ def main() -> None:
     with serving(ROOT, port, env, work / "portal.log", migrate=True) as url:
         token = portal_member_token(env)
         portal = measure(url, f"{SESSION_STATE}.check_session", cookie=f"{SESSION_COOKIE}={token}")
+    with postgres_database() as postgres:
+        env = {**env, "REFLEX_DB_URL": postgres, "REFLEX_REDIS_URL": reachable_redis(),
+               "GRANIAN_WORKERS": "2"}  # fmt: skip
+        with serving(ROOT, free_port(), env, work / "scaled.log", migrate=True) as url:
+            token = portal_member_token(env)
+            scaled = measure(url, f"{SESSION_STATE}.check_session", f"{SESSION_COOKIE}={token}")
     with serving(BLANK_APP, free_port(), base_env, work / "blank.log") as url:
         blank = measure(url, BLANK_EVENT)
 
     print(f"Event round trip, {EVENTS_PER_MEMBER} events per member — {machine()}")
-    header = ["members", "portal p50 ms", "p95 ms", "p99 ms", "blank p50 ms", "p95 ms", "p99 ms"]
-    rows = [p + b[1:] for p, b in zip(portal, blank, strict=True)]
+    print("portal: SQLite, 1 worker; scaled: PostgreSQL + Redis, 2 workers; blank: Reflex app")
+    header = ["members", "portal p50 ms", "p95 ms", "p99 ms", "scaled p50 ms", "p95 ms",
+              "p99 ms", "blank p50 ms", "p95 ms", "p99 ms"]  # fmt: skip
+    rows = [p + s[1:] + b[1:] for p, s, b in zip(portal, scaled, blank, strict=True)]
     print(table(header, rows))
 
 

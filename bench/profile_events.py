@@ -4,7 +4,8 @@ and the functions with the most samples are printed, inclusive and own.
 
 Samples count every thread that is not idle, so a database call waiting for the GIL shows as
 time in that call. Needs py-spy: `.venv/bin/pip install -e '.[bench]'`.
-Run: `.venv/bin/python -m bench.profile_events` (about half a minute).
+Run: `.venv/bin/python -m bench.profile_events` (about half a minute); with the argument
+`scaled` the portal runs on PostgreSQL and Redis with two workers.
 """
 
 from __future__ import annotations
@@ -25,6 +26,7 @@ sys.path.insert(0, str(ROOT))
 
 from bench.events import SESSION_COOKIE, portal_member_token, run_members  # noqa: E402
 from bench.machine import machine, summary_ms, table  # noqa: E402
+from tests.backing_services import postgres_database, reachable_redis  # noqa: E402
 from tests.mailsink import free_port  # noqa: E402
 from tests.reflex_server import BIN, serving_process  # noqa: E402
 from tests.reflex_wire import SESSION_STATE  # noqa: E402
@@ -56,13 +58,23 @@ def summarise(raw: Path) -> tuple[int, collections.Counter, collections.Counter]
 
 
 def main() -> None:
-    spy = shutil.which("py-spy", path=str(BIN))
-    if spy is None:
+    if shutil.which("py-spy", path=str(BIN)) is None:
         raise SystemExit("py-spy fehlt: .venv/bin/pip install -e '.[bench]'")
     work = Path(tempfile.mkdtemp(prefix="bench-profile-"))
     env = {**os.environ, "REFLEX_TELEMETRY_ENABLED": "false", "PORTAL_DEMO": "1",
            "REFLEX_DB_URL": f"sqlite:///{work}/portal.db",
            "REFLEX_STATES_WORKDIR": str(work / "states")}  # fmt: skip
+    if sys.argv[1:] == ["scaled"]:
+        with postgres_database() as postgres:
+            env |= {"REFLEX_DB_URL": postgres, "REFLEX_REDIS_URL": reachable_redis(),
+                    "GRANIAN_WORKERS": "2"}  # fmt: skip
+            profile(env, work)
+    else:
+        profile(env, work)
+
+
+def profile(env: dict[str, str], work: Path) -> None:
+    spy = shutil.which("py-spy", path=str(BIN))
     raw = work / "samples.txt"
     event = f"{SESSION_STATE}.check_session"
     log = work / "portal.log"

@@ -24,6 +24,7 @@ def test_an_empty_demo_environment_gives_the_documented_defaults():
     assert config.smtp_starttls is True
     assert config.mail_from == "kundenportal@hwk.example"
     assert config.mail_poll_seconds == 2.0
+    assert config.show_worker is False
 
 
 def test_production_runs_with_a_long_enough_secret_key():
@@ -84,7 +85,7 @@ def test_a_bad_number_names_its_variable(name, value):
         load_settings({"PORTAL_DEMO": "1", name: value})
 
 
-@pytest.mark.parametrize("name", ["PORTAL_DEMO", "PORTAL_SMTP_STARTTLS"])
+@pytest.mark.parametrize("name", ["PORTAL_DEMO", "PORTAL_SMTP_STARTTLS", "PORTAL_SHOW_WORKER"])
 def test_a_bad_yes_or_no_names_its_variable(name):
     with pytest.raises(SettingsError, match=name):
         load_settings({"PORTAL_DEMO": "1", name: "vielleicht"})
@@ -176,3 +177,7 @@ def test_the_store_may_not_lie_in_a_custom_public_upload_directory(tmp_path):
             {"PORTAL_DEMO": "1", "REFLEX_UPLOADED_FILES_DIR": str(tmp_path),
              "PORTAL_FILES_DIR": str(tmp_path / "privat")}
         )  # fmt: skip
+
+
+def test_the_footer_can_be_told_to_name_the_worker_process():
+    assert load_settings({"PORTAL_DEMO": "1", "PORTAL_SHOW_WORKER": "1"}).show_worker is True

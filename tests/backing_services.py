@@ -31,44 +31,41 @@ def _unreachable(what: str, url: str, error: Exception, variable: str) -> None:
     )
 
 
-def _admin():
-    return create_engine(POSTGRES_URL, isolation_level="AUTOCOMMIT")
+# How each kind of place is dropped again, with whatever is in it or connected to it.
+_DROP = {"SCHEMA": "CASCADE", "DATABASE": "WITH (FORCE)"}
+
+
+@contextmanager
+def _created(kind: str, name: str) -> Iterator[None]:
+    """CREATE the SCHEMA or DATABASE `name` on the server; drop it again afterwards."""
+    admin = create_engine(POSTGRES_URL, isolation_level="AUTOCOMMIT")
+    try:
+        with admin.connect() as connection:
+            connection.execute(text(f"CREATE {kind} {name}"))
+    except Exception as error:
+        _unreachable("PostgreSQL", POSTGRES_URL, error, "PORTAL_TEST_POSTGRES_URL")
+    try:
+        yield
+    finally:
+        with admin.connect() as connection:
+            connection.execute(text(f"DROP {kind} IF EXISTS {name} {_DROP[kind]}"))
+        admin.dispose()
 
 
 @contextmanager
 def postgres_schema() -> Iterator[str]:
     """A schema of its own on the PostgreSQL server; yields the URL that uses it."""
     schema = f"t_{uuid.uuid4().hex[:12]}"
-    admin = _admin()
-    try:
-        with admin.connect() as connection:
-            connection.execute(text(f"CREATE SCHEMA {schema}"))
-    except Exception as error:
-        _unreachable("PostgreSQL", POSTGRES_URL, error, "PORTAL_TEST_POSTGRES_URL")
-    try:
+    with _created("SCHEMA", schema):
         yield f"{POSTGRES_URL}?options={quote(f'-csearch_path={schema}')}"
-    finally:
-        with admin.connect() as connection:
-            connection.execute(text(f"DROP SCHEMA {schema} CASCADE"))
-        admin.dispose()
 
 
 @contextmanager
 def postgres_database() -> Iterator[str]:
     """A database of its own (for a whole portal with its migrations); yields its URL."""
     name = f"kp_{uuid.uuid4().hex[:12]}"
-    admin = _admin()
-    try:
-        with admin.connect() as connection:
-            connection.execute(text(f"CREATE DATABASE {name}"))
-    except Exception as error:
-        _unreachable("PostgreSQL", POSTGRES_URL, error, "PORTAL_TEST_POSTGRES_URL")
-    try:
+    with _created("DATABASE", name):
         yield make_url(POSTGRES_URL).set(database=name).render_as_string(hide_password=False)
-    finally:
-        with admin.connect() as connection:
-            connection.execute(text(f"DROP DATABASE IF EXISTS {name} WITH (FORCE)"))
-        admin.dispose()
 
 
 def reachable_redis() -> str:

@@ -70,7 +70,7 @@ def test_register_unlock_and_book_with_each_step_on_another_worker(
     entry = page.get_by_role("article").filter(has_text=course_data.BOOK_AND_CANCEL)
     expect(entry).to_contain_text(texts.STATUS_BOOKED)
     expect(entry).to_contain_text("Eva Skalierer")
-    screenshot("skaliert-buchungen")
+    flows.assert_accessible_narrow_and_wide(page, screenshot, "skaliert-buchungen")
 
     assert len(set(trail.steps)) == WORKERS, trail.steps
     # Every worker runs the mail delivery loop; each mail still leaves exactly once.

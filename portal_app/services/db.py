@@ -10,7 +10,7 @@ from pathlib import Path
 
 from sqlalchemy import event
 from sqlalchemy.engine import Engine, make_url
-from sqlmodel import Session, create_engine
+from sqlmodel import Session, create_engine, func, select
 
 from portal_app.settings import settings
 
@@ -73,3 +73,17 @@ def unit_of_work() -> Iterator[Session]:
         except BaseException:
             session.rollback()
             raise
+
+
+def serialize(session: Session, *keys: str) -> None:
+    """Make transactions that name the same key run one after the other from here to their end,
+    so that what one counts cannot be overtaken by a parallel one (another worker, too).
+
+    PostgreSQL: a transaction-level advisory lock per key, taken in sorted order (no deadlock).
+    SQLite has one writer at a time: there the caller's first write orders the transactions,
+    so write before counting.
+    """
+    if session.get_bind().dialect.name != "postgresql":
+        return
+    for key in sorted(set(keys)):
+        session.exec(select(func.pg_advisory_xact_lock(func.hashtextextended(key, 0))))

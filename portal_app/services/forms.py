@@ -19,7 +19,7 @@ from sqlmodel import col, func, select
 
 from portal_app import texts
 from portal_app.models import FormSubmission
-from portal_app.services import clock, mail
+from portal_app.services import clock, db, mail
 from portal_app.services.courses import today
 from portal_app.services.db import unit_of_work
 from portal_app.services.emails import EmailRejected, email_key, normalize_email
@@ -298,12 +298,9 @@ def submit(
     browser = client_key(client_token)
     now = clock.now()
     with unit_of_work() as session:
-        since = now - RATE_WINDOW
-        if (
-            _count_since(session, FormSubmission.sender_key, sender_key, since) >= MAX_PER_ADDRESS
-            or _count_since(session, FormSubmission.client_key, browser, since) >= MAX_PER_SESSION
-        ):
-            raise RateLimited(texts.FORM_RATE_LIMITED)
+        # Stored first, counted after (own row included): parallel submissions of one sender
+        # or browser wait for each other here, so the limits hold across workers.
+        db.serialize(session, f"form-sender:{sender_key}", f"form-client:{browser}")
         session.add(
             FormSubmission(
                 account_id=account_id,
@@ -315,6 +312,13 @@ def submit(
                 created_at=now,
             )
         )
+        session.flush()
+        since = now - RATE_WINDOW
+        if (
+            _count_since(session, FormSubmission.sender_key, sender_key, since) > MAX_PER_ADDRESS
+            or _count_since(session, FormSubmission.client_key, browser, since) > MAX_PER_SESSION
+        ):
+            raise RateLimited(texts.FORM_RATE_LIMITED)  # rolls the submission back
         summary = _body(spec, values)
         mail.enqueue(
             session,

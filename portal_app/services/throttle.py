@@ -6,6 +6,9 @@ hour on, the next try has to wait: 1 s, 2 s, 4 s … at most a minute after the 
 After 20 failures for an address within an hour, logins with that address pause for 15 minutes.
 Addresses without an account are throttled exactly like real ones, so the answers reveal
 nothing; only a real account gets a mail about the pause (from the caller).
+
+A try is counted before its password is checked and forgotten if it succeeds, so tries sent in
+parallel cannot all slip through before the first failure is written.
 """
 
 from __future__ import annotations
@@ -19,7 +22,7 @@ from datetime import UTC, datetime, timedelta
 from sqlmodel import Session, col, delete, func, select
 
 from portal_app.models import LoginFailure
-from portal_app.services import clock
+from portal_app.services import clock, db
 from portal_app.settings import settings
 
 WINDOW = timedelta(hours=1)
@@ -65,11 +68,16 @@ def delay_after(failures: int) -> timedelta:
     return min(timedelta(seconds=2 ** min(failures - FREE_FAILURES, 16)), LONGEST_DELAY)
 
 
-def _failures(session: Session, column, value: str, since: datetime) -> tuple[int, datetime | None]:
+def _failures(
+    session: Session, column, value: str, since: datetime, before: int
+) -> tuple[int, datetime | None]:
+    """How many failures of the key since `since`, and the latest, counting the rows before
+    the row `before` (the try being decided)."""
     count, latest = session.exec(
         select(func.count(), func.max(LoginFailure.at))
         .where(column == value)
         .where(LoginFailure.at > since)
+        .where(LoginFailure.id < before)
     ).one()
     return count, latest
 
@@ -81,17 +89,21 @@ def _aware(moment: datetime | None) -> datetime | None:
     return moment
 
 
-def check(session: Session, key: Key) -> None:
-    """Raise LoginThrottled if a login with this key has to wait now."""
+def _check(session: Session, key: Key, before: int) -> None:
+    """Raise LoginThrottled if the failures before this try make it wait."""
     now = clock.now()
     since = now - WINDOW
-    by_address, latest = _failures(session, LoginFailure.email_digest, key.email_digest, since)
+    by_address, latest = _failures(
+        session, LoginFailure.email_digest, key.email_digest, since, before
+    )
     latest = _aware(latest)
     if by_address >= PAUSE_AFTER and latest + PAUSE > now:
         raise LoginThrottled(latest + PAUSE, paused=True)
     waits = [latest + delay_after(by_address)] if latest else []
     if key.client:
-        by_client, latest_client = _failures(session, LoginFailure.client, key.client, since)
+        by_client, latest_client = _failures(
+            session, LoginFailure.client, key.client, since, before
+        )
         if latest_client:
             waits.append(_aware(latest_client) + delay_after(by_client))
     until = max(waits, default=now)
@@ -99,13 +111,25 @@ def check(session: Session, key: Key) -> None:
         raise LoginThrottled(until, paused=False)
 
 
-def record_failure(session: Session, key: Key) -> datetime | None:
-    """Count a failed login; return the end of the pause it starts, if it starts one."""
+def count_try(session: Session, key: Key) -> datetime | None:
+    """Count a login try as a failure before its password is checked (a successful login
+    forgets it again). Raises LoginThrottled if the try has to wait; it is then not counted,
+    as the caller's transaction rolls back. Returns the end of the pause this try starts if
+    the password turns out wrong.
+
+    Tries of one address or client take their turn here (in parallel tabs or workers, too):
+    each one's row is written before the count, so every try sees all tries before it.
+    """
+    db.serialize(session, f"login:{key.email_digest}", f"login-client:{key.client}")
     now = clock.now()
     session.exec(delete(LoginFailure).where(col(LoginFailure.at) < now - KEEP))
-    session.add(LoginFailure(at=now, email_digest=key.email_digest, client=key.client))
+    this_try = LoginFailure(at=now, email_digest=key.email_digest, client=key.client)
+    session.add(this_try)
     session.flush()
-    by_address, _ = _failures(session, LoginFailure.email_digest, key.email_digest, now - WINDOW)
+    _check(session, key, before=this_try.id)
+    by_address, _ = _failures(
+        session, LoginFailure.email_digest, key.email_digest, now - WINDOW, this_try.id + 1
+    )
     return now + PAUSE if by_address >= PAUSE_AFTER else None
 
 

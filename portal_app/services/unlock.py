@@ -10,11 +10,11 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import timedelta
 
-from sqlmodel import Session, col, select, update
+from sqlmodel import Session, col, func, select, update
 
 from portal_app import texts
 from portal_app.models import Account, Betrieb, Freischaltung, Person, Pin, PinRequest
-from portal_app.services import audit, clock, mail, passwords, pins, registry
+from portal_app.services import audit, clock, db, mail, passwords, pins, registry
 from portal_app.services.db import unit_of_work
 from portal_app.services.registry import NumberRejected
 
@@ -273,16 +273,19 @@ def request_new_pin(account_id: int, art: str, raw_number: str) -> None:
     else:
         raise PinRequestKindMissing(texts.PIN_REQUEST_KIND_MISSING)
     with unit_of_work() as session:
+        # Stored first, counted after (own row included), one request of the account at a time.
+        db.serialize(session, f"pin-request:{account_id}")
+        now = clock.now()
+        session.add(PinRequest(account_id=account_id, art=art, nummer=nummer, created_at=now))
+        session.flush()
         today = session.exec(
-            select(PinRequest)
+            select(func.count())
+            .select_from(PinRequest)
             .where(PinRequest.account_id == account_id)
-            .where(PinRequest.created_at > clock.now() - timedelta(days=1))
-        ).all()
-        if len(today) >= REQUESTS_PER_DAY:
-            raise TooManyRequests(texts.PIN_REQUEST_TOO_MANY)
-        session.add(
-            PinRequest(account_id=account_id, art=art, nummer=nummer, created_at=clock.now())
-        )
+            .where(PinRequest.created_at > now - timedelta(days=1))
+        ).one()
+        if today > REQUESTS_PER_DAY:
+            raise TooManyRequests(texts.PIN_REQUEST_TOO_MANY)  # rolls the request back
         audit.record(session, PIN_REQUESTED, account_id, f"{art} {nummer}")
         account = session.get(Account, account_id)
         mail.enqueue(

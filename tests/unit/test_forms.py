@@ -2,6 +2,7 @@
 the rate limit per address and per browser session (counted in the database)."""
 
 import json
+import threading
 from datetime import timedelta
 
 import pytest
@@ -177,6 +178,31 @@ def test_the_rate_limit_is_read_from_the_database_not_from_memory():
             )  # fmt: skip
     with pytest.raises(forms.RateLimited):
         forms.submit("kontaktanfrage", CONTACT, client_token="fresh")
+
+
+@pytest.mark.both_databases
+def test_thirty_parallel_messages_from_one_address_store_exactly_three():
+    """Several workers may take the same sender's messages at once: the limit still holds."""
+    start = threading.Barrier(30)
+    outcomes: list[str] = []
+
+    def send(tab: int) -> None:
+        start.wait()
+        try:
+            forms.submit("kontaktanfrage", CONTACT, client_token=f"tab-{tab}")
+            outcomes.append("sent")
+        except forms.RateLimited:
+            outcomes.append("limited")
+
+    threads = [threading.Thread(target=send, args=(tab,)) for tab in range(30)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+
+    assert outcomes.count("sent") == forms.MAX_PER_ADDRESS
+    assert outcomes.count("limited") == 30 - forms.MAX_PER_ADDRESS
+    assert len(submissions()) == forms.MAX_PER_ADDRESS
 
 
 def test_a_member_sees_only_their_own_submissions(make_account):

@@ -1,5 +1,7 @@
 """Freischalten with a PIN: success, the PIN's life (used, expired, voided), throttling."""
 
+import threading
+
 import pytest
 from sqlmodel import select
 
@@ -171,6 +173,29 @@ def test_more_than_three_requests_a_day_are_refused(account, clock):
         unlock.request_new_pin(member, "person", "12345678")
     clock.travel(hours=24, seconds=1)
     unlock.request_new_pin(member, "person", "12345678")
+
+
+@pytest.mark.both_databases
+def test_twenty_parallel_requests_store_exactly_three(account):
+    member = account()
+    start = threading.Barrier(20)
+    refused: list[bool] = []
+
+    def ask() -> None:
+        start.wait()
+        try:
+            unlock.request_new_pin(member, "person", "12345678")
+        except unlock.TooManyRequests:
+            refused.append(True)
+
+    threads = [threading.Thread(target=ask) for _ in range(20)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+
+    assert len(refused) == 20 - unlock.REQUESTS_PER_DAY
+    assert len(pins.open_requests()) == unlock.REQUESTS_PER_DAY
 
 
 def test_a_request_without_kind_is_refused():

@@ -2,6 +2,7 @@
 client, waits grow after five, twenty in an hour pause the address for 15 minutes (the right
 password included), the member gets a mail, and unknown addresses are treated the same."""
 
+import threading
 from datetime import timedelta
 
 import pytest
@@ -55,6 +56,27 @@ def test_25_wrong_logins_pause_the_account_until_the_pause_ends(clock, member):
     clock.travel(seconds=2)
     assert _try(ADDRESS, PASSWORD) == "ok"
     assert _mails_to(ADDRESS, texts.MAIL_PAUSED_SUBJECT) == 1
+
+
+@pytest.mark.both_databases
+def test_thirty_wrong_logins_at_the_same_moment_get_five_password_checks(clock, member):
+    """Tries sent in parallel (many tabs, several workers) take their turn at the count: only
+    the five free ones reach the password check, the others are told to wait."""
+    member(ADDRESS, PASSWORD)
+    start = threading.Barrier(30)
+    outcomes: list[str] = []
+
+    def attempt(n: int) -> None:
+        start.wait()
+        outcomes.append(_try(ADDRESS, "ein falsches Passwort", client=f"198.51.100.{n}"))
+
+    threads = [threading.Thread(target=attempt, args=(n,)) for n in range(30)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+
+    assert sorted(outcomes) == ["failed"] * throttle.FREE_FAILURES + ["wait"] * 25
 
 
 def test_an_unknown_address_is_throttled_exactly_alike_and_nobody_is_mailed(clock, member):

@@ -175,7 +175,6 @@ def test_more_than_three_requests_a_day_are_refused(account, clock):
     unlock.request_new_pin(member, "person", "12345678")
 
 
-@pytest.mark.both_databases
 def test_twenty_parallel_requests_store_exactly_three(account):
     member = account()
     start = threading.Barrier(20)

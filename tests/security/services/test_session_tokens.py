@@ -8,6 +8,9 @@ from portal_app.services import account_deletion, password_change, password_rese
 from portal_app.services.db import unit_of_work
 from tests.security.services.mails import reset_token
 
+# single use and expiry are rules of the database: checked on SQLite and PostgreSQL
+pytestmark = pytest.mark.both_databases
+
 ADDRESS = "fliesenleger@betrieb-example.de"
 PASSWORD = "Fugen sauber ziehen braucht Geduld"
 NEW = "Neue Fliesen für das Bad im Altbau"

@@ -121,6 +121,17 @@ def browser_context_args(browser_context_args):
     return {**browser_context_args, "locale": "de-DE", "timezone_id": "Europe/Berlin"}
 
 
+@pytest.hookimpl(hookwrapper=True)
+def pytest_runtest_makereport(item, call):
+    """A failed test's report ends with the last lines of the portal's log."""
+    report = (yield).get_result()
+    work = item.funcargs.get("portal_work")
+    log = Path(work) / "portal.log" if work else None
+    if report.when == "call" and report.failed and log and log.exists():
+        tail = log.read_text(encoding="utf-8", errors="replace").splitlines()[-60:]
+        report.sections.append(("portal log, last 60 lines", "\n".join(tail)))
+
+
 @pytest.fixture(autouse=True)
 def no_console_errors(page: Page, request):
     """Every test fails on a browser console error or an uncaught page error.

@@ -24,6 +24,7 @@ from tests.e2e.conftest import (  # noqa: F401
     portal_cli,
     portal_url,
     portal_work,
+    pytest_runtest_makereport,
     screenshot,
 )
 

@@ -55,6 +55,7 @@ def test_register_unlock_and_book_with_each_step_on_another_worker(
     flows.fill_new_password(page, flows.PASSWORD)
     page.get_by_role("button", name=texts.CONFIRM_BUTTON).click()
     expect(page).to_have_url(re.compile(r"/willkommen/?$"))
+    expect(page.get_by_role("main")).to_have_attribute("aria-busy", "false")
 
     trail.open_on_next_worker("/freischalten")
     flows.unlock_as_betrieb(page, betrieb, issue_pin(betrieb))

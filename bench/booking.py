@@ -28,6 +28,7 @@ os.environ.setdefault("PORTAL_BCRYPT_ROUNDS", "4")
 
 from bench.events import SESSION_COOKIE  # noqa: E402
 from bench.machine import machine, summary_ms, table  # noqa: E402
+from bench.members import add_members  # noqa: E402
 from tests.backing_services import postgres_database, reachable_redis  # noqa: E402
 from tests.e2e.course_data import HEADER  # noqa: E402
 from tests.mailsink import free_port  # noqa: E402
@@ -55,27 +56,14 @@ def prepare(db_url: str) -> tuple[list[int], list[str]]:
     the course ids and the members' session tokens."""
     from sqlmodel import select
 
-    from portal_app.models import Account, Course
-    from portal_app.services import clock, course_import, db, passwords, sessions
-    from portal_app.services.emails import email_key
+    from portal_app.models import Course
+    from portal_app.services import course_import, db, sessions
 
     db.use_database(db_url)
     course_import.import_csv(_course_csv())
-    password_hash = passwords.hash_password("Lasttest für fünfzig Mitglieder")
-    tokens = []
+    members = add_members("bench", MEMBERS, "Lasttest für fünfzig Mitglieder")
     with db.unit_of_work() as session:
-        for n in range(MEMBERS):
-            email = f"bench-{n}@betrieb-test.example"
-            account = Account(
-                email=email,
-                email_key=email_key(email),
-                password_hash=password_hash,
-                created_at=clock.now(),
-                confirmed_at=clock.now(),
-            )
-            session.add(account)
-            session.flush()
-            tokens.append(sessions.start(session, account.id))
+        tokens = [sessions.start(session, account_id) for account_id, _ in members]
         ids = session.exec(select(Course.id).where(Course.code.startswith("BENCH-"))).all()
     return sorted(ids), tokens
 

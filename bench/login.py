@@ -18,11 +18,13 @@ sys.path.insert(0, str(ROOT))
 
 from bench.events import SESSION_COOKIE, portal_member_token  # noqa: E402
 from bench.machine import machine, summary_ms, table  # noqa: E402
+from bench.members import add_members  # noqa: E402
 from tests.mailsink import free_port  # noqa: E402
 from tests.reflex_server import serving  # noqa: E402
 from tests.reflex_wire import SESSION_STATE, ReflexWire  # noqa: E402
 
 LOGINS = 20
+PASSWORD = "Zwanzig Mitglieder melden sich gleichzeitig an"
 OTHERS = 10
 LOGIN_EVENT = f"{SESSION_STATE}.portal_app___state___login____login_state.submit"
 
@@ -54,21 +56,22 @@ def _logged_in(updates: list[dict]) -> bool:
     )
 
 
-def logins(url: str, email: str, password: str) -> float:
-    """Wall time of LOGINS simultaneous logins (each a websocket event of its own client)."""
-    clients = [ReflexWire(url).__enter__() for _ in range(LOGINS)]
-    payload = {"form_data": {"email": email, "password": password}}
+def logins(url: str, emails: list[str]) -> float:
+    """Wall time of LOGINS simultaneous logins of different members (each a websocket event of
+    its own client)."""
+    clients = [ReflexWire(url).__enter__() for _ in emails]
     done = threading.Barrier(LOGINS + 1)
     succeeded: list[bool] = []
 
-    def login(client: ReflexWire) -> None:
+    def login(client: ReflexWire, email: str) -> None:
+        payload = {"form_data": {"email": email, "password": PASSWORD}}
         _, updates = client.timed_call(LOGIN_EVENT, payload, path="/anmelden", quiet=0.05)
         succeeded.append(_logged_in(updates))
         done.wait()
 
     started = time.perf_counter()
-    for client in clients:
-        threading.Thread(target=login, args=(client,)).start()
+    for client, email in zip(clients, emails, strict=True):
+        threading.Thread(target=login, args=(client, email)).start()
     done.wait()
     elapsed = time.perf_counter() - started
     for client in clients:
@@ -78,17 +81,16 @@ def logins(url: str, email: str, password: str) -> float:
     return elapsed
 
 
-def run(url: str, token: str, with_logins: bool) -> tuple[list[float], float]:
-    from portal_app.services import demo
-
+def run(url: str, token: str, emails: list[str] | None) -> tuple[list[float], float]:
+    """Other members' event times, alone (`emails` None) or while those members log in."""
     busy = threading.Event()
     busy.set()
     started = threading.Barrier(OTHERS + 1)
     threads, samples = others_while(url, token, busy, started)
     started.wait()
     wall = 0.0
-    if with_logins:
-        wall = logins(url, demo.DEMO_EMAIL, demo.DEMO_PASSWORD)
+    if emails:
+        wall = logins(url, emails)
     else:
         time.sleep(3)
     busy.clear()
@@ -105,8 +107,9 @@ def main() -> None:
     rounds = env.get("PORTAL_BCRYPT_ROUNDS", "12")
     with serving(ROOT, free_port(), env, work / "portal.log", migrate=True) as url:
         token = portal_member_token(env)
-        alone, _ = run(url, token, with_logins=False)
-        during, wall = run(url, token, with_logins=True)
+        emails = [email for _, email in add_members("anmeldung", LOGINS, PASSWORD)]
+        alone, _ = run(url, token, None)
+        during, wall = run(url, token, emails)
     print(f"Logins at bcrypt cost {rounds} — {machine()}")
     print(table(["measure", "value"], [
         [f"{LOGINS} simultaneous logins, wall time", f"{wall:.2f} s"],

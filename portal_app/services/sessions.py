@@ -78,13 +78,14 @@ def login(
     key = _login_key(raw_email)
     counted_as = throttle.key_for(key, client)
     with unit_of_work() as session:
-        paused_until = throttle.count_try(session, counted_as)
+        this_try = throttle.count_try(session, counted_as)
         account = session.exec(select(Account).where(Account.email_key == key)).first()
         password_hash = account.password_hash if account and account.confirmed_at else None
     if not passwords.verify_password(password or "", password_hash):
-        if paused_until and password_hash:
-            with unit_of_work() as session:
-                _tell_paused(session, account, paused_until)
+        with unit_of_work() as session:
+            throttle.failed(session, counted_as, this_try)
+            if this_try.pauses_until and password_hash:
+                _tell_paused(session, account, this_try.pauses_until)
         raise LoginFailed
     with unit_of_work() as session:
         throttle.forget(session, counted_as)

@@ -19,7 +19,7 @@ import math
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 
-from sqlmodel import Session, col, delete, func, select
+from sqlmodel import Session, col, delete, func, select, update
 
 from portal_app.models import LoginFailure
 from portal_app.services import clock, db
@@ -111,26 +111,42 @@ def _check(session: Session, key: Key, before: int) -> None:
         raise LoginThrottled(until, paused=False)
 
 
-def count_try(session: Session, key: Key) -> datetime | None:
-    """Count a login try as a failure before its password is checked (a successful login
-    forgets it again). Raises LoginThrottled if the try has to wait; it is then not counted,
-    as the caller's transaction rolls back. Returns the end of the pause this try starts if
-    the password turns out wrong.
+@dataclass(frozen=True)
+class Try:
+    """A login try, counted against its address before the password is checked."""
 
-    Tries of one address or client take their turn here (in parallel tabs or workers, too):
-    each one's row is written before the count, so every try sees all tries before it.
+    row_id: int
+    pauses_until: datetime | None  # the pause this try starts if its password is wrong
+
+
+def count_try(session: Session, key: Key) -> Try:
+    """Count a login try against its address before its password is checked (a successful
+    login forgets it again). Raises LoginThrottled if the try has to wait; it is then not
+    counted, as the caller's transaction rolls back.
+
+    Tries of one address take their turn here (in parallel tabs or workers, too): each one's
+    row is written before the count, so every try sees the tries before it, finished or not.
+    Against the client a try counts only once it has failed (`failed`): members behind one
+    office address who log in at the same moment do not hold each other up.
     """
-    db.serialize(session, f"login:{key.email_digest}", f"login-client:{key.client}")
+    db.serialize(session, f"login:{key.email_digest}")
     now = clock.now()
     session.exec(delete(LoginFailure).where(col(LoginFailure.at) < now - KEEP))
-    this_try = LoginFailure(at=now, email_digest=key.email_digest, client=key.client)
+    this_try = LoginFailure(at=now, email_digest=key.email_digest, client="")
     session.add(this_try)
     session.flush()
     _check(session, key, before=this_try.id)
     by_address, _ = _failures(
         session, LoginFailure.email_digest, key.email_digest, now - WINDOW, this_try.id + 1
     )
-    return now + PAUSE if by_address >= PAUSE_AFTER else None
+    return Try(this_try.id, now + PAUSE if by_address >= PAUSE_AFTER else None)
+
+
+def failed(session: Session, key: Key, counted: Try) -> None:
+    """The try's password was wrong: from now on it counts against the client, too."""
+    session.exec(
+        update(LoginFailure).where(LoginFailure.id == counted.row_id).values(client=key.client)
+    )
 
 
 def forget(session: Session, key: Key) -> None:

@@ -79,6 +79,29 @@ def test_thirty_wrong_logins_at_the_same_moment_get_five_password_checks(clock, 
     assert sorted(outcomes) == ["failed"] * throttle.FREE_FAILURES + ["wait"] * 25
 
 
+@pytest.mark.both_databases
+def test_ten_members_behind_one_office_address_log_in_at_the_same_moment(clock, member):
+    """Tries count against the client only once they have failed: a busy office is not slowed
+    down by its own correct logins."""
+    addresses = [f"geselle-{n}@betrieb-example.de" for n in range(10)]
+    for address in addresses:
+        member(address, PASSWORD)
+    start = threading.Barrier(10)
+    outcomes: list[str] = []
+
+    def attempt(address: str) -> None:
+        start.wait()
+        outcomes.append(_try(address, PASSWORD, client=CLIENT))
+
+    threads = [threading.Thread(target=attempt, args=(a,)) for a in addresses]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+
+    assert outcomes == ["ok"] * 10
+
+
 def test_an_unknown_address_is_throttled_exactly_alike_and_nobody_is_mailed(clock, member):
     member(ADDRESS, PASSWORD)
     unknown = "niemand@betrieb-example.de"

@@ -10,7 +10,14 @@ from sqlmodel import Session, select
 
 from portal_app import routes, texts
 from portal_app.models import Account
-from portal_app.services import answer_time, clock, mail, passwords, sessions, tokens
+from portal_app.services import (
+    answer_time,
+    clock,
+    passwords,
+    sessions,
+    tokens,
+    unsolicited_mail,
+)
 from portal_app.services.db import unit_of_work
 from portal_app.services.emails import EmailRejected, email_key, normalize_email
 from portal_app.settings import settings
@@ -44,6 +51,8 @@ def register(raw_email: str, consent: bool) -> str:
                 with unit_of_work() as session:
                     _register_in(session, email)
                 return email
+            except unsolicited_mail.LimitReached:
+                return email  # nothing stored or sent; the answer is the same
             except IntegrityError:
                 continue
     raise RuntimeError("registration kept colliding")
@@ -58,12 +67,12 @@ def _register_in(session: Session, email: str) -> None:
     if account.confirmed_at is None:
         token = tokens.issue(session, account.id, tokens.Purpose.CONFIRM_EMAIL)
         body = texts.MAIL_CONFIRM_BODY.format(link=_link(routes.register_confirm(token)))
-        mail.enqueue(session, account.email, texts.MAIL_CONFIRM_SUBJECT, body)
+        unsolicited_mail.enqueue(session, account.email, texts.MAIL_CONFIRM_SUBJECT, body)
     else:
         body = texts.MAIL_EXISTS_BODY.format(
             login_link=_link(routes.LOGIN), reset_link=_link(routes.PASSWORD_FORGOTTEN)
         )
-        mail.enqueue(session, account.email, texts.MAIL_EXISTS_SUBJECT, body)
+        unsolicited_mail.enqueue(session, account.email, texts.MAIL_EXISTS_SUBJECT, body)
 
 
 def check_link(token: str) -> str:

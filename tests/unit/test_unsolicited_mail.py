@@ -1,0 +1,71 @@
+"""Mails a visitor can cause by typing someone's address (registration, forgotten password):
+five an hour per address, whoever asks and however often, in parallel too; nothing else is
+held back by them, and the answer on screen never changes."""
+
+import threading
+
+import pytest
+from sqlmodel import select
+
+from portal_app import texts
+from portal_app.models import OutboxMail
+from portal_app.services import mail, password_reset, register, unsolicited_mail
+from portal_app.services.db import unit_of_work
+
+ADDRESS = "opfer@betrieb-example.de"
+
+
+def subjects_to(address: str) -> list[str]:
+    with unit_of_work() as session:
+        rows = session.exec(select(OutboxMail).where(OutboxMail.recipient == address)).all()
+    return [row.subject for row in rows]
+
+
+def test_registering_an_address_again_and_again_mails_it_five_times_an_hour(clock):
+    answers = [register.register(ADDRESS, consent=True) for _ in range(8)]
+
+    assert answers == [ADDRESS] * 8, "the answer is the same every time"
+    assert subjects_to(ADDRESS) == [texts.MAIL_CONFIRM_SUBJECT] * unsolicited_mail.PER_HOUR
+    clock.travel(minutes=61)
+    register.register(ADDRESS, consent=True)
+    assert len(subjects_to(ADDRESS)) == unsolicited_mail.PER_HOUR + 1
+
+
+def test_registration_and_forgotten_password_share_the_five(clock):
+    for _ in range(3):
+        register.register(ADDRESS, consent=True)
+    for _ in range(4):
+        assert password_reset.request_reset(ADDRESS) == ADDRESS
+
+    assert sorted(subjects_to(ADDRESS)) == sorted(
+        [texts.MAIL_CONFIRM_SUBJECT] * 3 + [texts.MAIL_RESET_UNKNOWN_SUBJECT] * 2
+    )
+
+
+def test_a_members_own_mails_do_not_use_up_the_share(clock, member):
+    member(ADDRESS, "Schiefer hält hundert Jahre und länger")
+    with unit_of_work() as session:
+        for n in range(10):
+            mail.enqueue(session, ADDRESS, f"Buchungsbestätigung {n}", "…")
+
+    password_reset.request_reset(ADDRESS)
+    assert texts.MAIL_RESET_SUBJECT in subjects_to(ADDRESS)
+
+
+@pytest.mark.both_databases
+def test_twenty_parallel_requests_mail_an_address_five_times():
+    start = threading.Barrier(20)
+    answers: list[str] = []
+
+    def ask() -> None:
+        start.wait()
+        answers.append(password_reset.request_reset(ADDRESS))
+
+    threads = [threading.Thread(target=ask) for _ in range(20)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+
+    assert answers == [ADDRESS] * 20
+    assert subjects_to(ADDRESS) == [texts.MAIL_RESET_UNKNOWN_SUBJECT] * unsolicited_mail.PER_HOUR

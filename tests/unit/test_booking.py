@@ -1,7 +1,6 @@
 """Booking: seats counted by the database (200 parallel bookings on 10 seats give 10), the
 waiting list, moving up after a cancellation, double bookings, deadlines, ownership."""
 
-import threading
 from datetime import date, timedelta
 
 import pytest
@@ -22,6 +21,7 @@ from portal_app.services.booking import (
     ParticipantInvalid,
 )
 from portal_app.services.db import unit_of_work
+from tests.parallel import at_once
 
 BORN = date(1990, 5, 17)
 
@@ -51,22 +51,15 @@ def mails_to(address: str) -> list[str]:
 def test_200_parallel_bookings_on_10_seats_give_exactly_10(make_course, make_account):
     course_id = make_course(capacity=10)
     account_id = make_account()
-    outcomes: list[str] = []
-    start = threading.Barrier(200)
 
-    def try_to_book(number: int) -> None:
-        start.wait()
+    def try_to_book(number: int) -> str:
         try:
             booking.book(account_id, course_id, person(number), terms=True)
-            outcomes.append("gebucht")
+            return "gebucht"
         except CourseFull:
-            outcomes.append("voll")
+            return "voll"
 
-    threads = [threading.Thread(target=try_to_book, args=(n,)) for n in range(200)]
-    for thread in threads:
-        thread.start()
-    for thread in threads:
-        thread.join()
+    outcomes = at_once([lambda n=n: try_to_book(n) for n in range(200)])
 
     assert outcomes.count("gebucht") == 10
     assert outcomes.count("voll") == 190
@@ -243,17 +236,8 @@ def test_parallel_cancellations_each_move_one_waiting_member_up(make_course, mak
     for number in range(4):  # two seats, two waiting
         booking.book(account_id, course_id, person(number), True, waitlist=True)
     seats = [b.id for b in booking.bookings_of(account_id) if b.status == BOOKED]
-    start = threading.Barrier(2)
 
-    def cancel(booking_id: int) -> None:
-        start.wait()
-        booking.cancel(account_id, booking_id)
-
-    threads = [threading.Thread(target=cancel, args=(seat,)) for seat in seats]
-    for thread in threads:
-        thread.start()
-    for thread in threads:
-        thread.join()
+    at_once([lambda seat=seat: booking.cancel(account_id, seat) for seat in seats])
 
     assert seats_taken(course_id) == 2
     assert statuses(course_id) == [BOOKED, BOOKED, CANCELLED, CANCELLED]

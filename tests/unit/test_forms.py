@@ -2,7 +2,6 @@
 the rate limit per address and per browser session (counted in the database)."""
 
 import json
-import threading
 from datetime import timedelta
 
 import pytest
@@ -13,6 +12,7 @@ from portal_app.models import FormSubmission, OutboxMail
 from portal_app.services import courses, forms
 from portal_app.services.db import unit_of_work
 from portal_app.settings import settings
+from tests.parallel import at_once
 
 CONTACT = {
     "name": "Eva Meister",
@@ -183,22 +183,15 @@ def test_the_rate_limit_is_read_from_the_database_not_from_memory():
 @pytest.mark.both_databases
 def test_thirty_parallel_messages_from_one_address_store_exactly_three():
     """Several workers may take the same sender's messages at once: the limit still holds."""
-    start = threading.Barrier(30)
-    outcomes: list[str] = []
 
-    def send(tab: int) -> None:
-        start.wait()
+    def send(tab: int) -> str:
         try:
             forms.submit("kontaktanfrage", CONTACT, client_token=f"tab-{tab}")
-            outcomes.append("sent")
+            return "sent"
         except forms.RateLimited:
-            outcomes.append("limited")
+            return "limited"
 
-    threads = [threading.Thread(target=send, args=(tab,)) for tab in range(30)]
-    for thread in threads:
-        thread.start()
-    for thread in threads:
-        thread.join()
+    outcomes = at_once([lambda tab=tab: send(tab) for tab in range(30)])
 
     assert outcomes.count("sent") == forms.MAX_PER_ADDRESS
     assert outcomes.count("limited") == 30 - forms.MAX_PER_ADDRESS

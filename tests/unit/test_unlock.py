@@ -1,7 +1,5 @@
 """Freischalten with a PIN: success, the PIN's life (used, expired, voided), throttling."""
 
-import threading
-
 import pytest
 from sqlmodel import select
 
@@ -11,6 +9,7 @@ from portal_app.services import mail, pin_letter, pins, registry, sessions, unlo
 from portal_app.services.db import unit_of_work
 from portal_app.services.demo import DEMO_BETRIEBE_CSV, DEMO_PERSONEN_CSV
 from portal_app.settings import settings
+from tests.parallel import at_once
 
 pytestmark = pytest.mark.both_databases
 
@@ -177,23 +176,17 @@ def test_more_than_three_requests_a_day_are_refused(account, clock):
 
 def test_twenty_parallel_requests_store_exactly_three(account):
     member = account()
-    start = threading.Barrier(20)
-    refused: list[bool] = []
 
-    def ask() -> None:
-        start.wait()
+    def ask() -> str:
         try:
             unlock.request_new_pin(member, "person", "12345678")
+            return "stored"
         except unlock.TooManyRequests:
-            refused.append(True)
+            return "refused"
 
-    threads = [threading.Thread(target=ask) for _ in range(20)]
-    for thread in threads:
-        thread.start()
-    for thread in threads:
-        thread.join()
+    outcomes = at_once([ask] * 20)
 
-    assert len(refused) == 20 - unlock.REQUESTS_PER_DAY
+    assert outcomes.count("refused") == 20 - unlock.REQUESTS_PER_DAY
     assert len(pins.open_requests()) == unlock.REQUESTS_PER_DAY
 
 

@@ -2,8 +2,6 @@
 five an hour per address, whoever asks and however often, in parallel too; nothing else is
 held back by them, and the answer on screen never changes."""
 
-import threading
-
 import pytest
 from sqlmodel import select
 
@@ -11,6 +9,7 @@ from portal_app import texts
 from portal_app.models import OutboxMail
 from portal_app.services import mail, password_reset, register, unsolicited_mail
 from portal_app.services.db import unit_of_work
+from tests.parallel import at_once
 
 ADDRESS = "opfer@betrieb-example.de"
 
@@ -54,18 +53,7 @@ def test_a_members_own_mails_do_not_use_up_the_share(clock, member):
 
 @pytest.mark.both_databases
 def test_twenty_parallel_requests_mail_an_address_five_times():
-    start = threading.Barrier(20)
-    answers: list[str] = []
-
-    def ask() -> None:
-        start.wait()
-        answers.append(password_reset.request_reset(ADDRESS))
-
-    threads = [threading.Thread(target=ask) for _ in range(20)]
-    for thread in threads:
-        thread.start()
-    for thread in threads:
-        thread.join()
+    answers = at_once([lambda: password_reset.request_reset(ADDRESS)] * 20)
 
     assert answers == [ADDRESS] * 20
     assert subjects_to(ADDRESS) == [texts.MAIL_RESET_UNKNOWN_SUBJECT] * unsolicited_mail.PER_HOUR

@@ -2,7 +2,6 @@
 client, waits grow after five, twenty in an hour pause the address for 15 minutes (the right
 password included), the member gets a mail, and unknown addresses are treated the same."""
 
-import threading
 from datetime import timedelta
 
 import pytest
@@ -13,6 +12,7 @@ from portal_app.models import OutboxMail
 from portal_app.services import db, throttle
 from portal_app.services.db import unit_of_work
 from portal_app.services.sessions import LoginFailed, LoginThrottled, current_account, login
+from tests.parallel import at_once
 
 ADDRESS = "dachdecker@betrieb-example.de"
 PASSWORD = "Schiefer hält hundert Jahre und länger"
@@ -63,18 +63,9 @@ def test_thirty_wrong_logins_at_the_same_moment_get_five_password_checks(clock, 
     """Tries sent in parallel (many tabs, several workers) take their turn at the count: only
     the five free ones reach the password check, the others are told to wait."""
     member(ADDRESS, PASSWORD)
-    start = threading.Barrier(30)
-    outcomes: list[str] = []
 
-    def attempt(n: int) -> None:
-        start.wait()
-        outcomes.append(_try(ADDRESS, "ein falsches Passwort", client=f"198.51.100.{n}"))
-
-    threads = [threading.Thread(target=attempt, args=(n,)) for n in range(30)]
-    for thread in threads:
-        thread.start()
-    for thread in threads:
-        thread.join()
+    wrong = "ein falsches Passwort"
+    outcomes = at_once([lambda n=n: _try(ADDRESS, wrong, client=f"10.0.0.{n}") for n in range(30)])
 
     assert sorted(outcomes) == ["failed"] * throttle.FREE_FAILURES + ["wait"] * 25
 
@@ -86,18 +77,8 @@ def test_ten_members_behind_one_office_address_log_in_at_the_same_moment(clock, 
     addresses = [f"geselle-{n}@betrieb-example.de" for n in range(10)]
     for address in addresses:
         member(address, PASSWORD)
-    start = threading.Barrier(10)
-    outcomes: list[str] = []
 
-    def attempt(address: str) -> None:
-        start.wait()
-        outcomes.append(_try(address, PASSWORD, client=CLIENT))
-
-    threads = [threading.Thread(target=attempt, args=(a,)) for a in addresses]
-    for thread in threads:
-        thread.start()
-    for thread in threads:
-        thread.join()
+    outcomes = at_once([lambda a=a: _try(a, PASSWORD, client=CLIENT) for a in addresses])
 
     assert outcomes == ["ok"] * 10
 

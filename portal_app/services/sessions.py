@@ -102,7 +102,8 @@ def _tell_paused(session: Session, account: Account, until: datetime) -> None:
     audit.record(session, audit.Action.LOGIN_PAUSED, account.id, detail=until.isoformat())
 
 
-def _expired(row: LoginSession, now: datetime) -> bool:
+def _expired(row, now: datetime) -> bool:
+    """`row`: a LoginSession, or a result row with its ended_at, last_seen_at, created_at."""
     return (
         row.ended_at is not None
         or now - row.last_seen_at > timedelta(minutes=settings.session_idle_minutes)

@@ -47,6 +47,11 @@ def confirmation_link(mail_sink: MailSink, email: str) -> str:
 
 def set_password(page: Page, link: str, password: str = PASSWORD, repeat: str | None = None):
     open_page(page, link)
+    submit_first_password(page, password, repeat)
+
+
+def submit_first_password(page: Page, password: str = PASSWORD, repeat: str | None = None):
+    """On the open confirmation page: choose the password and save it."""
     fill_new_password(page, password, repeat)
     page.get_by_role("button", name=texts.CONFIRM_BUTTON).click()
 

@@ -52,8 +52,7 @@ def test_register_unlock_and_book_with_each_step_on_another_worker(
     flows.submit_registration(page, email)
 
     trail.open_on_next_worker(flows.confirmation_link(mail_sink, email))
-    flows.fill_new_password(page, flows.PASSWORD)
-    page.get_by_role("button", name=texts.CONFIRM_BUTTON).click()
+    flows.submit_first_password(page)
     expect(page).to_have_url(re.compile(r"/willkommen/?$"))
     expect(page.get_by_role("main")).to_have_attribute("aria-busy", "false")
 

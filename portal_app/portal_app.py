@@ -32,6 +32,7 @@ def _with_security_headers(asgi_app):
 
 app = rx.App(
     stylesheets=styles.STYLESHEETS,
+    head_components=[rx.el.script(src=styles.SCRIPT)],
     html_lang="de",
     api_transformer=[endpoints(), _with_security_headers],
 )

@@ -96,3 +96,5 @@ def session_end(nonce: str, next_path: str = HOME) -> str:
 DOCUMENTS = "/dokumente"
 VORLAGEN = "/vorlagen"
 SEPA = "/sepa"
+LOGIN_RENEWED = "/anmeldung-erneuert"  # the new tab after logging in again (ended session)
+LOGGED_OUT = "/?abgemeldet=1"

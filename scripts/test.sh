@@ -17,6 +17,9 @@ step() {
 step "ruff" ruff check .
 step "ruff format" ruff format --check .
 step "import-linter" lint-imports
+# a function or class defined twice in one module hides the first (ruff does not see it)
+step "pylint: names defined twice" \
+  pylint portal_app tests bench
 step "unit tests" python -m pytest tests/unit -q
 step "security tests (attacks on services, headers and cookie on the prod server)" \
   python -m pytest tests/security -q

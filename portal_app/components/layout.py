@@ -7,6 +7,7 @@ import reflex as rx
 from portal_app import routes, texts
 from portal_app.components.navigation import page_load
 from portal_app.components.page import PageSpec, nav_entries
+from portal_app.components.session_dialog import announcer, session_dialog
 from portal_app.settings import settings
 from portal_app.state.session import SessionState
 from portal_app.state.worker import WorkerState
@@ -92,10 +93,15 @@ def footer() -> rx.Component:
 
 
 def frame(spec: PageSpec) -> rx.Component:
-    """The page's content inside the frame; protected content only once the login is known."""
+    """The page's content inside the frame; protected content only once the login is known.
+    A login that ends while the page is open keeps the content (and what was typed)."""
     content = spec.render()
     if spec.protected:
-        content = rx.cond(SessionState.logged_in, content, rx.center(rx.spinner(size="3")))
+        content = rx.cond(
+            SessionState.logged_in | SessionState.session_ended,
+            content,
+            rx.center(rx.spinner(size="3", aria_label=texts.PAGE_WAITING)),
+        )
     return rx.fragment(
         rx.el.a(texts.SKIP_TO_CONTENT, href="#inhalt", class_name="skip-link"),
         header(spec.route),
@@ -108,5 +114,7 @@ def frame(spec: PageSpec) -> rx.Component:
             class_name="site-main",
         ),
         footer(),
+        announcer(),
+        session_dialog(),
         page_load(),
     )

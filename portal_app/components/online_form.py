@@ -86,7 +86,7 @@ def online_form(spec, *, state, honeypot_name: str) -> rx.Component:
             *[_field(field, state.errors) for field in spec.fields],
             honeypot(honeypot_name, texts.HONEYPOT_LABEL),
             submit_button(texts.FORM_SEND),
-            on_submit=state.submit,
+            on_submit=state.submit_public if spec.public else state.submit,
             label=spec.title,
         ),
     )

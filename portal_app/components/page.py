@@ -1,5 +1,6 @@
 """The one page decorator: it records each page in a registry; `portal_app.py` adds them all
-with the frame, the title and the session check, and the navigation is built from it."""
+with the frame, the title and the session check, and the navigation and Mein Konto's links are
+built from it. A new page says where it is linked from; no shared list is edited by hand."""
 
 from __future__ import annotations
 
@@ -9,6 +10,13 @@ from dataclasses import dataclass, field
 import reflex as rx
 
 from portal_app import texts
+
+# The groups of links on Mein Konto: services for every member, the services of unlocked
+# members (every `unlocked` page), and managing the account.
+SERVICES = "dienste"
+UNLOCKED_SERVICES = "freigeschaltet"
+MANAGE = "verwalten"
+ACCOUNT_GROUPS = (SERVICES, UNLOCKED_SERVICES, MANAGE)
 
 
 @dataclass(frozen=True)
@@ -22,6 +30,10 @@ class PageSpec:
     unlocked: bool = False
     demo_only: bool = False
     on_load: list = field(default_factory=list)
+    # Mein Konto links to the page under this label, in its group ("" = not linked there)
+    account_link: str = ""
+    account_group: str = ""
+    account_order: int = 0
 
     @property
     def full_title(self) -> str:
@@ -43,9 +55,17 @@ def page(
     unlocked: bool = False,
     demo_only: bool = False,
     on_load: list | None = None,
+    account_link: str = "",
+    account_group: str = SERVICES,
+    account_order: int = 0,
 ):
     """Register a page. `protected` pages send visitors to the login first; `unlocked` pages
-    (protected too) also send members who are not unlocked to /freischalten."""
+    (protected too) also send members who are not unlocked to /freischalten. With
+    `account_link`, Mein Konto links to the page in `account_group` (SERVICES or MANAGE;
+    unlocked pages are always in UNLOCKED_SERVICES)."""
+    group = UNLOCKED_SERVICES if unlocked else account_group
+    if group not in ACCOUNT_GROUPS:
+        raise ValueError(f"{route}: account_group must be one of {ACCOUNT_GROUPS}")
 
     def decorator(render: Callable[[], rx.Component]) -> Callable[[], rx.Component]:
         PAGES.append(
@@ -59,6 +79,9 @@ def page(
                 unlocked=unlocked,
                 demo_only=demo_only,
                 on_load=on_load or [],
+                account_link=account_link,
+                account_group=group,
+                account_order=account_order,
             )
         )
         return render
@@ -74,3 +97,11 @@ def pages_for(demo: bool) -> list[PageSpec]:
 def nav_entries() -> list[PageSpec]:
     """Pages that appear in the main navigation, in their order."""
     return sorted((p for p in PAGES if p.nav_label), key=lambda p: p.nav_order)
+
+
+def account_entries(group: str) -> list[PageSpec]:
+    """The pages Mein Konto links to in one group, in their order."""
+    return sorted(
+        (p for p in PAGES if p.account_link and p.account_group == group),
+        key=lambda p: p.account_order,
+    )

@@ -1,49 +1,8 @@
-"""What each page looks like. Importing this package registers every page."""
+"""What each page looks like. Importing this package registers every page: each module of the
+package is imported (discovered, not listed), and its `@page` functions enter the registry."""
 
-from portal_app.pages import (
-    account,
-    account_deletion,
-    course_detail,
-    courses,
-    demo_mailbox,
-    documents,
-    forms,
-    help,
-    home,
-    legal,
-    login,
-    my_bookings,
-    not_found,
-    password_change,
-    password_reset,
-    register,
-    sepa,
-    session_list,
-    unlock,
-    vorlagen,
-    welcome,
-)
+import importlib
+import pkgutil
 
-__all__ = [
-    "account",
-    "account_deletion",
-    "course_detail",
-    "courses",
-    "demo_mailbox",
-    "documents",
-    "forms",
-    "help",
-    "home",
-    "legal",
-    "login",
-    "my_bookings",
-    "not_found",
-    "password_change",
-    "password_reset",
-    "register",
-    "sepa",
-    "session_list",
-    "unlock",
-    "vorlagen",
-    "welcome",
-]
+for _module in sorted(m.name for m in pkgutil.iter_modules(__path__)):
+    importlib.import_module(f"{__name__}.{_module}")

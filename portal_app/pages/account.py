@@ -4,7 +4,7 @@ import reflex as rx
 
 from portal_app import routes, styles, texts
 from portal_app.components.links import link_button
-from portal_app.components.page import page
+from portal_app.components.page import MANAGE, SERVICES, UNLOCKED_SERVICES, account_entries, page
 from portal_app.state.account import AccountState
 
 
@@ -12,43 +12,26 @@ def _fact(label: str, value) -> rx.Component:
     return rx.fragment(rx.el.dt(label), rx.el.dd(value))
 
 
-def _links(heading: str, items) -> rx.Component:
+def _records(heading: str, items) -> rx.Component:
+    """The Betriebe or Personen the account is unlocked for (nothing when there are none)."""
     return rx.cond(
         items.length() > 0,
         rx.el.section(
             rx.heading(heading, **styles.section_heading),
             rx.el.ul(rx.foreach(items, lambda item: rx.el.li(item))),
         ),
-        _services(),
     )
 
 
-def _services() -> rx.Component:
+def _link_group(heading: str, group: str) -> rx.Component:
+    """One group of links to the pages that registered for it (components/page.py)."""
     return rx.el.nav(
+        rx.heading(heading, **styles.section_heading),
         rx.el.ul(
-            rx.el.li(rx.link(texts.MY_BOOKINGS_TITLE, href=routes.MY_BOOKINGS)),
-            rx.el.li(rx.link(texts.MY_REQUESTS_TITLE, href=routes.MY_REQUESTS)),
-            rx.el.li(rx.link(texts.FORMS_TITLE, href=routes.FORMS)),
-            rx.el.li(rx.link(texts.COURSES_TITLE, href=routes.COURSES)),
+            *[rx.el.li(rx.link(p.account_link, href=p.route)) for p in account_entries(group)],
+            class_name="link-list",
         ),
-        aria_label=texts.ACCOUNT_SERVICES_LABEL,
-        class_name="service-links",
-    )
-
-
-def _services() -> rx.Component:
-    """Issue 4: the unlocked services, once the account is unlocked."""
-    return rx.cond(
-        AccountState.unlocked,
-        rx.el.nav(
-            rx.heading(texts.ACCOUNT_SERVICES, **styles.section_heading),
-            rx.el.ul(
-                rx.el.li(rx.link(texts.DOCUMENTS_TITLE, href=routes.DOCUMENTS)),
-                rx.el.li(rx.link(texts.VORLAGEN_TITLE, href=routes.VORLAGEN)),
-                rx.el.li(rx.link(texts.SEPA_TITLE, href=routes.SEPA)),
-            ),
-            aria_label=texts.ACCOUNT_SERVICES,
-        ),
+        aria_label=heading,
     )
 
 
@@ -66,9 +49,10 @@ def account() -> rx.Component:
             aria_label=texts.ACCOUNT_DETAILS_LABEL,
             class_name="facts",
         ),
-        _links(texts.ACCOUNT_BETRIEBE, AccountState.betriebe),
-        _links(texts.ACCOUNT_PERSONEN, AccountState.personen),
-        _services(),
+        _records(texts.ACCOUNT_BETRIEBE, AccountState.betriebe),
+        _records(texts.ACCOUNT_PERSONEN, AccountState.personen),
+        _link_group(texts.ACCOUNT_SERVICES_LABEL, SERVICES),
+        rx.cond(AccountState.unlocked, _link_group(texts.ACCOUNT_SERVICES, UNLOCKED_SERVICES)),
         rx.box(
             link_button(
                 rx.cond(AccountState.unlocked, texts.UNLOCK_ANOTHER, texts.ACCOUNT_UNLOCK_NOW),
@@ -77,25 +61,5 @@ def account() -> rx.Component:
             ),
             margin_top="1.5rem",
         ),
-        _manage(),
-    )
-
-
-def _manage() -> rx.Component:
-    return rx.el.section(
-        rx.heading(texts.ACCOUNT_MANAGE_TITLE, **styles.section_heading),
-        rx.el.nav(
-            rx.el.ul(
-                *[
-                    rx.el.li(rx.link(label, href=href))
-                    for label, href in (
-                        (texts.ACCOUNT_LINK_PASSWORD, routes.ACCOUNT_PASSWORD),
-                        (texts.ACCOUNT_LINK_SESSIONS, routes.ACCOUNT_SESSIONS),
-                        (texts.ACCOUNT_LINK_DELETE, routes.ACCOUNT_DELETE),
-                    )
-                ],
-                class_name="link-list",
-            ),
-            aria_label=texts.ACCOUNT_MANAGE_LABEL,
-        ),
+        _link_group(texts.ACCOUNT_MANAGE_TITLE, MANAGE),
     )

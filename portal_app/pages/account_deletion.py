@@ -5,7 +5,7 @@ import reflex as rx
 from portal_app import routes, styles, texts
 from portal_app.components.forms import checkbox_field, form, notice, text_field
 from portal_app.components.links import back_to_account, link_button
-from portal_app.components.page import page
+from portal_app.components.page import MANAGE, page
 from portal_app.state.account_deletion import AccountDeletionState
 
 
@@ -14,6 +14,9 @@ from portal_app.state.account_deletion import AccountDeletionState
     texts.DELETE_TITLE,
     protected=True,
     on_load=[AccountDeletionState.load],
+    account_link=texts.ACCOUNT_LINK_DELETE,
+    account_group=MANAGE,
+    account_order=30,
 )
 def account_deletion() -> rx.Component:
     return rx.fragment(

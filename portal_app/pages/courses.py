@@ -137,6 +137,8 @@ def _results() -> rx.Component:
     nav_label=texts.NAV_COURSES,
     nav_order=10,
     on_load=[CatalogueState.load],
+    account_link=texts.COURSES_TITLE,
+    account_order=40,
 )
 def catalogue() -> rx.Component:
     return rx.fragment(

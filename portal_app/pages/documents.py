@@ -208,6 +208,8 @@ def _upload() -> rx.Component:
     texts.DOCUMENTS_TITLE,
     unlocked=True,
     on_load=[DocumentsState.load],
+    account_link=texts.DOCUMENTS_TITLE,
+    account_order=10,
 )
 def documents_page() -> rx.Component:
     return rx.fragment(

@@ -12,7 +12,13 @@ def _href(spec: FormSpec) -> str:
     return routes.CONTACT if spec.public else routes.form(spec.key)
 
 
-@page(routes.FORMS, texts.FORMS_TITLE, protected=True)
+@page(
+    routes.FORMS,
+    texts.FORMS_TITLE,
+    protected=True,
+    account_link=texts.FORMS_TITLE,
+    account_order=30,
+)
 def form_list() -> rx.Component:
     return rx.fragment(
         rx.heading(texts.FORMS_TITLE, **styles.page_heading),
@@ -66,7 +72,14 @@ def _request(item) -> rx.Component:
     )
 
 
-@page(routes.MY_REQUESTS, texts.MY_REQUESTS_TITLE, protected=True, on_load=[MyRequestsState.load])
+@page(
+    routes.MY_REQUESTS,
+    texts.MY_REQUESTS_TITLE,
+    protected=True,
+    on_load=[MyRequestsState.load],
+    account_link=texts.MY_REQUESTS_TITLE,
+    account_order=20,
+)
 def my_requests() -> rx.Component:
     return rx.fragment(
         rx.heading(texts.MY_REQUESTS_TITLE, **styles.page_heading),

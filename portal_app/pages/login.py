@@ -22,16 +22,32 @@ def login_form() -> rx.Component:
 def _credentials_form() -> rx.Component:
     return form(
         alert(LoginState.error),
-        text_field("email", texts.FIELD_EMAIL, kind="email", autocomplete="username"),
+        text_field(
+            "email",
+            texts.FIELD_EMAIL,
+            LoginState.email_error,
+            kind="email",
+            autocomplete="username",
+        ),
         text_field(
             "password",
             texts.FIELD_PASSWORD,
+            LoginState.password_error,
             kind="password",
             autocomplete="current-password",
         ),
         submit_button(texts.LOGIN_BUTTON),
         on_submit=LoginState.submit,
         label=texts.LOGIN_TITLE,
+    )
+
+
+@page(routes.LOGIN_RENEWED, texts.SESSION_RENEWED_TITLE, protected=True)
+def login_renewed() -> rx.Component:
+    """The new tab of a member whose login had ended: back to the tab with their input."""
+    return rx.fragment(
+        rx.heading(texts.SESSION_RENEWED_TITLE, **styles.page_heading),
+        rx.text(texts.SESSION_RENEWED_TEXT, as_="p"),
     )
 
 

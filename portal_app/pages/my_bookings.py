@@ -50,7 +50,14 @@ def _booking(item: BookingCard) -> rx.Component:
     )
 
 
-@page(routes.MY_BOOKINGS, texts.MY_BOOKINGS_TITLE, protected=True, on_load=[MyBookingsState.load])
+@page(
+    routes.MY_BOOKINGS,
+    texts.MY_BOOKINGS_TITLE,
+    protected=True,
+    on_load=[MyBookingsState.load],
+    account_link=texts.MY_BOOKINGS_TITLE,
+    account_order=10,
+)
 def my_bookings() -> rx.Component:
     return rx.fragment(
         rx.heading(texts.MY_BOOKINGS_TITLE, **styles.page_heading),

@@ -5,7 +5,7 @@ import reflex as rx
 from portal_app import routes, styles, texts
 from portal_app.components.forms import form, new_password_fields, notice, submit_button, text_field
 from portal_app.components.links import back_to_account
-from portal_app.components.page import page
+from portal_app.components.page import MANAGE, page
 from portal_app.state.password_change import PasswordChangeState
 
 
@@ -14,6 +14,9 @@ from portal_app.state.password_change import PasswordChangeState
     texts.CHANGE_TITLE,
     protected=True,
     on_load=[PasswordChangeState.load],
+    account_link=texts.ACCOUNT_LINK_PASSWORD,
+    account_group=MANAGE,
+    account_order=10,
 )
 def password_change() -> rx.Component:
     return rx.fragment(

@@ -127,7 +127,14 @@ def _history() -> rx.Component:
     )
 
 
-@page(routes.SEPA, texts.SEPA_TITLE, unlocked=True, on_load=[SepaState.load])
+@page(
+    routes.SEPA,
+    texts.SEPA_TITLE,
+    unlocked=True,
+    on_load=[SepaState.load],
+    account_link=texts.SEPA_TITLE,
+    account_order=30,
+)
 def sepa_page() -> rx.Component:
     return rx.fragment(
         rx.heading(texts.SEPA_TITLE, **styles.page_heading),

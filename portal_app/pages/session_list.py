@@ -5,7 +5,7 @@ import reflex as rx
 from portal_app import routes, styles, texts
 from portal_app.components.forms import notice
 from portal_app.components.links import back_to_account
-from portal_app.components.page import page
+from portal_app.components.page import MANAGE, page
 from portal_app.settings import settings
 from portal_app.state.session_list import SessionListState, SessionRow
 
@@ -57,6 +57,9 @@ def _row(row: SessionRow) -> rx.Component:
     texts.SESSIONS_TITLE,
     protected=True,
     on_load=[SessionListState.load],
+    account_link=texts.ACCOUNT_LINK_SESSIONS,
+    account_group=MANAGE,
+    account_order=20,
 )
 def session_list() -> rx.Component:
     return rx.fragment(

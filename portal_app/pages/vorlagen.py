@@ -37,7 +37,14 @@ def _group(topic) -> rx.Component:
     )
 
 
-@page(routes.VORLAGEN, texts.VORLAGEN_TITLE, unlocked=True, on_load=[VorlagenState.load])
+@page(
+    routes.VORLAGEN,
+    texts.VORLAGEN_TITLE,
+    unlocked=True,
+    on_load=[VorlagenState.load],
+    account_link=texts.VORLAGEN_TITLE,
+    account_order=20,
+)
 def vorlagen_page() -> rx.Component:
     return rx.fragment(
         rx.heading(texts.VORLAGEN_TITLE, **styles.page_heading),

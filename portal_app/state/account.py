@@ -7,8 +7,9 @@ import asyncio
 import reflex as rx
 
 from portal_app.services import unlock
+from portal_app.services.sessions import AccountView
 from portal_app.state.formatting import local_date
-from portal_app.state.session import SessionState
+from portal_app.state.session import MEMBER, SessionState, guard
 
 
 class AccountState(SessionState):
@@ -20,11 +21,8 @@ class AccountState(SessionState):
     def unlocked(self) -> bool:
         return bool(self.betriebe or self.personen)
 
-    @rx.event
-    async def load(self):
-        account = await self._account()
-        if account is None:
-            return
+    @guard(MEMBER)
+    async def load(self, account: AccountView):
         self.registered_on = local_date(account.created_at)
         rights = await asyncio.to_thread(unlock.capabilities, account.id)
         self.betriebe = [f"{link.label} – {link.name}" for link in rights.betriebe]

@@ -10,8 +10,9 @@ import reflex as rx
 from portal_app import routes
 from portal_app.services import account_deletion
 from portal_app.services.password_change import CurrentPasswordWrong
+from portal_app.services.sessions import AccountView
 from portal_app.state.fields import field_id
-from portal_app.state.session import SessionState
+from portal_app.state.session import MEMBER, SessionState, guard
 
 
 class AccountDeletionState(SessionState):
@@ -22,12 +23,9 @@ class AccountDeletionState(SessionState):
     def load(self):
         self.password_error = self.confirm_error = ""
 
-    @rx.event
-    async def submit(self, form_data: dict):
+    @guard(MEMBER)
+    async def submit(self, account: AccountView, form_data: dict):
         self.password_error = self.confirm_error = ""
-        account = await self._account()
-        if account is None:
-            return self._to_login()
         try:
             await asyncio.to_thread(
                 account_deletion.delete_account,

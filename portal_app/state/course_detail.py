@@ -8,9 +8,10 @@ import reflex as rx
 
 from portal_app import routes, texts
 from portal_app.services import booking, courses
+from portal_app.services.sessions import AccountView
 from portal_app.state.course_cards import CourseCard, course_card
 from portal_app.state.fields import field_id
-from portal_app.state.session import SessionState
+from portal_app.state.session import MEMBER, SessionState, guard
 
 FOR_SELF = "selbst"
 FOR_OTHER = "andere"
@@ -52,11 +53,8 @@ class CourseDetailState(SessionState):
     def login_href(self) -> str:
         return routes.login(self.course.href)
 
-    @rx.event
-    async def book(self, form_data: dict):
-        account = await self._account()
-        if account is None:
-            return rx.redirect(self.login_href)
+    @guard(MEMBER)
+    async def book(self, account: AccountView, form_data: dict):
         self.errors, self.problem, self.done = {}, "", ""
         email = account.email if self.for_whom == FOR_SELF else form_data.get("participant_email")
         try:

@@ -8,11 +8,12 @@ import reflex as rx
 
 from portal_app import texts
 from portal_app.services import documents, files
+from portal_app.services.sessions import AccountView
 from portal_app.settings import settings
-from portal_app.state.downloads import as_id, send_file
+from portal_app.state.downloads import send_file
 from portal_app.state.fields import field_id
 from portal_app.state.formatting import local_date
-from portal_app.state.session import SessionState
+from portal_app.state.session import UNLOCKED, SessionState, guard, parse_id
 
 UPLOAD_ID = "dokumente"
 MAX_FILES = 10
@@ -52,41 +53,30 @@ class DocumentsState(SessionState):
         self.sent = [_row(d) for d in await asyncio.to_thread(documents.uploaded, account_id)]
         self.provided = [_row(d) for d in await asyncio.to_thread(documents.provided, account_id)]
 
-    @rx.event
-    async def load(self):
-        account = await self._unlocked_account()
-        if account is None:
-            return
+    @guard(UNLOCKED)
+    async def load(self, account: AccountView):
         self.owner_key = self.department = self.owner_error = self.department_error = ""
         self.refusals, self.done_message, self.uploading, self.progress = [], "", False, 0
         await self._refresh(account.id)
 
-    @rx.event
-    async def set_owner(self, value: str):
-        if await self._unlocked_account() is None:
-            return
+    @guard(UNLOCKED)
+    async def set_owner(self, _account: AccountView, value: str):
         self.owner_key, self.owner_error = str(value)[:40], ""
 
-    @rx.event
-    async def set_department(self, value: str):
-        if await self._unlocked_account() is None:
-            return
+    @guard(UNLOCKED)
+    async def set_department(self, _account: AccountView, value: str):
         self.department, self.department_error = str(value)[:40], ""
 
-    @rx.event
-    async def show_progress(self, progress: dict):
-        if await self._unlocked_account() is None:
-            return
+    @guard(UNLOCKED)
+    async def show_progress(self, _account: AccountView, progress: dict):
         try:
             self.progress = max(0, min(100, round(float(progress.get("progress", 0)) * 100)))
         except (TypeError, ValueError, AttributeError):
             self.progress = 0
 
-    @rx.event
-    async def rejected(self, rejected_files: list[dict]):
+    @guard(UNLOCKED)
+    async def rejected(self, _account: AccountView, rejected_files: list[dict]):
         """Files the picker already turned away (type by name, too many): say so in German."""
-        if await self._unlocked_account() is None:
-            return
         names = []
         for item in rejected_files[:MAX_FILES] if isinstance(rejected_files, list) else []:
             file = item.get("file", {}) if isinstance(item, dict) else {}
@@ -97,14 +87,11 @@ class DocumentsState(SessionState):
             for name in names
         ]
 
-    @rx.event(background=True)
-    async def upload(self, chunks: rx.UploadChunkIterator):
+    @guard(UNLOCKED, background=True)
+    async def upload(self, account: AccountView, chunks: rx.UploadChunkIterator):
         """Receive the files as they stream in; each is capped, sniffed and stored atomically.
         Returning without reading the chunks makes Reflex refuse the rest of the request."""
         async with self:
-            account = await self._unlocked_account()
-            if account is None:
-                return
             owner_key, department = self.owner_key, self.department
             self.refusals, self.done_message, self.uploading = [], "", True
         try:
@@ -133,23 +120,17 @@ class DocumentsState(SessionState):
             await self._refresh(account.id)
         return rx.clear_selected_files(UPLOAD_ID)
 
-    @rx.event
-    async def cancelled(self):
+    @guard(UNLOCKED)
+    async def cancelled(self, account: AccountView):
         """After "Abbrechen": the browser stopped sending; the handler threw away the rest."""
-        account = await self._unlocked_account()
-        if account is None:
-            return
         self.uploading, self.progress = False, 0
         self.refusals, self.done_message = [texts.UPLOAD_CANCELLED], ""
         await self._refresh(account.id)
 
-    @rx.event
-    async def download(self, document_id: int):
-        account = await self._unlocked_account()
-        if account is None:
-            return SessionState.require_unlocked
+    @guard(UNLOCKED)
+    async def download(self, account: AccountView, document_id: int):
         try:
-            found = await asyncio.to_thread(documents.fetch, account.id, as_id(document_id))
+            found = await asyncio.to_thread(documents.fetch, account.id, parse_id(document_id))
         except documents.DocumentNotFound as error:
             return rx.toast.error(str(error))
         return send_file(found.name, found.content_type, found.data)

@@ -1,19 +1,8 @@
-"""What the document, Vorlagen and SEPA states share: ids from the browser, file downloads."""
+"""File downloads of the document, Vorlagen and SEPA states."""
 
 from __future__ import annotations
 
 import reflex as rx
-
-
-def as_id(value) -> int | None:
-    """An id the browser sent, as int; anything else (text, bool, float) is None."""
-    if isinstance(value, bool):
-        return None
-    if isinstance(value, int):
-        return value
-    if isinstance(value, str) and value.isascii() and value.isdigit() and len(value) < 12:
-        return int(value)
-    return None
 
 
 def send_file(name: str, content_type: str, data: bytes) -> rx.event.EventSpec:

@@ -10,9 +10,10 @@ import reflex as rx
 from portal_app import texts
 from portal_app.services import forms
 from portal_app.services.forms import FORMS, HONEYPOT, FormSpec
+from portal_app.services.sessions import AccountView
 from portal_app.state.fields import field_id
 from portal_app.state.formatting import local_datetime
-from portal_app.state.session import SessionState
+from portal_app.state.session import MEMBER, VISITOR, SessionState, guard
 
 __all__ = ["FORMS", "HONEYPOT", "FormSpec", "FormState", "MyRequestsState"]
 
@@ -30,11 +31,19 @@ class FormState(SessionState):
     def again(self):
         self.errors, self.problem, self.sent = {}, "", False
 
-    @rx.event
-    async def submit(self, form_data: dict):
+    @guard(MEMBER)
+    async def submit(self, account: AccountView, form_data: dict):
+        """A form for members: a lost session keeps the typed text (see `guard`)."""
+        return await self._send(account, form_data)
+
+    @guard(VISITOR)
+    async def submit_public(self, account: AccountView | None, form_data: dict):
+        """The public forms (contact): sent by visitors or members alike."""
+        return await self._send(account, form_data)
+
+    async def _send(self, account: AccountView | None, form_data: dict):
         self.errors, self.problem = {}, ""
         key = str(form_data.get("form_key", ""))
-        account = await self._account()
         try:
             await asyncio.to_thread(
                 forms.submit,
@@ -68,11 +77,8 @@ class RequestCard:
 class MyRequestsState(SessionState):
     requests: list[RequestCard] = []
 
-    @rx.event
-    async def load(self):
-        account = await self._account()
-        if account is None:
-            return
+    @guard(MEMBER)
+    async def load(self, account: AccountView):
         views = await asyncio.to_thread(forms.submissions_of, account.id)
         self.requests = [
             RequestCard(view.id, view.title, local_datetime(view.created_at), view.summary)

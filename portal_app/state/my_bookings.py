@@ -4,12 +4,11 @@ from __future__ import annotations
 
 import asyncio
 
-import reflex as rx
-
 from portal_app import texts
 from portal_app.services import booking
+from portal_app.services.sessions import AccountView
 from portal_app.state.course_cards import BookingCard, booking_card
-from portal_app.state.session import SessionState
+from portal_app.state.session import MEMBER, SessionState, guard, parse_id
 
 
 class MyBookingsState(SessionState):
@@ -22,29 +21,25 @@ class MyBookingsState(SessionState):
         views = await asyncio.to_thread(booking.bookings_of, account_id)
         self.bookings = [booking_card(view) for view in views]
 
-    @rx.event
-    async def load(self):
+    @guard(MEMBER)
+    async def load(self, account: AccountView):
         self.confirm_id, self.message, self.problem = 0, "", ""
-        account = await self._account()
-        if account is not None:
-            await self._reload(account.id)
+        await self._reload(account.id)
 
-    @rx.event
-    def ask(self, booking_id: int):
+    @guard(MEMBER)
+    async def ask(self, _account: AccountView, booking_id: int):
         self.message, self.problem = "", ""
-        self.confirm_id = booking_id if isinstance(booking_id, int) else 0
+        self.confirm_id = parse_id(booking_id) or 0
 
-    @rx.event
-    def keep(self):
+    @guard(MEMBER)
+    async def keep(self, _account: AccountView):
         self.confirm_id = 0
 
-    @rx.event
-    async def cancel(self, booking_id: int):
-        account = await self._account()
-        if account is None:
-            return
+    @guard(MEMBER)
+    async def cancel(self, account: AccountView, booking_id: int):
         self.confirm_id = 0
-        if not isinstance(booking_id, int):
+        booking_id = parse_id(booking_id)
+        if booking_id is None:
             return
         try:  # the service checks that the booking belongs to this account
             await asyncio.to_thread(booking.cancel, account.id, booking_id)

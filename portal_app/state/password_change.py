@@ -8,9 +8,10 @@ import reflex as rx
 
 from portal_app.services import password_change
 from portal_app.services.passwords import PasswordRejected
+from portal_app.services.sessions import AccountView
 from portal_app.state.fields import field_id
 from portal_app.state.passwords import new_password_problem
-from portal_app.state.session import SessionState
+from portal_app.state.session import MEMBER, SessionState, guard
 
 FIELDS = ("current_password", "password", "password_repeat")
 
@@ -26,13 +27,10 @@ class PasswordChangeState(SessionState):
         self.current_error = self.password_error = self.repeat_error = ""
         self.done = False
 
-    @rx.event
-    async def submit(self, form_data: dict):
+    @guard(MEMBER)
+    async def submit(self, account: AccountView, form_data: dict):
         self.current_error = self.password_error = self.repeat_error = ""
         self.done = False
-        account = await self._account()
-        if account is None:
-            return self._to_login()
         try:
             await asyncio.to_thread(
                 password_change.change_password,

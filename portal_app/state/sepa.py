@@ -8,10 +8,11 @@ import reflex as rx
 
 from portal_app import texts
 from portal_app.services import documents, sepa, sepa_pdf
-from portal_app.state.downloads import as_id, send_file
+from portal_app.services.sessions import AccountView
+from portal_app.state.downloads import send_file
 from portal_app.state.fields import field_id
 from portal_app.state.formatting import local_date, local_datetime
-from portal_app.state.session import SessionState
+from portal_app.state.session import UNLOCKED, SessionState, guard, parse_id
 
 
 def _row(view: sepa.MandateView) -> dict[str, str]:
@@ -72,29 +73,21 @@ class SepaState(SessionState):
         self.history = [r for r in rows if r["ended"]]
         self.confirm_revoke = False
 
-    @rx.event
-    async def load(self):
-        account = await self._unlocked_account()
-        if account is None:
-            return
+    @guard(UNLOCKED)
+    async def load(self, account: AccountView):
         self._clear_errors()
         self.message, self.bank_hint, self.betrieb_key = "", "", ""
         await self._show(account.id)
 
-    @rx.event
-    async def select_betrieb(self, value: str):
-        account = await self._unlocked_account()
-        if account is None:
-            return
+    @guard(UNLOCKED)
+    async def select_betrieb(self, account: AccountView, value: str):
         self.betrieb_key, self.message = str(value)[:40], ""
         self._clear_errors()
         await self._show(account.id)
 
-    @rx.event
-    async def check_iban(self, value: str):
+    @guard(UNLOCKED)
+    async def check_iban(self, _account: AccountView, value: str):
         """On leaving the IBAN field: show the bank, or why the IBAN is not valid."""
-        if await self._unlocked_account() is None:
-            return
         raw = str(value)[:100]
         try:
             sepa.check_iban(raw)
@@ -103,11 +96,8 @@ class SepaState(SessionState):
             self.iban_error = str(error) if raw.strip() else ""
         self.bank_hint = sepa.bank_hint(raw)
 
-    @rx.event
-    async def submit(self, form_data: dict):
-        account = await self._unlocked_account()
-        if account is None:
-            return SessionState.require_unlocked
+    @guard(UNLOCKED)
+    async def submit(self, account: AccountView, form_data: dict):
         self._clear_errors()
         self.message = ""
         try:
@@ -128,25 +118,18 @@ class SepaState(SessionState):
         self.form_round += 1  # a fresh, empty form for the next mandate
         return None
 
-    @rx.event
-    async def ask_revoke(self):
-        if await self._unlocked_account() is None:
-            return
+    @guard(UNLOCKED)
+    async def ask_revoke(self, _account: AccountView):
         self.confirm_revoke = True
 
-    @rx.event
-    async def cancel_revoke(self):
-        if await self._unlocked_account() is None:
-            return
+    @guard(UNLOCKED)
+    async def cancel_revoke(self, _account: AccountView):
         self.confirm_revoke = False
 
-    @rx.event
-    async def revoke(self, mandate_id: int):
-        account = await self._unlocked_account()
-        if account is None:
-            return SessionState.require_unlocked
+    @guard(UNLOCKED)
+    async def revoke(self, account: AccountView, mandate_id: int):
         try:
-            view = await asyncio.to_thread(sepa.revoke, account.id, as_id(mandate_id))
+            view = await asyncio.to_thread(sepa.revoke, account.id, parse_id(mandate_id))
         except sepa.MandateNotFound as error:
             self.confirm_revoke = False
             return rx.toast.error(str(error))
@@ -154,14 +137,11 @@ class SepaState(SessionState):
         await self._show(account.id)
         return None
 
-    @rx.event
-    async def download_pdf(self, mandate_id: int):
-        account = await self._unlocked_account()
-        if account is None:
-            return SessionState.require_unlocked
+    @guard(UNLOCKED)
+    async def download_pdf(self, account: AccountView, mandate_id: int):
         try:
             name, data = await asyncio.to_thread(
-                sepa_pdf.mandate_pdf, account.id, as_id(mandate_id)
+                sepa_pdf.mandate_pdf, account.id, parse_id(mandate_id)
             )
         except sepa.MandateNotFound as error:
             return rx.toast.error(str(error))

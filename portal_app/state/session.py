@@ -1,30 +1,131 @@
-"""The login of this browser: the session cookie, the check on every event, logout.
+"""The login of this browser and the one guard every event goes through.
 
-Every state of a protected feature derives from `SessionState` and calls `self._account()`
-at the start of each event: hiding a button is not authorisation. The session token lives in
-an HttpOnly cookie that page scripts cannot read; the backend reads it from the websocket
-handshake's Cookie header (`self.router.headers.cookie`). Only the HTTP endpoints in
-`portal_app.web` set and clear that cookie, so logging in and out ends with a full page load
-(`navigate_to`), which also opens a websocket that carries the new cookie.
+A handler asks for what it needs, like FastAPI's `CurrentUser`, and gets the account handed
+over; nobody writes the check by hand:
+
+    @guard(MEMBER)
+    async def submit(self, account: AccountView, form_data: dict): ...
+
+`VISITOR` hands over the account or None (open to everyone), `MEMBER` a logged-in account,
+`UNLOCKED` a logged-in account that is unlocked for a Betrieb or Person. When the check fails
+the guard reacts the same way everywhere:
+- someone who was never logged in on this page goes to the login and comes back afterwards;
+- a member whose login ended while the page was open (idle timeout, logout elsewhere) keeps
+  the page and what they typed: a dialog says so, they log in again in a new tab and send
+  again. The guard closes this tab's websocket, so the next event opens a new one that
+  carries the new session cookie;
+- a member who is not unlocked goes to /freischalten.
+
+The session token lives in an HttpOnly cookie that page scripts cannot read; the backend reads
+it from the websocket handshake's Cookie header (`self.router.headers.cookie`). Only the HTTP
+endpoints in `portal_app.web` set and clear that cookie, so logging in and out ends with a full
+page load (`navigate_to`), which also opens a websocket that carries the new cookie.
 """
 
 from __future__ import annotations
 
 import asyncio
+import enum
+import functools
+import inspect
+import logging
 import secrets
 
 import reflex as rx
 
-from portal_app import routes
+from portal_app import routes, texts
 from portal_app.services import session_cookie, sessions, unlock
 from portal_app.services.sessions import AccountView
+
+log = logging.getLogger(__name__)
+
+
+class Access(enum.Enum):
+    VISITOR = "visitor"
+    MEMBER = "member"
+    UNLOCKED = "unlocked"
+
+
+VISITOR, MEMBER, UNLOCKED = Access.VISITOR, Access.MEMBER, Access.UNLOCKED
+
+# How long the guard waits before closing the websocket of an ended session: long enough for
+# the answer (the dialog) to reach the browser first.
+RECONNECT_DELAY_SECONDS = 0.5
+
+
+def parse_id(value) -> int | None:
+    """An id the browser sent, as int; anything else (text, bool, float, negative) is None."""
+    if isinstance(value, bool):
+        return None
+    if isinstance(value, int):
+        return value if 0 < value < 10**12 else None
+    if isinstance(value, str) and value.isascii() and value.isdigit() and len(value) < 12:
+        return int(value) or None
+    return None
+
+
+def guard(access: Access, *, background: bool = False):
+    """The one guard: resolve the account on the server, hand it to the handler as its first
+    argument, react to a missing or ended session in one way (see the module docstring).
+
+    The browser sees the handler's signature without `account`, so it can never pass one."""
+
+    def decorate(handler):
+        signature = inspect.signature(handler)
+        params = list(signature.parameters.values())
+        if len(params) < 2 or params[1].name.lstrip("_") != "account":
+            raise TypeError(f"{handler.__qualname__}: a guarded handler's 2nd arg is `account`")
+
+        async def resolve(state: SessionState):
+            account = await state._resolve(access)
+            if account is None and access is not VISITOR:
+                return None, state._refused(access)
+            return account, None
+
+        if background:
+
+            @functools.wraps(handler)
+            async def wrapper(self, *args, **kwargs):
+                async with self:
+                    account, refusal = await resolve(self)
+                if refusal is not None:
+                    return refusal
+                return await handler(self, account, *args, **kwargs)
+
+        else:
+
+            @functools.wraps(handler)
+            async def wrapper(self, *args, **kwargs):
+                account, refusal = await resolve(self)
+                if refusal is not None:
+                    return refusal
+                return await handler(self, account, *args, **kwargs)
+
+        wrapper.__signature__ = signature.replace(parameters=[params[0], *params[2:]])
+        wrapper.__annotations__ = {
+            k: v for k, v in handler.__annotations__.items() if k != params[1].name
+        }
+        return rx.event(wrapper, background=True) if background else rx.event(wrapper)
+
+    return decorate
 
 
 class SessionState(rx.State):
     logged_in: bool = False
     account_email: str = ""
+    # The login ended while this page was open: the frame shows a dialog, the page stays.
+    session_ended: bool = False
     # A URL the browser loads as a whole page (the cookie endpoints); see components/navigation.
     navigate_to: str = ""
+    # What the page's live region reads out; a new id makes a repeated message count as new.
+    announcement: str = ""
+    announcement_id: int = 0
+    just_logged_out: bool = False
+
+    def _announce(self, message: str) -> None:
+        """Have screen readers read a success or error message (see components/session_dialog)."""
+        self.announcement = message
+        self.announcement_id += 1
 
     def _session_token(self) -> str:
         return session_cookie.read(self.router.headers.cookie)
@@ -34,17 +135,47 @@ class SessionState(rx.State):
         account = await asyncio.to_thread(sessions.current_account, self._session_token())
         self.logged_in = account is not None
         self.account_email = account.email if account else ""
+        if account is not None:
+            self.session_ended = False
         return account
+
+    async def _resolve(self, access: Access) -> AccountView | None:
+        """The account this event may act for, or None (see `guard`)."""
+        was_logged_in = self.logged_in
+        account = await self._account()
+        if account is None:
+            if access is not VISITOR and (was_logged_in or self.session_ended):
+                self._end_page_session()
+            return None
+        if access is UNLOCKED:
+            rights = await asyncio.to_thread(unlock.capabilities, account.id)
+            if not rights.unlocked:
+                return None
+        return account
+
+    def _refused(self, access: Access):
+        """The one answer to an event the session does not allow."""
+        if self.session_ended:
+            return None  # the dialog says what to do; the page and its input stay
+        if not self.logged_in:
+            return rx.redirect(routes.login(self.router.url.path.rstrip("/") or routes.HOME))
+        return rx.redirect(routes.UNLOCK_FIRST)
+
+    def _end_page_session(self) -> None:
+        """Show the dialog and close this tab's websocket, so the next event (after a new
+        login in another tab) opens one with the new cookie."""
+        self.session_ended = True
+        sid = self.router.session.session_id
+        if sid:
+            asyncio.get_running_loop().call_later(
+                RECONNECT_DELAY_SECONDS, lambda: asyncio.ensure_future(_disconnect(sid))
+            )
 
     def _user_agent(self) -> str:
         return self.router.headers.user_agent or ""
 
     def _client(self) -> str:
         return self.router.session.client_ip or ""
-
-    def _to_login(self) -> rx.event.EventSpec:
-        """Where a protected event goes when the session has ended meanwhile."""
-        return rx.redirect(routes.login(self.router.url.path.rstrip("/") or routes.HOME))
 
     def _start(self, token: str, email: str, next_path: str = "") -> None:
         """Hand a freshly made session to the cookie endpoint, which then goes on to where the
@@ -55,35 +186,44 @@ class SessionState(rx.State):
 
     @rx.event
     async def check_session(self):
-        """on_load of public pages: the header shows the right links."""
+        """on_load of public pages: the header shows the right links; after a logout the start
+        page says so."""
         self.navigate_to = ""
+        self.announcement = ""
         await self._account()
+        self.just_logged_out = (
+            self.router.url.query_parameters.get("abgemeldet") == "1" and not self.logged_in
+        )
+        if self.just_logged_out:
+            self._announce(texts.LOGGED_OUT)
 
     @rx.event
     async def require_login(self):
         """on_load of protected pages: visitors go to the login and come back afterwards."""
         self.navigate_to = ""
-        if await self._account() is None:
-            return self._to_login()
-        return None
-
-    async def _unlocked_account(self) -> AccountView | None:
-        """The account if it is logged in and unlocked: the guard of every event of an
-        unlocked service (SEPA, documents, Vorlagen). None means: refuse."""
-        account = await self._account()
-        if account is None:
-            return None
-        rights = await asyncio.to_thread(unlock.capabilities, account.id)
-        return account if rights.unlocked else None
+        return await self._page_check(MEMBER)
 
     @rx.event
     async def require_unlocked(self):
         """on_load of unlocked services: visitors log in first, members unlock first."""
         self.navigate_to = ""
+        return await self._page_check(UNLOCKED)
+
+    async def _page_check(self, access: Access):
+        self.announcement = ""
+        if self.session_ended:  # a reconnect while the dialog is open: keep the page
+            await self._account()
+            return None
+        if await self._resolve(access) is None:
+            return self._refused(access)
+        return None
+
+    @rx.event
+    async def resume(self):
+        """ "Weiter" in the dialog: close it once the member has logged in again."""
         if await self._account() is None:
-            return self._to_login()
-        if await self._unlocked_account() is None:
-            return rx.redirect(routes.UNLOCK_FIRST)
+            self.session_ended = True
+            self._announce(texts.SESSION_ENDED_STILL)
         return None
 
     @rx.event
@@ -91,4 +231,13 @@ class SessionState(rx.State):
         await asyncio.to_thread(sessions.logout, self._session_token())
         self.logged_in = False
         self.account_email = ""
-        self.navigate_to = routes.session_end(secrets.token_urlsafe(8))
+        self.navigate_to = routes.session_end(secrets.token_urlsafe(8), routes.LOGGED_OUT)
+
+
+async def _disconnect(sid: str) -> None:
+    from reflex.utils.prerequisites import get_app  # the app module imports this one
+
+    try:
+        await get_app().app.sio.disconnect(sid, namespace="/_event")
+    except Exception:  # the socket may already be gone; the next event reconnects anyway
+        log.debug("websocket %s already closed", sid, exc_info=True)

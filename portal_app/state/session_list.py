@@ -9,8 +9,9 @@ import reflex as rx
 
 from portal_app import texts
 from portal_app.services import sessions
+from portal_app.services.sessions import AccountView
 from portal_app.state.formatting import browser_of, local_datetime
-from portal_app.state.session import SessionState
+from portal_app.state.session import MEMBER, SessionState, guard, parse_id
 
 
 @dataclasses.dataclass
@@ -45,31 +46,23 @@ class SessionListState(SessionState):
             for view in views
         ]
 
-    @rx.event
-    async def load(self):
+    @guard(MEMBER)
+    async def load(self, account: AccountView):
         self.message = ""
-        account = await self._account()
-        if account is not None:
-            await self._refresh(account.id)
+        await self._refresh(account.id)
 
-    @rx.event
-    async def end_one(self, session_id: int):
-        account = await self._account()
-        if account is None:
-            return self._to_login()
-        try:
-            ended = await asyncio.to_thread(sessions.end_session, account.id, int(session_id))
-        except (TypeError, ValueError):
-            ended = False
+    @guard(MEMBER)
+    async def end_one(self, account: AccountView, session_id: int):
+        session_id = parse_id(session_id)
+        ended = session_id is not None and await asyncio.to_thread(
+            sessions.end_session, account.id, session_id
+        )
         self.message = texts.SESSIONS_ENDED_ONE if ended else texts.SESSIONS_NOT_FOUND
         await self._refresh(account.id)
         return None
 
-    @rx.event
-    async def end_others(self):
-        account = await self._account()
-        if account is None:
-            return self._to_login()
+    @guard(MEMBER)
+    async def end_others(self, account: AccountView):
         await asyncio.to_thread(sessions.end_other_sessions, account.id, self._session_token())
         self.message = texts.SESSIONS_ENDED_OTHERS
         await self._refresh(account.id)

@@ -8,8 +8,9 @@ import reflex as rx
 
 from portal_app import texts
 from portal_app.services import unlock
+from portal_app.services.sessions import AccountView
 from portal_app.state.fields import field_id
-from portal_app.state.session import SessionState
+from portal_app.state.session import MEMBER, SessionState, guard
 
 
 class UnlockState(SessionState):
@@ -45,11 +46,8 @@ class UnlockState(SessionState):
     def switch_tab(self, _tab: str):
         self._clear()
 
-    async def _submit(self, service, number_field: str, form_data: dict):
+    async def _submit(self, account: AccountView, service, number_field: str, form_data: dict):
         self._clear()
-        account = await self._account()
-        if account is None:
-            return SessionState.require_login
         try:
             view = await asyncio.to_thread(
                 service,
@@ -74,13 +72,13 @@ class UnlockState(SessionState):
         self.done_label = f"{view.label} ({view.name})"
         return None
 
-    @rx.event
-    async def submit_betrieb(self, form_data: dict):
-        return await self._submit(unlock.unlock_betrieb, "betriebsnummer", form_data)
+    @guard(MEMBER)
+    async def submit_betrieb(self, account: AccountView, form_data: dict):
+        return await self._submit(account, unlock.unlock_betrieb, "betriebsnummer", form_data)
 
-    @rx.event
-    async def submit_person(self, form_data: dict):
-        return await self._submit(unlock.unlock_person, "kundennummer", form_data)
+    @guard(MEMBER)
+    async def submit_person(self, account: AccountView, form_data: dict):
+        return await self._submit(account, unlock.unlock_person, "kundennummer", form_data)
 
 
 class PinRequestState(SessionState):
@@ -94,12 +92,9 @@ class PinRequestState(SessionState):
         self.kind_error = self.number_error = self.failure = ""
         self.sent = False
 
-    @rx.event
-    async def submit(self, form_data: dict):
+    @guard(MEMBER)
+    async def submit(self, account: AccountView, form_data: dict):
         self.kind_error = self.number_error = self.failure = ""
-        account = await self._account()
-        if account is None:
-            return SessionState.require_login
         try:
             await asyncio.to_thread(
                 unlock.request_new_pin,

@@ -8,18 +8,17 @@ import reflex as rx
 
 from portal_app import texts
 from portal_app.services import documents, vorlagen
-from portal_app.state.downloads import as_id, send_file
-from portal_app.state.session import SessionState
+from portal_app.services.sessions import AccountView
+from portal_app.state.downloads import send_file
+from portal_app.state.session import UNLOCKED, SessionState, guard, parse_id
 
 
 class VorlagenState(SessionState):
     topics: list[str] = []
     entries: list[dict[str, str]] = []
 
-    @rx.event
-    async def load(self):
-        if await self._unlocked_account() is None:
-            return
+    @guard(UNLOCKED)
+    async def load(self, _account: AccountView):
         found = await asyncio.to_thread(vorlagen.grouped)
         self.topics = [thema for thema, _items in found]
         self.entries = [
@@ -35,13 +34,10 @@ class VorlagenState(SessionState):
             for v in items
         ]
 
-    @rx.event
-    async def download(self, vorlage_id: int):
-        account = await self._unlocked_account()
-        if account is None:
-            return SessionState.require_unlocked
+    @guard(UNLOCKED)
+    async def download(self, account: AccountView, vorlage_id: int):
         try:
-            found = await asyncio.to_thread(vorlagen.fetch, account.id, as_id(vorlage_id))
+            found = await asyncio.to_thread(vorlagen.fetch, account.id, parse_id(vorlage_id))
         except vorlagen.VorlageNotFound:
             return rx.toast.error(texts.VORLAGE_NOT_FOUND)
         return send_file(found.name, found.content_type, found.data)

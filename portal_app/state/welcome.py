@@ -4,13 +4,12 @@ from __future__ import annotations
 
 import asyncio
 
-import reflex as rx
-
 from portal_app import routes
 from portal_app.services import unlock
+from portal_app.services.sessions import AccountView
 from portal_app.state.login import LoginState
 from portal_app.state.register import RegisterState
-from portal_app.state.session import SessionState
+from portal_app.state.session import VISITOR, SessionState, guard
 from portal_app.state.unlock import UnlockState
 
 REGISTER, LOGIN, UNLOCK, FINISHED = 1, 2, 3, 4
@@ -19,10 +18,9 @@ REGISTER, LOGIN, UNLOCK, FINISHED = 1, 2, 3, 4
 class WelcomeState(SessionState):
     step: int = REGISTER
 
-    @rx.event
-    async def load(self):
+    @guard(VISITOR)
+    async def load(self, account: AccountView | None):
         """Resume at the right step: visitor → 1 (or 2 if asked), member → 3, unlocked → done."""
-        account = await self._account()
         if account is None:
             wants_login = self.router.url.query_parameters.get("schritt") == "anmelden"
             self.step = LOGIN if wants_login else REGISTER

@@ -462,7 +462,6 @@ RESET_NEW_LINK = "Neuen Link anfordern"
 
 # --- account: manage ----------------------------------------------------------------------------
 ACCOUNT_MANAGE_TITLE = "Konto verwalten"
-ACCOUNT_MANAGE_LABEL = "Konto verwalten"
 ACCOUNT_LINK_PASSWORD = "Passwort ändern"
 ACCOUNT_LINK_SESSIONS = "Angemeldete Geräte"
 ACCOUNT_LINK_DELETE = "Konto löschen"
@@ -887,7 +886,7 @@ UPLOAD_INPUT_LABEL = "Dateiauswahl"
 UPLOAD_CANCELLED = (
     "Hochladen abgebrochen. Bereits vollständig gesendete Dateien sind unten aufgeführt."
 )
-ACCOUNT_SERVICES = "Ihre Online-Dienste"
+ACCOUNT_SERVICES = "Freigeschaltete Dienste"
 
 # --- Vorlagen -------------------------------------------------------------------------
 NAV_VORLAGEN = "Vorlagen"
@@ -973,3 +972,5 @@ MAIL_SEPA_REVOKED_BODY = (
     "Wir ziehen keine Beiträge mehr per Lastschrift ein."
 ) + MAIL_SIGNATURE
 SEPA_PDF_TITLE = "SEPA-Lastschriftmandat (SEPA Core Direct Debit)"
+
+from portal_app.texts.session import *  # noqa: E402, F403

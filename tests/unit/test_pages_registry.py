@@ -1,6 +1,7 @@
 """The page registry: which pages the app serves, and what the navigation shows."""
 
 from portal_app import pages, routes, texts  # noqa: F401  (importing pages registers them)
+from portal_app.components import page as registry
 from portal_app.components.page import nav_entries, pages_for
 
 
@@ -42,6 +43,7 @@ def test_the_account_pages_unlock_and_forms_are_protected_and_the_catalogue_is_n
         routes.DOCUMENTS,
         routes.VORLAGEN,
         routes.SEPA,
+        routes.LOGIN_RENEWED,
     }
     assert routes.COURSES not in protected and routes.COURSE not in protected
     assert routes.CONTACT not in protected
@@ -58,3 +60,29 @@ def test_the_navigation_reads_start_page_courses_help():
 def test_documents_vorlagen_and_sepa_are_for_unlocked_members_only():
     unlocked = {spec.route for spec in pages_for(demo=False) if spec.unlocked}
     assert unlocked == {routes.DOCUMENTS, routes.VORLAGEN, routes.SEPA}
+
+
+def test_mein_konto_links_every_member_service_in_its_group():
+    def linked(group):
+        return [spec.route for spec in registry.account_entries(group)]
+
+    assert linked(registry.SERVICES) == [
+        routes.MY_BOOKINGS,
+        routes.MY_REQUESTS,
+        routes.FORMS,
+        routes.COURSES,
+    ]
+    assert linked(registry.UNLOCKED_SERVICES) == [routes.DOCUMENTS, routes.VORLAGEN, routes.SEPA]
+    assert linked(registry.MANAGE) == [
+        routes.ACCOUNT_PASSWORD,
+        routes.ACCOUNT_SESSIONS,
+        routes.ACCOUNT_DELETE,
+    ]
+
+
+def test_every_module_of_the_pages_package_is_registered_without_a_list():
+    import pkgutil
+
+    modules = {m.name for m in pkgutil.iter_modules(pages.__path__)}
+    registered = {spec.render.__module__.rsplit(".", 1)[-1] for spec in registry.PAGES}
+    assert modules == registered

@@ -79,7 +79,7 @@ def guard(access: Access, *, background: bool = False):
         async def resolve(state: SessionState):
             account = await state._resolve(access)
             if account is None and access is not VISITOR:
-                return None, state._refused(access)
+                return None, state._refused()
             return account, None
 
         if background:
@@ -139,12 +139,13 @@ class SessionState(rx.State):
             self.session_ended = False
         return account
 
-    async def _resolve(self, access: Access) -> AccountView | None:
-        """The account this event may act for, or None (see `guard`)."""
+    async def _resolve(self, access: Access, *, on_page: bool = True) -> AccountView | None:
+        """The account this event may act for, or None (see `guard`). `on_page`: the event
+        comes from an open page, so an ended login keeps that page (not so for a page load)."""
         was_logged_in = self.logged_in
         account = await self._account()
         if account is None:
-            if access is not VISITOR and (was_logged_in or self.session_ended):
+            if on_page and access is not VISITOR and (was_logged_in or self.session_ended):
                 self._end_page_session()
             return None
         if access is UNLOCKED:
@@ -153,7 +154,7 @@ class SessionState(rx.State):
                 return None
         return account
 
-    def _refused(self, access: Access):
+    def _refused(self):
         """The one answer to an event the session does not allow."""
         if self.session_ended:
             return None  # the dialog says what to do; the page and its input stay
@@ -214,15 +215,15 @@ class SessionState(rx.State):
         if self.session_ended:  # a reconnect while the dialog is open: keep the page
             await self._account()
             return None
-        if await self._resolve(access) is None:
-            return self._refused(access)
+        if await self._resolve(access, on_page=False) is None:
+            return self._refused()
         return None
 
     @rx.event
     async def resume(self):
         """ "Weiter" in the dialog: close it once the member has logged in again."""
         if await self._account() is None:
-            self.session_ended = True
+            self._end_page_session()  # the next try comes over a new websocket again
             self._announce(texts.SESSION_ENDED_STILL)
         return None
 

@@ -4,9 +4,11 @@ from __future__ import annotations
 
 import re
 import uuid
+from datetime import UTC, datetime, timedelta
 
 from axe_playwright_python.sync_playwright import Axe
 from playwright.sync_api import Page, expect
+from sqlalchemy import create_engine, text
 
 from portal_app import texts
 from tests.mailsink import MailSink, body_of
@@ -76,14 +78,37 @@ def login(page: Page, email: str, password: str = PASSWORD) -> None:
     page.get_by_role("button", name=texts.LOGIN_BUTTON).click()
 
 
-HOME_URL = re.compile(r"^https?://[^/]+/$")
+LOGGED_OUT_URL = re.compile(r"^https?://[^/]+/\?abgemeldet=1$")
 
 
 def logout(page: Page) -> None:
-    """Abmelden: the cookie endpoint ends the session, then the start page loads anew."""
-    with page.expect_navigation(url=HOME_URL):
+    """Abmelden: the cookie endpoint ends the session, then the start page loads anew and
+    confirms it, on the page and in the live region."""
+    with page.expect_navigation(url=LOGGED_OUT_URL):
         page.get_by_role("button", name=texts.NAV_LOGOUT).click()
     expect(page.get_by_role("main")).to_have_attribute("aria-busy", "false")
+    expect(page.get_by_role("main").get_by_text(texts.LOGGED_OUT)).to_be_visible()
+    expect(announcer(page)).to_have_text(texts.LOGGED_OUT)
+
+
+def expire_login(portal_db: str, email: str) -> None:
+    """Let the account's sessions run idle for two hours, as if the member had left the desk."""
+    long_ago = datetime.now(UTC) - timedelta(hours=2)
+    engine = create_engine(portal_db)
+    with engine.begin() as connection:
+        connection.execute(
+            text(
+                "UPDATE login_session SET last_seen_at = :t WHERE account_id = "
+                "(SELECT id FROM account WHERE email = :e)"
+            ),
+            {"t": long_ago.strftime("%Y-%m-%d %H:%M:%S.%f"), "e": email},
+        )
+    engine.dispose()
+
+
+def announcer(page: Page):
+    """The page's one polite live region (in the frame, present from the first paint)."""
+    return page.get_by_role("status", name=texts.ANNOUNCER_LABEL)
 
 
 # --- courses, bookings, forms ------------------------------------------------------------------

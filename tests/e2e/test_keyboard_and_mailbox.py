@@ -30,7 +30,7 @@ def test_registration_and_login_work_by_keyboard_alone(page: Page, mail_sink):
     expect(page.get_by_role("heading", name=texts.WELCOME_TITLE)).to_be_visible()
 
     page.get_by_role("button", name=texts.NAV_LOGOUT).focus()
-    with page.expect_navigation(url=flows.HOME_URL):  # the logout ends on the start page
+    with page.expect_navigation(url=flows.LOGGED_OUT_URL):  # the logout ends on the start page
         page.keyboard.press("Enter")
     expect(page.get_by_role("link", name=texts.NAV_LOGIN, exact=True)).to_be_visible()
 

@@ -2,10 +2,8 @@
 next click (not only when a page loads)."""
 
 import re
-from datetime import UTC, datetime, timedelta
 
 from playwright.sync_api import Page, expect
-from sqlalchemy import create_engine, text
 
 from portal_app import texts
 from tests.e2e import flows
@@ -48,17 +46,7 @@ def test_all_other_sessions_end_at_once(page: Page, mail_sink, new_context):
 def test_an_expired_session_is_noticed_at_the_next_click(page: Page, mail_sink, portal_db):
     email = flows.create_account(page, mail_sink)
     _open_sessions(page)
-    long_ago = datetime.now(UTC) - timedelta(hours=2)
-    engine = create_engine(portal_db)
-    with engine.begin() as connection:
-        connection.execute(
-            text(
-                "UPDATE login_session SET last_seen_at = :t WHERE account_id = "
-                "(SELECT id FROM account WHERE email = :e)"
-            ),
-            {"t": long_ago.strftime("%Y-%m-%d %H:%M:%S.%f"), "e": email},
-        )
-    engine.dispose()
+    flows.expire_login(portal_db, email)
 
     page.get_by_role("link", name=texts.BACK_TO_ACCOUNT).click()  # no reload: a client event
     expect(page).to_have_url(re.compile(r"/anmelden\?next=/konto$"))

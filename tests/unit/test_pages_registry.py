@@ -1,6 +1,6 @@
 """The page registry: which pages the app serves, and what the navigation shows."""
 
-from portal_app import pages, routes, texts  # noqa: F401  (importing pages registers them)
+from portal_app import pages, routes, texts
 from portal_app.components import page as registry
 from portal_app.components.page import nav_entries, pages_for
 

@@ -1,9 +1,11 @@
 // What every page of the portal does in the browser beyond Reflex (no eval: the CSP forbids it).
 //
 // 1. Nothing a member does before the page is ready is lost. The page is ready when its main
-//    area stops being busy (aria-busy="false": the app runs and the server has sent the page's
-//    data). Until then a click on a button or a form submission is held, the button shows that
-//    it waits (aria-busy, progress cursor), and the action is carried out once ready.
+//    area stops being busy (aria-busy="false": the app runs and the page's on_load events have
+//    run). Until then a click on a button or a form submission is held, the button shows that
+//    it waits (aria-busy, progress cursor), and the action is carried out once ready. What was
+//    typed meanwhile is put back into the form if the page drew it anew while loading (the
+//    server's answer may first show an earlier visit's state and then reset it).
 // 2. The skip link moves the keyboard focus into the main area.
 // 3. After moving to another page, focus goes to the page's heading; when an element marked
 //    data-focus-on-show appears (a success message that replaces a form), focus goes there.
@@ -11,6 +13,62 @@
   "use strict";
 
   var held = [];
+  var typed = new Map(); // "form label\u0000field name" -> value or checked, typed before ready
+
+  function formKey(element) {
+    var form = element && element.closest("form");
+    return form ? form.getAttribute("aria-label") || form.id || "" : null;
+  }
+
+  function findForm(key) {
+    return Array.from(document.querySelectorAll("main form")).find(function (form) {
+      return (form.getAttribute("aria-label") || form.id || "") === key;
+    });
+  }
+
+  function remember(event) {
+    var field = event.target;
+    if (ready() || !(field instanceof HTMLElement) || !field.name || field.type === "file") return;
+    var key = formKey(field);
+    if (key === null) return;
+    var value = field.type === "checkbox" || field.type === "radio" ? field.checked : field.value;
+    typed.set(key + "\u0000" + field.name + (field.type === "radio" ? "=" + field.value : ""), value);
+  }
+
+  var setValue = Object.getOwnPropertyDescriptor(HTMLInputElement.prototype, "value").set;
+
+  function restoreTyped() {
+    typed.forEach(function (value, id) {
+      var parts = id.split("\u0000");
+      var form = findForm(parts[0]);
+      if (!form) return;
+      var name = parts[1].split("=")[0];
+      var choice = parts[1].indexOf("=") >= 0 ? parts[1].slice(name.length + 1) : null;
+      var field = Array.from(form.elements).find(function (el) {
+        return el.name === name && (choice === null || el.value === choice);
+      });
+      if (!field) return;
+      if (typeof value === "boolean") {
+        if (field.checked !== value) field.click();
+      } else if (!field.value && value) {
+        if (field instanceof HTMLInputElement) setValue.call(field, value);
+        else field.value = value;
+        field.dispatchEvent(new Event("input", { bubbles: true }));
+        field.dispatchEvent(new Event("change", { bubbles: true }));
+      }
+    });
+    typed.clear();
+  }
+
+  // the button the member meant, also when the page drew it anew
+  function current(action) {
+    if (action.button.isConnected) return action.button;
+    var form = action.form === null ? document.querySelector("main") : findForm(action.form);
+    if (!form) return null;
+    return Array.from(form.querySelectorAll("button, input[type=submit]")).find(function (b) {
+      return (b.textContent || b.value || "").trim() === action.label;
+    });
+  }
 
   function main() {
     return document.getElementById("inhalt");
@@ -25,22 +83,23 @@
     if (ready()) return;
     var target = event.target instanceof Element ? event.target : null;
     if (!target) return;
-    var action = null;
-    if (event.type === "submit") {
-      action = { form: target, submitter: event.submitter || null };
-    } else {
-      var button = target.closest("button, input[type=submit], [role=button]");
-      if (!button || button.closest(".skip-link")) return;
-      action = { button: button };
-    }
+    var button =
+      event.type === "submit"
+        ? event.submitter || target.querySelector("button[type=submit], input[type=submit]")
+        : target.closest("button, input[type=submit], [role=button]");
+    if (!button || button.closest(".skip-link")) return;
     event.preventDefault();
     event.stopImmediatePropagation();
-    var shown = action.button || action.submitter;
-    if (shown) shown.setAttribute("aria-busy", "true");
+    button.setAttribute("aria-busy", "true");
     document.documentElement.classList.add("kp-waiting");
+    var action = {
+      button: button,
+      form: formKey(button),
+      label: (button.textContent || button.value || "").trim(),
+    };
     // a second click on the same thing is the same wish, not a second action
     held = held.filter(function (a) {
-      return (a.button || a.form) !== (action.button || action.form);
+      return a.button !== button;
     });
     held.push(action);
   }
@@ -49,23 +108,18 @@
     var actions = held;
     held = [];
     document.documentElement.classList.remove("kp-waiting");
+    restoreTyped();
     actions.forEach(function (action) {
-      var shown = action.button || action.submitter;
-      if (shown) shown.removeAttribute("aria-busy");
-      if (action.button && action.button.isConnected) {
-        action.button.click();
-      } else if (action.form && action.form.isConnected) {
-        if (action.submitter && action.submitter.isConnected) {
-          action.form.requestSubmit(action.submitter);
-        } else {
-          action.form.requestSubmit();
-        }
-      }
+      action.button.removeAttribute("aria-busy");
+      var button = current(action);
+      if (button) button.click();
     });
   }
 
   document.addEventListener("click", hold, true);
   document.addEventListener("submit", hold, true);
+  document.addEventListener("input", remember, true);
+  document.addEventListener("change", remember, true);
 
   document.addEventListener(
     "click",
@@ -90,7 +144,7 @@
 
   function onMainChanged() {
     if (ready()) {
-      if (held.length) release();
+      if (held.length || typed.size) release();
       var path = window.location.pathname;
       if (lastPath !== null && path !== lastPath) focusHeading();
       lastPath = path;

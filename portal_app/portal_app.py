@@ -52,6 +52,7 @@ for spec in pages_for(demo=settings.demo):
             *([WorkerState.note_process] if settings.show_worker else []),
             session_check,
             *spec.on_load,
+            SessionState.page_loaded,
         ],
     )
 

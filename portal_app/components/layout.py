@@ -110,7 +110,7 @@ def frame(spec: PageSpec) -> rx.Component:
             content,
             id="inhalt",
             tab_index=-1,
-            aria_busy=rx.cond(rx.State.is_hydrated, "false", "true"),
+            aria_busy=rx.cond(rx.State.is_hydrated & ~SessionState.page_loading, "false", "true"),
             class_name="site-main",
         ),
         footer(),

@@ -121,6 +121,9 @@ class SessionState(rx.State):
     announcement: str = ""
     announcement_id: int = 0
     just_logged_out: bool = False
+    # True from the start of a page's on_load events until the last one has run: forms wait
+    # for it (assets/portal.js), so an early click is not answered by the page's reset.
+    page_loading: bool = True
 
     def _announce(self, message: str) -> None:
         """Have screen readers read a success or error message (see components/session_dialog)."""
@@ -189,8 +192,7 @@ class SessionState(rx.State):
     async def check_session(self):
         """on_load of public pages: the header shows the right links; after a logout the start
         page says so."""
-        self.navigate_to = ""
-        self.announcement = ""
+        self.navigate_to, self.announcement, self.page_loading = "", "", True
         await self._account()
         self.just_logged_out = (
             self.router.url.query_parameters.get("abgemeldet") == "1" and not self.logged_in
@@ -211,13 +213,18 @@ class SessionState(rx.State):
         return await self._page_check(UNLOCKED)
 
     async def _page_check(self, access: Access):
-        self.announcement = ""
+        self.announcement, self.page_loading = "", True
         if self.session_ended:  # a reconnect while the dialog is open: keep the page
             await self._account()
             return None
         if await self._resolve(access, on_page=False) is None:
             return self._refused()
         return None
+
+    @rx.event
+    def page_loaded(self):
+        """The last on_load event of every page (portal_app.py): the page is ready."""
+        self.page_loading = False
 
     @rx.event
     async def resume(self):

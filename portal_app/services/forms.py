@@ -20,7 +20,6 @@ from sqlmodel import col, func, select
 from portal_app import texts
 from portal_app.models import FormSubmission
 from portal_app.services import clock, db, mail
-from portal_app.services.courses import today
 from portal_app.services.db import unit_of_work
 from portal_app.services.emails import EmailRejected, email_key, normalize_email
 from portal_app.settings import settings
@@ -82,7 +81,7 @@ def _future_date(raw: str) -> str:
         wanted = date.fromisoformat(raw)
     except ValueError:
         raise ValueError(texts.FORM_DATE_INVALID) from None
-    if wanted <= today():
+    if wanted <= clock.today():
         raise ValueError(texts.FORM_DATE_NOT_FUTURE)
     return wanted.isoformat()
 

@@ -10,13 +10,14 @@ import csv
 import io
 import re
 from dataclasses import dataclass
-from datetime import date, datetime
+from datetime import date
 from enum import StrEnum
 
 from sqlmodel import Session, select
 
 from portal_app import texts
 from portal_app.models import Betrieb, Person
+from portal_app.services import dates
 from portal_app.services.db import unit_of_work
 
 BETRIEBSNUMMER = re.compile(r"^(?:([A-ZÄÖÜ]{1,3})-?)?(\d{7})(?:-?(\d))?$")
@@ -172,12 +173,10 @@ def _betrieb_values(row: dict) -> dict:
 
 
 def _date(value: str) -> date:
-    for pattern in ("%d.%m.%Y", "%Y-%m-%d"):
-        try:
-            return datetime.strptime(value, pattern).date()
-        except ValueError:
-            continue
-    raise ValueError("geburtsdatum muss TT.MM.JJJJ oder JJJJ-MM-TT sein")
+    try:
+        return dates.parse_date(value)
+    except ValueError:
+        raise ValueError("geburtsdatum muss TT.MM.JJJJ oder JJJJ-MM-TT sein") from None
 
 
 def _person_values(row: dict) -> dict:

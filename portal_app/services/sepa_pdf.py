@@ -2,14 +2,10 @@
 
 from __future__ import annotations
 
-from zoneinfo import ZoneInfo
-
 from fpdf import FPDF
 
 from portal_app import texts
-from portal_app.services import sepa
-
-GERMANY = ZoneInfo("Europe/Berlin")
+from portal_app.services import dates, sepa
 
 
 def _grouped(iban: str) -> str:
@@ -42,10 +38,10 @@ def mandate_pdf(account_id: int, mandate_id: int) -> tuple[str, bytes]:
         (texts.FIELD_IBAN, _grouped(iban)),
         ("BIC", bic or "-"),
         ("Kreditinstitut", view.bank_name or "-"),
-        (texts.SEPA_SINCE, view.granted_at.astimezone(GERMANY).strftime("%d.%m.%Y, %H:%M Uhr")),
+        (texts.SEPA_SINCE, dates.format_datetime(view.granted_at)),
     ]
     if view.ended_at:
-        ended = view.ended_at.astimezone(GERMANY).strftime("%d.%m.%Y")
+        ended = dates.format_date(view.ended_at)
         rows.append(("Status", texts.SEPA_ENDED.format(date=ended, reason=view.end_reason)))
     for label, value in rows:
         pdf.set_font("Helvetica", style="B", size=11)

@@ -2,12 +2,13 @@
 next click (not only when a page loads)."""
 
 import re
-from datetime import UTC, datetime, timedelta
+from datetime import timedelta
 
 from playwright.sync_api import Page, expect
 from sqlalchemy import create_engine, text
 
 from portal_app import texts
+from portal_app.services import clock
 from tests.e2e import flows
 
 
@@ -48,7 +49,7 @@ def test_all_other_sessions_end_at_once(page: Page, mail_sink, new_context):
 def test_an_expired_session_is_noticed_at_the_next_click(page: Page, mail_sink, portal_db):
     email = flows.create_account(page, mail_sink)
     _open_sessions(page)
-    long_ago = datetime.now(UTC) - timedelta(hours=2)
+    long_ago = clock.now() - timedelta(hours=2)
     engine = create_engine(portal_db)
     with engine.begin() as connection:
         connection.execute(

@@ -31,7 +31,7 @@ def _services() -> rx.Component:
             rx.el.li(rx.link(texts.FORMS_TITLE, href=routes.FORMS)),
             rx.el.li(rx.link(texts.COURSES_TITLE, href=routes.COURSES)),
         ),
-        aria_label=texts.ACCOUNT_SERVICES_LABEL,
+        aria_label=texts.ACCOUNT_SERVICES,
         class_name="service-links",
     )
 
@@ -57,7 +57,7 @@ def account() -> rx.Component:
     return rx.fragment(
         rx.heading(texts.ACCOUNT_TITLE, **styles.page_heading),
         rx.el.dl(
-            _fact(texts.ACCOUNT_EMAIL, AccountState.account_email),
+            _fact(texts.FIELD_EMAIL, AccountState.account_email),
             _fact(texts.ACCOUNT_SINCE, AccountState.registered_on),
             _fact(
                 texts.ACCOUNT_UNLOCK_STATUS,
@@ -89,13 +89,13 @@ def _manage() -> rx.Component:
                 *[
                     rx.el.li(rx.link(label, href=href))
                     for label, href in (
-                        (texts.ACCOUNT_LINK_PASSWORD, routes.ACCOUNT_PASSWORD),
-                        (texts.ACCOUNT_LINK_SESSIONS, routes.ACCOUNT_SESSIONS),
-                        (texts.ACCOUNT_LINK_DELETE, routes.ACCOUNT_DELETE),
+                        (texts.CHANGE_TITLE, routes.ACCOUNT_PASSWORD),
+                        (texts.SESSIONS_TITLE, routes.ACCOUNT_SESSIONS),
+                        (texts.DELETE_TITLE, routes.ACCOUNT_DELETE),
                     )
                 ],
                 class_name="link-list",
             ),
-            aria_label=texts.ACCOUNT_MANAGE_LABEL,
+            aria_label=texts.ACCOUNT_MANAGE_TITLE,
         ),
     )

@@ -42,5 +42,5 @@ def account_deleted() -> rx.Component:
     return rx.fragment(
         rx.heading(texts.DELETE_DONE_TITLE, **styles.page_heading),
         rx.box(notice(texts.DELETE_DONE, tone="green"), margin_bottom="1rem"),
-        link_button(texts.NAV_REGISTER, routes.REGISTER),
+        link_button(texts.REGISTER_TITLE, routes.REGISTER),
     )

@@ -34,7 +34,7 @@ def password_change() -> rx.Component:
             new_password_fields(
                 PasswordChangeState.password_error, PasswordChangeState.repeat_error
             ),
-            submit_button(texts.CHANGE_BUTTON),
+            submit_button(texts.CHANGE_TITLE),
             on_submit=PasswordChangeState.submit,
             label=texts.CHANGE_TITLE,
         ),

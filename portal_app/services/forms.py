@@ -128,11 +128,11 @@ EMAIL = FieldSpec(
     "email", texts.FIELD_EMAIL, kind="email", autocomplete="email", max_length=254, check=_email
 )
 PHONE = FieldSpec(
-    "phone", texts.FORM_PHONE, kind="tel", required=False, autocomplete="tel", check=_phone
+    "phone", texts.PHONE, kind="tel", required=False, autocomplete="tel", check=_phone
 )
 BETRIEBSNUMMER = FieldSpec(
     "betriebsnummer",
-    texts.FORM_BETRIEBSNUMMER,
+    texts.FIELD_BETRIEBSNUMMER,
     required=False,
     max_length=20,
     hint=texts.FORM_BETRIEBSNUMMER_HINT,
@@ -192,7 +192,7 @@ ADDRESS_CHANGE = FormSpec(
         FieldSpec("company", texts.FORM_COMPANY, autocomplete="organization", max_length=150),
         FieldSpec(
             "betriebsnummer",
-            texts.FORM_BETRIEBSNUMMER,
+            texts.FIELD_BETRIEBSNUMMER,
             max_length=20,
             hint=texts.FORM_BETRIEBSNUMMER_HINT,
             check=_betriebsnummer,

@@ -20,8 +20,8 @@ def _address_lines(issued: IssuedPin) -> list[str]:
 def _number_line(issued: IssuedPin) -> str:
     record = issued.recipient
     if isinstance(record, Betrieb):
-        return f"{texts.LETTER_BETRIEBSNUMMER}: {registry.format_betriebsnummer(record)}"
-    return f"{texts.LETTER_KUNDENNUMMER}: {record.kundennummer}"
+        return f"{texts.FIELD_BETRIEBSNUMMER}: {registry.format_betriebsnummer(record)}"
+    return f"{texts.FIELD_KUNDENNUMMER}: {record.kundennummer}"
 
 
 def write_letter(issued: IssuedPin, path: Path, base_url: str) -> None:

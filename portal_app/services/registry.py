@@ -76,6 +76,18 @@ def format_betriebsnummer(betrieb: Betrieb) -> str:
     return f"{betrieb.kreis}-{betrieb.betriebsnummer}-{betrieb.filiale}"
 
 
+# How the audit log (audit_entry.target) and the operator commands name a Betrieb or a Person.
+AUDIT_BETRIEB = "Betrieb {}"
+AUDIT_PERSON = "Person {}"
+
+
+def audit_target(record: Betrieb | Person) -> str:
+    """ "Betrieb TS-1234567-0" or "Person 12345678"."""
+    if isinstance(record, Betrieb):
+        return AUDIT_BETRIEB.format(format_betriebsnummer(record))
+    return AUDIT_PERSON.format(record.kundennummer)
+
+
 def find_betriebe(session: Session, number: BetriebsnummerInput) -> list[Betrieb]:
     """Every Betrieb the input can mean (the seven digits alone may name several branches)."""
     query = select(Betrieb).where(Betrieb.betriebsnummer == number.nummer)

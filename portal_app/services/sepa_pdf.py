@@ -33,7 +33,7 @@ def mandate_pdf(account_id: int, mandate_id: int) -> tuple[str, bytes]:
     rows = [
         (texts.SEPA_CREDITOR_ID, view.creditor_id),
         (texts.SEPA_REFERENCE, view.reference),
-        (texts.FIELD_SEPA_BETRIEB, view.betrieb_label),
+        (texts.BETRIEB, view.betrieb_label),
         (texts.FIELD_KONTOINHABER, view.holder),
         (texts.FIELD_IBAN, _grouped(iban)),
         ("BIC", bic or "-"),
@@ -42,7 +42,8 @@ def mandate_pdf(account_id: int, mandate_id: int) -> tuple[str, bytes]:
     ]
     if view.ended_at:
         ended = dates.format_date(view.ended_at)
-        rows.append(("Status", texts.SEPA_ENDED.format(date=ended, reason=view.end_reason)))
+        reason = sepa.END_REASONS.get(view.end_reason, view.end_reason)
+        rows.append(("Status", texts.SEPA_ENDED.format(date=ended, reason=reason)))
     for label, value in rows:
         pdf.set_font("Helvetica", style="B", size=11)
         pdf.cell(55, 7, label)

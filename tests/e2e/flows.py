@@ -36,8 +36,8 @@ def submit_registration(page: Page, email: str) -> None:
     """On the open registration page: fill in the address, consent, send."""
     page.get_by_label(texts.FIELD_EMAIL).fill(email)
     page.get_by_label(texts.REGISTER_CONSENT).check()
-    page.get_by_role("button", name=texts.REGISTER_BUTTON).click()
-    expect(page.get_by_role("heading", name=texts.REGISTER_DONE_TITLE)).to_be_visible()
+    page.get_by_role("button", name=texts.REGISTER_TITLE).click()
+    expect(page.get_by_role("heading", name=texts.CHECK_MAILBOX_TITLE)).to_be_visible()
 
 
 def confirmation_link(mail_sink: MailSink, email: str) -> str:
@@ -73,7 +73,7 @@ def login(page: Page, email: str, password: str = PASSWORD) -> None:
     expect(page.get_by_role("main")).to_have_attribute("aria-busy", "false")
     page.get_by_label(texts.FIELD_EMAIL).fill(email)
     page.get_by_label(texts.FIELD_PASSWORD).fill(password)
-    page.get_by_role("button", name=texts.LOGIN_BUTTON).click()
+    page.get_by_role("button", name=texts.LOGIN_TITLE).click()
 
 
 HOME_URL = re.compile(r"^https?://[^/]+/$")
@@ -138,7 +138,7 @@ def assert_accessible(page: Page) -> None:
 def unlock_as_betrieb(page: Page, number: str, pin: str) -> None:
     page.get_by_label(texts.FIELD_BETRIEBSNUMMER).fill(number)
     page.get_by_label(texts.FIELD_PIN).fill(pin)
-    page.get_by_role("button", name=texts.UNLOCK_BUTTON).click()
+    page.get_by_role("button", name=texts.UNLOCK_TITLE).click()
 
 
 # --- password reset, change, deletion, sessions ------------------------------------------------

@@ -16,13 +16,13 @@ def test_a_course_is_found_by_search_and_by_filters(page: Page):
     expect(page.get_by_role("heading", name=texts.COURSES_COUNT.format(total=28))).to_be_visible()
 
     page.get_by_label(texts.COURSES_SEARCH).fill("schweißen")
-    page.get_by_label(texts.COURSES_LOCATION, exact=True).select_option(course_data.WELDING_PLACE)
+    page.get_by_label(texts.COURSE_LOCATION, exact=True).select_option(course_data.WELDING_PLACE)
     page.get_by_role("button", name=texts.COURSES_APPLY).click()
     expect(page.get_by_role("heading", name=texts.COURSES_COUNT_ONE)).to_be_visible()
     expect(page.get_by_role("link", name=course_data.WELDING, exact=True)).to_be_visible()
 
     page.get_by_role("button", name=texts.COURSES_RESET).click()
-    page.get_by_label(texts.COURSES_CATEGORY).select_option("Betriebswirtschaft")
+    page.get_by_label(texts.COURSE_CATEGORY).select_option("Betriebswirtschaft")
     page.get_by_role("button", name=texts.COURSES_APPLY).click()
     expect(page.get_by_role("heading", name=texts.COURSES_COUNT_ONE)).to_be_visible()
     expect(page.get_by_role("link", name=course_data.BOOK_AND_CANCEL, exact=True)).to_be_visible()

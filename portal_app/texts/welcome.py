@@ -1,8 +1,11 @@
 """Willkommen: the onboarding steps Registrieren, Anmelden, Freischalten."""
 
+from portal_app.texts import login, register, unlock
+
 WELCOME_TITLE = "Willkommen im Kundenportal"
 WELCOME_STEPS_LABEL = "Ihr Weg ins Kundenportal"
-WELCOME_STEP_NAMES = ("Registrieren", "Anmelden", "Freischalten")
+# each step is named like its page
+WELCOME_STEP_NAMES = (register.REGISTER_TITLE, login.LOGIN_TITLE, unlock.UNLOCK_TITLE)
 WELCOME_STEP_DONE = "erledigt"
 WELCOME_STEP_CURRENT = "aktueller Schritt"
 WELCOME_STEP_OPEN = "offen"

@@ -229,9 +229,10 @@ class Settings:
 @dataclass(frozen=True)
 class ReflexSetting:
     variable: str
-    default: str  # as the README shows it
+    default: str
     meaning: str
     allowed: str = ""
+    shown: str = ""  # the README's default when it is more than a value
 
 
 REFLEX_SETTINGS = (
@@ -240,13 +241,15 @@ REFLEX_SETTINGS = (
         "Redis for several workers (see \"Betrieb mit PostgreSQL und Redis\")",
         allowed="`redis://…`",
     ),
-    ReflexSetting("GRANIAN_WORKERS", "1, with Redis 2 × cores + 1", "backend worker processes"),
     ReflexSetting(
-        "REFLEX_TRUSTED_PROXY_HOPS", "`0`",
+        "GRANIAN_WORKERS", "", "backend worker processes", shown="1, with Redis 2 × cores + 1"
+    ),
+    ReflexSetting(
+        "REFLEX_TRUSTED_PROXY_HOPS", "0",
         "reverse proxies in front whose `X-Forwarded-For` is trusted",
     ),
     ReflexSetting(
-        "REFLEX_UPLOADED_FILES_DIR", "`uploaded_files`",
+        "REFLEX_UPLOADED_FILES_DIR", "uploaded_files",
         "Reflex's public upload directory (served at `/_upload`; the portal stores nothing there)",
     ),
 )  # fmt: skip
@@ -255,7 +258,7 @@ REFLEX_SETTINGS = (
 def reflex_setting(variable: str, env: Mapping[str, str]) -> str:
     """A Reflex setting the portal checks against, with Reflex's default."""
     declared = next(s for s in REFLEX_SETTINGS if s.variable == variable)
-    return env.get(variable, "").strip() or declared.default.strip("`")
+    return env.get(variable, "").strip() or declared.default
 
 
 # --- reading -----------------------------------------------------------------------------------
@@ -338,7 +341,7 @@ def documented() -> list[tuple[str, str, str, str]]:
             allowed = rule.allowed or "text"
         rows.append((f"`{rule.variable}`", default, allowed, rule.meaning))
     for reflex in REFLEX_SETTINGS:
-        default = reflex.default or "–"
+        default = reflex.shown or (f"`{reflex.default}`" if reflex.default else "–")
         rows.append((f"`{reflex.variable}`", default, reflex.allowed or "–", reflex.meaning))
     return rows
 

@@ -18,7 +18,7 @@ import sys
 import tempfile
 import threading
 import time
-from datetime import date, timedelta
+from datetime import timedelta
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -29,6 +29,7 @@ os.environ.setdefault("PORTAL_BCRYPT_ROUNDS", "4")
 from bench.events import SESSION_COOKIE  # noqa: E402
 from bench.machine import machine, summary_ms, table  # noqa: E402
 from bench.members import add_members  # noqa: E402
+from portal_app.services import clock  # noqa: E402
 from tests.backing_services import postgres_database, reachable_redis  # noqa: E402
 from tests.e2e.course_data import HEADER  # noqa: E402
 from tests.mailsink import free_port  # noqa: E402
@@ -42,7 +43,7 @@ DETAIL_STATE = f"{SESSION_STATE}.portal_app___state___course_detail____course_de
 
 
 def _course_csv() -> str:
-    starts = date.today() + timedelta(days=60)
+    starts = clock.today() + timedelta(days=60)
     rows = [
         f"BENCH-{n};Lasttest-Kurs {n};Weiterbildung;Für den Lasttest.;Musterstadt;{starts};"
         f"{starts + timedelta(days=1)};Mo–Di;100,00;{SEATS};{starts - timedelta(days=7)}"

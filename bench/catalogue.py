@@ -27,6 +27,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 from sqlmodel import SQLModel
 
 import portal_app.models
+from portal_app.services import clock as clock_module
 from portal_app.services import course_import, courses, db
 from portal_app.services.courses import CourseQuery
 from portal_app.services.demo_courses import LOCATIONS, TEMPLATES
@@ -36,7 +37,7 @@ EXTRA_PLACES = ("Bildungszentrum Seeburg", "Außenstelle Bergdorf", "Kreishandwe
 
 def load(count: int) -> None:
     """`count` courses: the demo templates over the next two years in six places."""
-    today = courses.today()
+    today = clock_module.today()
     places = LOCATIONS + EXTRA_PLACES
     with db.unit_of_work() as session:
         for number in range(count):
@@ -92,7 +93,7 @@ def measure(count: int, repeats: int) -> dict[str, tuple[float, float]]:
         SQLModel.metadata.create_all(db.engine())
         load(count)
         results = {}
-        for name, call in cases(courses.today()).items():
+        for name, call in cases(clock_module.today()).items():
             call()  # warm the cache
             timings = []
             for _ in range(repeats):

@@ -44,7 +44,7 @@ def log_in(page: Page) -> None:
     ready(page)
     page.get_by_label(texts.FIELD_EMAIL).fill(demo.DEMO_EMAIL)
     page.get_by_label(texts.FIELD_PASSWORD, exact=True).fill(demo.DEMO_PASSWORD)
-    page.get_by_role("button", name=texts.LOGIN_BUTTON).click()
+    page.get_by_role("button", name=texts.LOGIN_TITLE).click()
     page.wait_for_url("**/konto**")
 
 

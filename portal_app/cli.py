@@ -60,7 +60,7 @@ def _registry_import(args) -> int:
 
 
 def _pin_issue(args) -> int:
-    from portal_app.services import pin_letter, pins, registry
+    from portal_app.services import dates, pin_letter, pins, registry
 
     try:
         if args.betrieb:
@@ -73,7 +73,7 @@ def _pin_issue(args) -> int:
     except pins.RecordNotFound as error:
         print(f"Nicht im Verzeichnis: {error}", file=sys.stderr)
         return 1
-    print(f"Neue PIN für {issued.target}, gültig bis {issued.expires_at:%d.%m.%Y}.")
+    print(f"Neue PIN für {issued.target}, gültig bis {dates.format_date(issued.expires_at)}.")
     if args.brief:
         pin_letter.write_letter(issued, Path(args.brief), settings.base_url)
         print(f"PIN-Brief: {args.brief}")
@@ -82,14 +82,14 @@ def _pin_issue(args) -> int:
 
 
 def _pin_requests(_args) -> int:
-    from portal_app.services import pins
+    from portal_app.services import dates, pins
 
     requests = pins.open_requests()
     if not requests:
         print("Keine offenen Anforderungen.")
     for request in requests:
         print(
-            f"{request.created_at:%d.%m.%Y %H:%M}  {request.art:<8} {request.nummer:<14} "
+            f"{dates.format_datetime(request.created_at)}  {request.art:<8} {request.nummer:<14} "
             f"{request.account_email}"
         )
     return 0

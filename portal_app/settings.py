@@ -1,15 +1,20 @@
-"""Every setting of the portal, read from the environment once at import.
+"""Every setting of the portal, declared once and read from the environment once at import.
 
+Each `Settings` attribute is declared with `setting(...)`: its environment variable, default,
+bounds and a one-line meaning; its type is the attribute's annotation. `load_settings(env)` reads
+the declarations in order (so a check may use a setting declared before it, like the demo mode),
+and the README's settings table is checked against them (`markdown_table()` prints it).
 A missing or malformed value stops start-up with a message that names the variable, so an
 operator never runs a half-configured portal. Tests build their own `Settings` with
 `load_settings(environ)`.
 """
 
-from __future__ import annotations
-
+import dataclasses
 import os
 import re
-from collections.abc import Mapping
+import string
+import typing
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from pathlib import Path
 from urllib.parse import urlsplit
@@ -17,120 +22,77 @@ from urllib.parse import urlsplit
 from email_validator import EmailNotValidError, validate_email
 
 DEMO_SECRET_KEY = "demo-modus-nicht-geheim-nur-fuer-die-vorfuehrung"  # noqa: S105 (demo only)
-DEFAULT_DB_URL = "sqlite:///data/portal.db"
+MB = 1024 * 1024
 
 
 class SettingsError(ValueError):
     """A setting in the environment is missing or malformed."""
 
 
+# A check gets the value read (stripped, converted, bounds checked), the environment and the
+# values of the settings declared before it; it returns the value to keep or raises SettingsError.
+Check = Callable[[typing.Any, Mapping[str, str], Mapping[str, typing.Any]], typing.Any]
+
+
 @dataclass(frozen=True)
-class Settings:
-    demo: bool
-    base_url: str
-    db_url: str
-    port: int
-    secret_key: str
-    bcrypt_rounds: int
-    session_idle_minutes: int
-    session_absolute_hours: int
-    smtp_host: str
-    smtp_port: int
-    smtp_user: str
-    smtp_password: str
-    smtp_starttls: bool
-    mail_from: str
-    mail_poll_seconds: float
-    # where the online forms and course bookings go (department mailboxes)
-    mail_contact: str = "kontakt@hwk.example"
-    mail_consulting: str = "betriebsberatung@hwk.example"
-    mail_register: str = "handwerksrolle@hwk.example"
+class Declaration:
+    """One environment variable of the portal, as `setting(...)` declares it."""
 
-    # --- documents, Vorlagen, SEPA ---
-    files_dir: str = "data/dateien"
-    upload_max_bytes: int = 20 * 1024 * 1024
-    quota_bytes: int = 500 * 1024 * 1024
-    creditor_id: str = "DE98ZZZ09999999999"
-    # the footer names the backend process that serves the page (several workers)
-    show_worker: bool = False
-
-    @property
-    def smtp_enabled(self) -> bool:
-        return bool(self.smtp_host)
+    variable: str
+    default: typing.Any  # in the variable's unit; a text may name `$PORTAL_…` declared before
+    meaning: str  # one line, the README's "meaning" column
+    low: float | None = None
+    high: float | None = None
+    allowed: str = ""  # what a text setting accepts, in words (numbers and flags say it themselves)
+    unit: int = 1  # the attribute holds variable × unit (megabytes → bytes)
+    check: Check | None = None
+    note: str = ""  # shown after the default in the README, e.g. "`make run`: `1`"
+    strip: bool = True  # a password keeps its spaces
 
 
-def _text(env: Mapping[str, str], name: str, default: str = "") -> str:
-    return env.get(name, default).strip()
+def setting(variable: str, default: typing.Any, meaning: str, **more) -> typing.Any:
+    """Declare a `Settings` attribute: read from `variable`, `default` when empty."""
+    return dataclasses.field(metadata={"setting": Declaration(variable, default, meaning, **more)})
 
 
-def _flag(env: Mapping[str, str], name: str, default: bool) -> bool:
-    raw = _text(env, name).lower()
-    if not raw:
-        return default
-    if raw in {"1", "true", "yes", "ja", "on"}:
-        return True
-    if raw in {"0", "false", "no", "nein", "off"}:
-        return False
-    raise SettingsError(f"{name}: expected 1/0, true/false or yes/no, got {raw!r}")
+# --- checks of text settings -------------------------------------------------------------------
 
 
-def _number(env: Mapping[str, str], name: str, default: float, low: float, high: float, kind=int):
-    raw = _text(env, name)
-    if not raw:
-        return kind(default)
-    try:
-        value = kind(raw)
-    except ValueError:
-        raise SettingsError(f"{name}: expected a number, got {raw!r}") from None
-    if not low <= value <= high:
-        raise SettingsError(f"{name}: must lie between {low} and {high}, got {value}")
+def _demo_key_or_long_secret(value: str, _env, read) -> str:
+    if not value:
+        if not read["demo"]:
+            raise SettingsError(
+                "PORTAL_SECRET_KEY: required (at least 32 characters) unless PORTAL_DEMO=1; "
+                "generate one with: python -c 'import secrets; print(secrets.token_urlsafe(48))'"
+            )
+        return DEMO_SECRET_KEY
+    if len(value) < 32:
+        raise SettingsError("PORTAL_SECRET_KEY: must be at least 32 characters long")
     return value
 
 
-def _base_url(env: Mapping[str, str], port: int) -> str:
-    raw = _text(env, "PORTAL_BASE_URL") or f"http://127.0.0.1:{port}"
-    parts = urlsplit(raw)
-    if parts.scheme not in {"http", "https"} or not parts.netloc or "?" in raw or "#" in raw:
+def _absolute_http_url(value: str, _env, _read) -> str:
+    parts = urlsplit(value)
+    if parts.scheme not in {"http", "https"} or not parts.netloc or "?" in value or "#" in value:
         raise SettingsError(
             f"PORTAL_BASE_URL: expected an absolute http(s) URL such as "
-            f"https://portal.hwk.example, got {raw!r}"
+            f"https://portal.hwk.example, got {value!r}"
         )
-    return raw.rstrip("/")
+    return value.rstrip("/")
 
 
-def _mail_from(env: Mapping[str, str]) -> str:
-    raw = _text(env, "PORTAL_MAIL_FROM", "kundenportal@hwk.example")
-    try:
-        validate_email(raw, check_deliverability=False)
-    except EmailNotValidError as error:
-        raise SettingsError(f"PORTAL_MAIL_FROM: not an e-mail address ({error})") from None
-    return raw
-
-
-# --- department addresses of the online forms ------------------------------------------
-DEPARTMENT_ADDRESSES = {
-    "mail_contact": ("PORTAL_MAIL_KONTAKT", "kontakt@hwk.example"),
-    "mail_consulting": ("PORTAL_MAIL_BETRIEBSBERATUNG", "betriebsberatung@hwk.example"),
-    "mail_register": ("PORTAL_MAIL_HANDWERKSROLLE", "handwerksrolle@hwk.example"),
-}
-
-
-def _department_addresses(env: Mapping[str, str]) -> dict[str, str]:
-    found = {}
-    for field_name, (variable, default) in DEPARTMENT_ADDRESSES.items():
-        raw = _text(env, variable, default) or default
+def _email_address(variable: str) -> Check:
+    def check(value: str, _env, _read) -> str:
         try:
-            validate_email(raw, check_deliverability=False)
+            validate_email(value, check_deliverability=False)
         except EmailNotValidError as error:
             raise SettingsError(f"{variable}: not an e-mail address ({error})") from None
-        found[field_name] = raw
-    return found
+        return value
 
+    return check
 
-# --- documents, Vorlagen, SEPA --------------------------------------------------------
 
 CREDITOR_ID = re.compile(r"^[A-Z]{2}\d{2}[A-Z0-9]{3}[A-Z0-9]{1,28}$")
-MB = 1024 * 1024
 
 
 def creditor_id_valid(raw: str) -> bool:
@@ -142,74 +104,253 @@ def creditor_id_valid(raw: str) -> bool:
     return int("".join(str(int(char, 36)) for char in rearranged)) % 97 == 1
 
 
-def _creditor_id(env: Mapping[str, str]) -> str:
-    raw = _text(env, "PORTAL_GLAEUBIGER_ID", "DE98ZZZ09999999999").replace(" ", "").upper()
-    if not creditor_id_valid(raw):
+def _creditor_id(value: str, _env, _read) -> str:
+    normalized = value.replace(" ", "").upper()
+    if not creditor_id_valid(normalized):
         raise SettingsError(
             f"PORTAL_GLAEUBIGER_ID: not a valid SEPA creditor identifier "
-            f"(e.g. DE98ZZZ09999999999), got {raw!r}"
+            f"(e.g. DE98ZZZ09999999999), got {normalized!r}"
         )
-    return raw
+    return normalized
 
 
-def _files_dir(env: Mapping[str, str]) -> str:
+def _private_directory(value: str, env, _read) -> str:
     """The private store; never inside a directory the web server publishes."""
-    raw = _text(env, "PORTAL_FILES_DIR", "data/dateien")
-    store = Path(raw).resolve()
-    public = [Path(_text(env, "REFLEX_UPLOADED_FILES_DIR", "uploaded_files")), Path("assets")]
+    store = Path(value).resolve()
+    public = [Path(reflex_setting("REFLEX_UPLOADED_FILES_DIR", env)), Path("assets")]
     for published in (p.resolve() for p in public):
         if store == published or published in store.parents or store in published.parents:
             raise SettingsError(
-                f"PORTAL_FILES_DIR: must lie outside the public directory {published}, got {raw!r}"
+                f"PORTAL_FILES_DIR: must lie outside the public directory {published}, "
+                f"got {value!r}"
             )
+    return value
+
+
+# --- the settings ------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Settings:
+    demo: bool = setting(
+        "PORTAL_DEMO", False, "demo mode: demo data, `/demo/postfach`, no secret key needed",
+        note="`make run`: `1`",
+    )  # fmt: skip
+    secret_key: str = setting(
+        "PORTAL_SECRET_KEY", "", "keys the hashes of session and link tokens",
+        allowed="at least 32 characters", check=_demo_key_or_long_secret,
+        note="required unless demo",
+    )  # fmt: skip
+    port: int = setting("PORTAL_PORT", 3000, "port of `make run`", low=1, high=65535)
+    base_url: str = setting(
+        "PORTAL_BASE_URL", "http://127.0.0.1:$PORTAL_PORT",
+        "public address, used for links in mails",
+        allowed="absolute `http(s)://` URL", check=_absolute_http_url,
+    )  # fmt: skip
+    db_url: str = setting(
+        "REFLEX_DB_URL", "sqlite:///data/portal.db",
+        "database (`postgresql+psycopg://…`: see \"Betrieb mit PostgreSQL und Redis\")",
+        allowed="SQLAlchemy URL",
+    )  # fmt: skip
+    bcrypt_rounds: int = setting(
+        "PORTAL_BCRYPT_ROUNDS", 12, "bcrypt cost (keep ≥ 12 in production)", low=4, high=16
+    )
+    session_idle_minutes: int = setting(
+        "PORTAL_SESSION_IDLE_MINUTES", 30, "a login ends after this long without activity",
+        low=1, high=24 * 60,
+    )  # fmt: skip
+    session_absolute_hours: int = setting(
+        "PORTAL_SESSION_ABSOLUTE_HOURS", 12, "and after this long in any case", low=1, high=24 * 30
+    )
+    smtp_host: str = setting(
+        "PORTAL_SMTP_HOST", "", "mail server; without it mails stay in the outbox",
+        allowed="host name",
+    )  # fmt: skip
+    smtp_port: int = setting("PORTAL_SMTP_PORT", 587, "port of the mail server", low=1, high=65535)
+    smtp_user: str = setting("PORTAL_SMTP_USER", "", "SMTP login, if the server wants one")
+    smtp_password: str = setting(
+        "PORTAL_SMTP_PASSWORD", "", "SMTP password, if the server wants one", strip=False
+    )
+    smtp_starttls: bool = setting("PORTAL_SMTP_STARTTLS", True, "STARTTLS before login")
+    mail_from: str = setting(
+        "PORTAL_MAIL_FROM", "kundenportal@hwk.example", "sender address",
+        allowed="e-mail address", check=_email_address("PORTAL_MAIL_FROM"),
+    )  # fmt: skip
+    mail_poll_seconds: float = setting(
+        "PORTAL_MAIL_POLL_SECONDS", 2.0, "how often the delivery loop looks for due mails",
+        low=0.1, high=600,
+    )  # fmt: skip
+    # where the online forms go (department mailboxes)
+    mail_contact: str = setting(
+        "PORTAL_MAIL_KONTAKT", "kontakt@hwk.example",
+        "receives the contact form (Kontaktanfrage)",
+        allowed="e-mail address", check=_email_address("PORTAL_MAIL_KONTAKT"),
+    )  # fmt: skip
+    mail_consulting: str = setting(
+        "PORTAL_MAIL_BETRIEBSBERATUNG", "betriebsberatung@hwk.example",
+        "receives \"Beratungstermin anfragen\"",
+        allowed="e-mail address", check=_email_address("PORTAL_MAIL_BETRIEBSBERATUNG"),
+    )  # fmt: skip
+    mail_register: str = setting(
+        "PORTAL_MAIL_HANDWERKSROLLE", "handwerksrolle@hwk.example",
+        "receives \"Adressänderung melden\"",
+        allowed="e-mail address", check=_email_address("PORTAL_MAIL_HANDWERKSROLLE"),
+    )  # fmt: skip
+    # --- documents, Vorlagen, SEPA ---
+    files_dir: str = setting(
+        "PORTAL_FILES_DIR", "data/dateien", "private file store of documents and Vorlagen",
+        allowed="a directory outside `REFLEX_UPLOADED_FILES_DIR` and `assets/`",
+        check=_private_directory,
+    )  # fmt: skip
+    upload_max_bytes: int = setting(
+        "PORTAL_UPLOAD_MAX_MB", 20, "largest file (MB) a member may upload (also operator files)",
+        low=1, high=1024, unit=MB,
+    )  # fmt: skip
+    quota_bytes: int = setting(
+        "PORTAL_QUOTA_MB", 500, "storage (MB) for the uploads of one Betrieb or Person",
+        low=1, high=1024 * 1024, unit=MB,
+    )  # fmt: skip
+    creditor_id: str = setting(
+        "PORTAL_GLAEUBIGER_ID", "DE98ZZZ09999999999", "the chamber's SEPA creditor identifier",
+        allowed="creditor identifier, checksum verified", check=_creditor_id, note="demo",
+    )  # fmt: skip
+    show_worker: bool = setting(
+        "PORTAL_SHOW_WORKER", False, "footer names the worker process serving the page"
+    )
+
+    @property
+    def smtp_enabled(self) -> bool:
+        return bool(self.smtp_host)
+
+
+# --- Reflex's own settings the portal documents (Reflex reads them) ----------------------------
+
+
+@dataclass(frozen=True)
+class ReflexSetting:
+    variable: str
+    default: str
+    meaning: str
+    allowed: str = ""
+    shown: str = ""  # the README's default when it is more than a value
+
+
+REFLEX_SETTINGS = (
+    ReflexSetting(
+        "REFLEX_REDIS_URL", "",
+        "Redis for several workers (see \"Betrieb mit PostgreSQL und Redis\")",
+        allowed="`redis://…`",
+    ),
+    ReflexSetting(
+        "GRANIAN_WORKERS", "", "backend worker processes", shown="1, with Redis 2 × cores + 1"
+    ),
+    ReflexSetting(
+        "REFLEX_TRUSTED_PROXY_HOPS", "0",
+        "reverse proxies in front whose `X-Forwarded-For` is trusted",
+    ),
+    ReflexSetting(
+        "REFLEX_UPLOADED_FILES_DIR", "uploaded_files",
+        "Reflex's public upload directory (served at `/_upload`; the portal stores nothing there)",
+    ),
+)  # fmt: skip
+
+
+def reflex_setting(variable: str, env: Mapping[str, str]) -> str:
+    """A Reflex setting the portal checks against, with Reflex's default."""
+    declared = next(s for s in REFLEX_SETTINGS if s.variable == variable)
+    return env.get(variable, "").strip() or declared.default
+
+
+# --- reading -----------------------------------------------------------------------------------
+
+_YES = {"1", "true", "yes", "ja", "on"}
+_NO = {"0", "false", "no", "nein", "off"}
+
+
+def declared() -> list[tuple[str, type, Declaration]]:
+    """(attribute, type, declaration) of every setting, in the order declared."""
+    types = typing.get_type_hints(Settings)
+    return [(f.name, types[f.name], f.metadata["setting"]) for f in dataclasses.fields(Settings)]
+
+
+def _convert(raw: str, kind: type, rule: Declaration):
+    name = rule.variable
+    if kind is bool:
+        if raw.lower() in _YES:
+            return True
+        if raw.lower() in _NO:
+            return False
+        raise SettingsError(f"{name}: expected 1/0, true/false or yes/no, got {raw!r}")
+    if kind in (int, float):
+        try:
+            value = kind(raw)
+        except ValueError:
+            raise SettingsError(f"{name}: expected a number, got {raw!r}") from None
+        if not rule.low <= value <= rule.high:
+            raise SettingsError(f"{name}: must lie between {rule.low} and {rule.high}, got {value}")
+        return value
     return raw
 
 
-def _files_settings(env: Mapping[str, str]) -> dict:
-    return {
-        "files_dir": _files_dir(env),
-        "upload_max_bytes": _number(env, "PORTAL_UPLOAD_MAX_MB", 20, 1, 1024) * MB,
-        "quota_bytes": _number(env, "PORTAL_QUOTA_MB", 500, 1, 1024 * 1024) * MB,
-        "creditor_id": _creditor_id(env),
-    }
+def _read(env: Mapping[str, str], kind: type, rule: Declaration, by_variable: dict):
+    raw = env.get(rule.variable, "")
+    raw = raw.strip() if rule.strip else raw
+    if raw:
+        return _convert(raw, kind, rule)
+    if isinstance(rule.default, str):  # a default may name a setting declared before it
+        return string.Template(rule.default).substitute(by_variable)
+    return rule.default
 
 
 def load_settings(env: Mapping[str, str] | None = None) -> Settings:
     """Read and check every setting; raise SettingsError naming the first bad variable."""
     env = os.environ if env is None else env
-    demo = _flag(env, "PORTAL_DEMO", False)
-    port = _number(env, "PORTAL_PORT", 3000, 1, 65535)
-    secret_key = _text(env, "PORTAL_SECRET_KEY")
-    if not secret_key:
-        if not demo:
-            raise SettingsError(
-                "PORTAL_SECRET_KEY: required (at least 32 characters) unless PORTAL_DEMO=1; "
-                "generate one with: python -c 'import secrets; print(secrets.token_urlsafe(48))'"
-            )
-        secret_key = DEMO_SECRET_KEY
-    elif len(secret_key) < 32:
-        raise SettingsError("PORTAL_SECRET_KEY: must be at least 32 characters long")
-    smtp_host = _text(env, "PORTAL_SMTP_HOST")
-    return Settings(
-        demo=demo,
-        base_url=_base_url(env, port),
-        db_url=_text(env, "REFLEX_DB_URL", DEFAULT_DB_URL),
-        port=port,
-        secret_key=secret_key,
-        bcrypt_rounds=_number(env, "PORTAL_BCRYPT_ROUNDS", 12, 4, 16),
-        session_idle_minutes=_number(env, "PORTAL_SESSION_IDLE_MINUTES", 30, 1, 24 * 60),
-        session_absolute_hours=_number(env, "PORTAL_SESSION_ABSOLUTE_HOURS", 12, 1, 24 * 30),
-        smtp_host=smtp_host,
-        smtp_port=_number(env, "PORTAL_SMTP_PORT", 587, 1, 65535),
-        smtp_user=_text(env, "PORTAL_SMTP_USER"),
-        smtp_password=env.get("PORTAL_SMTP_PASSWORD", ""),
-        smtp_starttls=_flag(env, "PORTAL_SMTP_STARTTLS", True),
-        mail_from=_mail_from(env),
-        mail_poll_seconds=_number(env, "PORTAL_MAIL_POLL_SECONDS", 2.0, 0.1, 600, kind=float),
-        **_department_addresses(env),
-        **_files_settings(env),
-        show_worker=_flag(env, "PORTAL_SHOW_WORKER", False),
-    )
+    values, by_variable = {}, {}
+    for attribute, kind, rule in declared():
+        value = _read(env, kind, rule, by_variable)
+        if rule.check is not None:
+            value = rule.check(value, env, values)
+        by_variable[rule.variable] = value
+        values[attribute] = value * rule.unit if rule.unit != 1 else value
+    return Settings(**values)
+
+
+# --- the README's table ------------------------------------------------------------------------
+
+
+def _shown(value) -> str:
+    if isinstance(value, bool):
+        return "1" if value else "0"
+    if isinstance(value, float):
+        return f"{value:g}"
+    return str(value)
+
+
+def documented() -> list[tuple[str, str, str, str]]:
+    """The rows of the README's settings table: variable, default, allowed values, meaning."""
+    rows = []
+    for _attribute, kind, rule in declared():
+        default = f"`{_shown(rule.default)}`" if _shown(rule.default) else "–"
+        if rule.note:
+            default += f" ({rule.note})"
+        if kind is bool:
+            allowed = "`1` or `0`"
+        elif kind in (int, float):
+            allowed = f"{_shown(rule.low)}–{_shown(rule.high)}"
+        else:
+            allowed = rule.allowed or "text"
+        rows.append((f"`{rule.variable}`", default, allowed, rule.meaning))
+    for reflex in REFLEX_SETTINGS:
+        default = reflex.shown or (f"`{reflex.default}`" if reflex.default else "–")
+        rows.append((f"`{reflex.variable}`", default, reflex.allowed or "–", reflex.meaning))
+    return rows
+
+
+def markdown_table() -> str:
+    """The README's settings table, as the declarations make it."""
+    lines = ["| variable | default | allowed | meaning |", "|---|---|---|---|"]
+    lines += ["| " + " | ".join(row) + " |" for row in documented()]
+    return "\n".join(lines)
 
 
 try:

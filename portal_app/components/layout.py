@@ -22,7 +22,7 @@ def _account_links(current_route: str) -> rx.Component:
     return rx.cond(
         SessionState.logged_in,
         rx.fragment(
-            _nav_link(texts.NAV_ACCOUNT, routes.ACCOUNT, current_route),
+            _nav_link(texts.ACCOUNT_TITLE, routes.ACCOUNT, current_route),
             rx.el.li(
                 rx.el.button(
                     texts.NAV_LOGOUT,
@@ -33,8 +33,8 @@ def _account_links(current_route: str) -> rx.Component:
             ),
         ),
         rx.fragment(
-            _nav_link(texts.NAV_LOGIN, routes.LOGIN, current_route),
-            _nav_link(texts.NAV_REGISTER, routes.REGISTER, current_route),
+            _nav_link(texts.LOGIN_TITLE, routes.LOGIN, current_route),
+            _nav_link(texts.REGISTER_TITLE, routes.REGISTER, current_route),
         ),
     )
 
@@ -80,9 +80,9 @@ def footer() -> rx.Component:
             _worker_note(),
             rx.el.nav(
                 rx.el.ul(
-                    rx.el.li(rx.link(texts.IMPRINT, href=routes.IMPRINT)),
+                    rx.el.li(rx.link(texts.IMPRINT_TITLE, href=routes.IMPRINT)),
                     rx.el.li(rx.link(texts.PRIVACY, href=routes.PRIVACY)),
-                    rx.el.li(rx.link(texts.CONTACT, href=routes.CONTACT)),
+                    rx.el.li(rx.link(texts.CONTACT_TITLE, href=routes.CONTACT)),
                 ),
                 aria_label=texts.FOOTER_LABEL,
             ),

@@ -51,8 +51,10 @@ def account() -> rx.Component:
         ),
         _records(texts.ACCOUNT_BETRIEBE, AccountState.betriebe),
         _records(texts.ACCOUNT_PERSONEN, AccountState.personen),
-        _link_group(texts.ACCOUNT_SERVICES_LABEL, SERVICES),
-        rx.cond(AccountState.unlocked, _link_group(texts.ACCOUNT_SERVICES, UNLOCKED_SERVICES)),
+        _link_group(texts.ACCOUNT_SERVICES, SERVICES),
+        rx.cond(
+            AccountState.unlocked, _link_group(texts.ACCOUNT_UNLOCKED_SERVICES, UNLOCKED_SERVICES)
+        ),
         rx.box(
             link_button(
                 rx.cond(AccountState.unlocked, texts.UNLOCK_ANOTHER, texts.ACCOUNT_UNLOCK_NOW),

@@ -14,7 +14,7 @@ from portal_app.state.account_deletion import AccountDeletionState
     texts.DELETE_TITLE,
     protected=True,
     on_load=[AccountDeletionState.load],
-    account_link=texts.ACCOUNT_LINK_DELETE,
+    account_link=texts.DELETE_TITLE,
     account_group=MANAGE,
     account_order=30,
 )
@@ -45,5 +45,5 @@ def account_deleted() -> rx.Component:
     return rx.fragment(
         rx.heading(texts.DELETE_DONE_TITLE, **styles.page_heading),
         rx.box(notice(texts.DELETE_DONE, tone="green"), margin_bottom="1rem"),
-        link_button(texts.NAV_REGISTER, routes.REGISTER),
+        link_button(texts.REGISTER_TITLE, routes.REGISTER),
     )

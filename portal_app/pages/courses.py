@@ -25,7 +25,7 @@ def _filters() -> rx.Component:
             ),
             select_field(
                 "category",
-                texts.COURSES_CATEGORY,
+                texts.COURSE_CATEGORY,
                 CatalogueState.categories,
                 NO_ERROR,
                 empty_label=texts.COURSES_ANY,
@@ -33,7 +33,7 @@ def _filters() -> rx.Component:
             ),
             select_field(
                 "location",
-                texts.COURSES_LOCATION,
+                texts.COURSE_LOCATION,
                 CatalogueState.locations,
                 NO_ERROR,
                 empty_label=texts.COURSES_ANY,

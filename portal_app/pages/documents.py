@@ -5,7 +5,13 @@ import reflex as rx
 from portal_app import routes, styles, texts
 from portal_app.components.forms import notice, select_field
 from portal_app.components.page import page
-from portal_app.state.documents import MAX_FILES, UPLOAD_ID, UPLOAD_LIMIT_TEXT, DocumentsState
+from portal_app.state.documents import (
+    DEPARTMENT_OPTIONS,
+    MAX_FILES,
+    UPLOAD_ID,
+    UPLOAD_LIMIT_TEXT,
+    DocumentsState,
+)
 
 
 def _cell(label: str, value) -> rx.Component:
@@ -57,7 +63,7 @@ def _provided() -> rx.Component:
             [
                 (texts.COLUMN_DATE, "date"),
                 (texts.COLUMN_TITLE, "title"),
-                (texts.COLUMN_FOR, "owner"),
+                (texts.FIELD_DOCUMENT_OWNER, "owner"),
                 (texts.COLUMN_SIZE, "size"),
             ],
             texts.PROVIDED_EMPTY,
@@ -73,8 +79,8 @@ def _sent() -> rx.Component:
             DocumentsState.sent,
             [
                 (texts.COLUMN_DATE, "date"),
-                (texts.COLUMN_DEPARTMENT, "department"),
-                (texts.COLUMN_FOR, "owner"),
+                (texts.FIELD_DOCUMENT_DEPARTMENT, "department"),
+                (texts.FIELD_DOCUMENT_OWNER, "owner"),
                 (texts.COLUMN_SIZE, "size"),
                 (texts.COLUMN_NAME, "name"),
             ],
@@ -147,7 +153,7 @@ def _upload() -> rx.Component:
                 texts.FIELD_DOCUMENT_OWNER,
                 DocumentsState.owners,
                 DocumentsState.owner_error,
-                empty_label=texts.DOCUMENT_CHOOSE,
+                empty_label=texts.FORM_CHOOSE,
                 value=DocumentsState.owner_key,
                 on_change=DocumentsState.set_owner,
                 option_value="key",
@@ -156,9 +162,9 @@ def _upload() -> rx.Component:
             select_field(
                 "department",
                 texts.FIELD_DOCUMENT_DEPARTMENT,
-                list(texts.DOCUMENT_DEPARTMENTS),
+                DEPARTMENT_OPTIONS,
                 DocumentsState.department_error,
-                empty_label=texts.DOCUMENT_CHOOSE,
+                empty_label=texts.FORM_CHOOSE,
                 value=DocumentsState.department,
                 on_change=DocumentsState.set_department,
             ),

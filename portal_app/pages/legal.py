@@ -21,7 +21,7 @@ def _address() -> rx.Component:
 
 def _reach() -> rx.Component:
     return rx.el.dl(
-        rx.el.dt(texts.CONTACT_PHONE),
+        rx.el.dt(texts.PHONE),
         rx.el.dd(texts.CHAMBER_PHONE),
         rx.el.dt(texts.CONTACT_EMAIL),
         rx.el.dd(rx.link(texts.CHAMBER_EMAIL, href=f"mailto:{texts.CHAMBER_EMAIL}")),

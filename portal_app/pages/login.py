@@ -36,7 +36,7 @@ def _credentials_form() -> rx.Component:
             kind="password",
             autocomplete="current-password",
         ),
-        submit_button(texts.LOGIN_BUTTON),
+        submit_button(texts.LOGIN_TITLE),
         on_submit=LoginState.submit,
         label=texts.LOGIN_TITLE,
     )
@@ -61,5 +61,5 @@ def login() -> rx.Component:
         ),
         rx.text(texts.LOGIN_INTRO, as_="p", margin_bottom="1rem"),
         login_form(),
-        question_link(texts.LOGIN_NO_ACCOUNT, texts.NAV_REGISTER, routes.REGISTER),
+        question_link(texts.LOGIN_NO_ACCOUNT, texts.REGISTER_TITLE, routes.REGISTER),
     )

@@ -14,7 +14,7 @@ from portal_app.state.password_change import PasswordChangeState
     texts.CHANGE_TITLE,
     protected=True,
     on_load=[PasswordChangeState.load],
-    account_link=texts.ACCOUNT_LINK_PASSWORD,
+    account_link=texts.CHANGE_TITLE,
     account_group=MANAGE,
     account_order=10,
 )
@@ -37,7 +37,7 @@ def password_change() -> rx.Component:
             new_password_fields(
                 PasswordChangeState.password_error, PasswordChangeState.repeat_error
             ),
-            submit_button(texts.CHANGE_BUTTON),
+            submit_button(texts.CHANGE_TITLE),
             on_submit=PasswordChangeState.submit,
             label=texts.CHANGE_TITLE,
         ),

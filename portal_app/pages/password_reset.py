@@ -46,7 +46,7 @@ def forgot() -> rx.Component:
         rx.heading(texts.FORGOT_TITLE, **styles.page_heading),
         rx.cond(
             ForgotState.sent_to != "",
-            _done(texts.FORGOT_DONE_TITLE, ForgotState.sent_message),
+            _done(texts.CHECK_MAILBOX_TITLE, ForgotState.sent_message),
             rx.fragment(
                 rx.text(texts.FORGOT_INTRO, as_="p", margin_bottom="1rem"),
                 _forgot_form(),
@@ -79,7 +79,7 @@ def _reset_body() -> rx.Component:
         ResetState.done,
         rx.fragment(
             _done(texts.RESET_DONE_TITLE, texts.RESET_DONE),
-            rx.box(link_button(texts.NAV_LOGIN, routes.LOGIN), margin_top="1rem"),
+            rx.box(link_button(texts.LOGIN_TITLE, routes.LOGIN), margin_top="1rem"),
         ),
         rx.cond(ResetState.link_problem != "", _link_problem(), _reset_form()),
     )
@@ -89,5 +89,5 @@ def _reset_body() -> rx.Component:
 def reset() -> rx.Component:
     return rx.fragment(
         rx.heading(texts.RESET_TITLE, **styles.page_heading),
-        rx.cond(ResetState.checked, _reset_body(), rx.text(texts.RESET_CHECKING, role="status")),
+        rx.cond(ResetState.checked, _reset_body(), rx.text(texts.LINK_CHECKING, role="status")),
     )

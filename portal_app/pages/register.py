@@ -37,7 +37,7 @@ def register_form() -> rx.Component:
             ),
             RegisterState.consent_error,
         ),
-        submit_button(texts.REGISTER_BUTTON),
+        submit_button(texts.REGISTER_TITLE),
         on_submit=RegisterState.submit,
         label=texts.REGISTER_TITLE,
     )
@@ -45,7 +45,7 @@ def register_form() -> rx.Component:
 
 def sent_notice() -> rx.Component:
     return notice(
-        rx.heading(texts.REGISTER_DONE_TITLE, as_="h2", size="4", margin_bottom="0.5rem"),
+        rx.heading(texts.CHECK_MAILBOX_TITLE, as_="h2", size="4", margin_bottom="0.5rem"),
         rx.text(RegisterState.sent_message, as_="p"),
         tone="green",
     )
@@ -61,7 +61,7 @@ def register() -> rx.Component:
             rx.fragment(
                 rx.text(texts.REGISTER_INTRO, as_="p", margin_bottom="1rem"),
                 register_form(),
-                question_link(texts.REGISTER_HAVE_ACCOUNT, texts.NAV_LOGIN, routes.LOGIN),
+                question_link(texts.REGISTER_HAVE_ACCOUNT, texts.LOGIN_TITLE, routes.LOGIN),
             ),
         ),
     )
@@ -81,7 +81,7 @@ def _link_problem() -> rx.Component:
         alert(ConfirmState.link_problem),
         rx.flex(
             link_button(texts.TOKEN_NEW_LINK, routes.REGISTER),
-            link_button(texts.NAV_LOGIN, routes.LOGIN, variant="outline"),
+            link_button(texts.LOGIN_TITLE, routes.LOGIN, variant="outline"),
             gap="1rem",
             wrap="wrap",
             margin_top="1rem",
@@ -111,7 +111,5 @@ def _confirm_body() -> rx.Component:
 def confirm() -> rx.Component:
     return rx.fragment(
         rx.heading(texts.CONFIRM_TITLE, **styles.page_heading),
-        rx.cond(
-            ConfirmState.checked, _confirm_body(), rx.text(texts.CONFIRM_CHECKING, role="status")
-        ),
+        rx.cond(ConfirmState.checked, _confirm_body(), rx.text(texts.LINK_CHECKING, role="status")),
     )

@@ -145,7 +145,7 @@ def sepa_page() -> rx.Component:
                 rx.box(
                     select_field(
                         "betrieb",
-                        texts.FIELD_SEPA_BETRIEB,
+                        texts.BETRIEB,
                         SepaState.betriebe,
                         SepaState.betrieb_error,
                         value=SepaState.betrieb_key,

@@ -57,7 +57,7 @@ def _row(row: SessionRow) -> rx.Component:
     texts.SESSIONS_TITLE,
     protected=True,
     on_load=[SessionListState.load],
-    account_link=texts.ACCOUNT_LINK_SESSIONS,
+    account_link=texts.SESSIONS_TITLE,
     account_group=MANAGE,
     account_order=20,
 )

@@ -35,7 +35,7 @@ def _unlock_form(
         alert(UnlockState.failure),
         text_field(number_field, label, UnlockState.number_error, hint=hint, max_length=20),
         _pin_field(number_field),
-        submit_button(texts.UNLOCK_BUTTON),
+        submit_button(texts.UNLOCK_TITLE),
         on_submit=on_submit,
         label=f"{texts.UNLOCK_TITLE} {as_whom}",
     )
@@ -43,7 +43,7 @@ def _unlock_form(
 
 def _new_pin_help() -> rx.Component:
     return rx.box(
-        rx.link(texts.UNLOCK_NEW_PIN_LINK, href=routes.PIN_REQUEST),
+        rx.link(texts.PIN_REQUEST_TITLE, href=routes.PIN_REQUEST),
         rx.el.details(
             rx.el.summary(texts.UNLOCK_NEW_PIN_QUESTION),
             rx.text(texts.UNLOCK_NEW_PIN_ANSWER, as_="p", margin_top="0.5rem"),
@@ -63,7 +63,7 @@ def _done() -> rx.Component:
             tone="green",
         ),
         rx.flex(
-            link_button(texts.NAV_ACCOUNT, routes.ACCOUNT),
+            link_button(texts.ACCOUNT_TITLE, routes.ACCOUNT),
             rx.button(
                 texts.UNLOCK_ANOTHER, on_click=UnlockState.another, variant="outline", size="3"
             ),
@@ -144,7 +144,7 @@ def _pin_request_form() -> rx.Component:
             PinRequestState.kind_error,
         ),
         text_field("nummer", texts.FIELD_NUMMER, PinRequestState.number_error, max_length=20),
-        submit_button(texts.PIN_REQUEST_BUTTON),
+        submit_button(texts.PIN_REQUEST_TITLE),
         on_submit=PinRequestState.submit,
         label=texts.PIN_REQUEST_TITLE,
     )

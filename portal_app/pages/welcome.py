@@ -66,7 +66,7 @@ def _finished() -> rx.Component:
     return rx.fragment(
         rx.heading(texts.WELCOME_FINISHED_TITLE, **styles.section_heading),
         rx.text(texts.WELCOME_FINISHED, as_="p", margin_bottom="1rem"),
-        link_button(texts.NAV_ACCOUNT, routes.ACCOUNT),
+        link_button(texts.ACCOUNT_TITLE, routes.ACCOUNT),
     )
 
 

@@ -15,7 +15,7 @@ from sqlmodel import Session, delete, update
 
 from portal_app import routes, texts
 from portal_app.models import Account, AuditEntry, EmailToken, LoginSession
-from portal_app.services import audit, clock, mail
+from portal_app.services import audit, clock, dates, mail
 from portal_app.services.db import unit_of_work
 from portal_app.services.password_change import verify_current
 from portal_app.settings import settings
@@ -47,7 +47,8 @@ def delete_account(account_id: int, password: str, confirmed: bool) -> str:
         session.exec(delete(EmailToken).where(EmailToken.account_id == account_id))
         session.exec(delete(Account).where(Account.id == account_id))
         body = texts.MAIL_DELETED_BODY.format(
-            when=clock.german(clock.now()), register_link=settings.base_url + routes.REGISTER
+            when=dates.format_datetime(clock.now()),
+            register_link=settings.base_url + routes.REGISTER,
         )
         mail.enqueue(session, account.email, texts.MAIL_DELETED_SUBJECT, body)
     return account.email

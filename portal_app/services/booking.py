@@ -21,7 +21,8 @@ from sqlmodel import Session, col, func, select, update
 from portal_app import routes, texts
 from portal_app.models import Account, Booking, Course
 from portal_app.services import clock, mail
-from portal_app.services.courses import CourseNotFound, _get, today
+from portal_app.services.courses import CourseNotFound, _get
+from portal_app.services.dates import format_date
 from portal_app.services.db import unit_of_work
 from portal_app.services.emails import EmailRejected, normalize_email
 from portal_app.settings import settings
@@ -109,7 +110,7 @@ def check_participant(name: str, birth_date: str, email: str, terms: bool = True
         born = date.fromisoformat((birth_date or "").strip())
     except ValueError:
         errors["birth_date"] = texts.BOOKING_BIRTH_DATE_INVALID
-    if born is not None and not date(1900, 1, 1) <= born <= today():
+    if born is not None and not date(1900, 1, 1) <= born <= clock.today():
         errors["birth_date"] = texts.BOOKING_BIRTH_DATE_INVALID
     normalized = ""
     try:
@@ -150,7 +151,7 @@ def book(
             # read below sees the latest committed state.
             seat = _take_seat(session, course_id)
             course = _get(session, course_id)
-            if today() > course.booking_deadline:
+            if clock.today() > course.booking_deadline:
                 raise BookingClosed(texts.BOOKING_CLOSED)
             if not seat and not waitlist:
                 raise CourseFull(texts.BOOKING_FULL)
@@ -183,8 +184,8 @@ def _course_lines(course: Course) -> str:
     return texts.MAIL_COURSE_LINES.format(
         title=course.title,
         code=course.code,
-        start=course.starts_on.strftime("%d.%m.%Y"),
-        end=course.ends_on.strftime("%d.%m.%Y"),
+        start=format_date(course.starts_on),
+        end=format_date(course.ends_on),
         schedule=course.schedule,
         location=course.location,
         link=settings.base_url + routes.course(course.id),
@@ -249,7 +250,7 @@ def cancel(account_id: int, booking_id: int) -> Booking | None:
         booking = session.get(Booking, booking_id)
         session.refresh(booking)
         course = _get(session, booking.course_id)
-        if today() > course.booking_deadline:
+        if clock.today() > course.booking_deadline:
             raise BookingClosed(texts.CANCEL_CLOSED)  # rolls the cancellation back
         _mail_cancelled(session, booking, course)
         if not had_seat:
@@ -293,7 +294,7 @@ def bookings_of(account_id: int) -> list[BookingView]:
             .where(Booking.account_id == account_id)
             .order_by(col(Booking.status) == CANCELLED, Course.starts_on, Booking.id)
         ).all()
-        first_day = today()
+        first_day = clock.today()
         return [
             BookingView(
                 id=booking.id,

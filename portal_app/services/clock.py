@@ -1,8 +1,13 @@
-"""The one clock of the services, so tests can travel in time by replacing `now`."""
+"""The one clock of the portal: "now", "today" and the chamber's time zone.
 
-from datetime import UTC, datetime
+Every service asks this module for the time, so tests can travel in time by replacing `now`
+(`today` follows, because it asks `now`).
+"""
+
+from datetime import UTC, date, datetime
 from zoneinfo import ZoneInfo
 
+# The chamber's time zone: deadlines, "today" and every date a member reads are German ones.
 GERMANY = ZoneInfo("Europe/Berlin")
 
 
@@ -11,6 +16,6 @@ def now() -> datetime:
     return datetime.now(UTC)
 
 
-def german(moment: datetime) -> str:
-    """A moment as a member in Germany reads it: 25.11.2026, 14:05 Uhr."""
-    return moment.astimezone(GERMANY).strftime("%d.%m.%Y, %H:%M Uhr")
+def today() -> date:
+    """The calendar day in Germany now (a course deadline ends at German midnight)."""
+    return now().astimezone(GERMANY).date()

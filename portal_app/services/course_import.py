@@ -11,12 +11,13 @@ from __future__ import annotations
 import csv
 import io
 from dataclasses import dataclass
-from datetime import date, datetime
+from datetime import date
 from decimal import Decimal, InvalidOperation
 
 from sqlmodel import Session, select
 
 from portal_app.models import Course
+from portal_app.services import dates
 from portal_app.services.courses import CATEGORIES, search_key
 from portal_app.services.db import unit_of_work
 
@@ -66,12 +67,10 @@ class ImportResult:
 
 
 def parse_date(raw: str) -> date:
-    for pattern in ("%d.%m.%Y", "%Y-%m-%d"):
-        try:
-            return datetime.strptime(raw.strip(), pattern).date()
-        except ValueError:
-            continue
-    raise ValueError(f"kein Datum: {raw!r} (erwartet TT.MM.JJJJ oder JJJJ-MM-TT)")
+    try:
+        return dates.parse_date(raw)
+    except ValueError:
+        raise ValueError(f"kein Datum: {raw!r} (erwartet TT.MM.JJJJ oder JJJJ-MM-TT)") from None
 
 
 def parse_price(raw: str) -> int:

@@ -8,7 +8,6 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import date
-from zoneinfo import ZoneInfo
 
 from sqlmodel import Session, col, func, select
 
@@ -24,7 +23,6 @@ CATEGORIES = (
     "Betriebswirtschaft",
     "Digitalisierung",
 )
-GERMANY = ZoneInfo("Europe/Berlin")
 PAGE_SIZE = 10
 MAX_QUERY_LENGTH = 100
 
@@ -97,7 +95,7 @@ def view_of(course: Course) -> CourseView:
         capacity=course.capacity,
         seats_left=course.capacity - course.booked,
         booking_deadline=course.booking_deadline,
-        bookable=today() <= course.booking_deadline,
+        bookable=clock.today() <= course.booking_deadline,
     )
 
 
@@ -117,7 +115,7 @@ def _conditions(query: CourseQuery, first_day: date) -> list:
 def search(query: CourseQuery) -> CoursePage:
     """Courses that have not started yet and match every given criterion, one page of them,
     sorted by start date (then title). Every word of the text must occur somewhere."""
-    conditions = _conditions(query, today())
+    conditions = _conditions(query, clock.today())
     order = col(Course.starts_on).desc() if query.newest_first else col(Course.starts_on)
     with unit_of_work() as session:
         total = session.exec(select(func.count()).select_from(Course).where(*conditions)).one()
@@ -139,7 +137,7 @@ def locations() -> list[str]:
         return list(
             session.exec(
                 select(Course.location)
-                .where(Course.starts_on >= today())
+                .where(Course.starts_on >= clock.today())
                 .distinct()
                 .order_by(Course.location)
             )
@@ -156,8 +154,3 @@ def _get(session: Session, course_id: int) -> Course:
     if course is None:
         raise CourseNotFound(course_id)
     return course
-
-
-def today() -> date:
-    """The date in Germany now (deadlines are German calendar days)."""
-    return clock.now().astimezone(GERMANY).date()

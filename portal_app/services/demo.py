@@ -6,7 +6,6 @@ from sqlmodel import select
 
 from portal_app.models import Account, Course
 from portal_app.services import clock, course_import, passwords, registry, vorlagen_demo
-from portal_app.services.courses import today
 from portal_app.services.db import unit_of_work
 from portal_app.services.demo_courses import demo_courses
 from portal_app.services.emails import email_key
@@ -63,7 +62,7 @@ def load_demo_courses() -> int:
     with unit_of_work() as session:
         if session.exec(select(Course.id).limit(1)).first() is not None:
             return 0
-        courses = demo_courses(today())
+        courses = demo_courses(clock.today())
         for data in courses:
             course_import.save(session, data)
         return len(courses)

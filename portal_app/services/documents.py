@@ -21,7 +21,14 @@ from portal_app.settings import settings
 
 UPLOADED = "eingang"
 PROVIDED = "bereitgestellt"
-DEPARTMENTS = dict(texts.DOCUMENT_DEPARTMENTS)
+# where a member sends documents: the key stored in dokument.abteilung, the label shown
+DEPARTMENTS = {
+    "handwerksrolle": texts.DEPARTMENT_HANDWERKSROLLE,
+    "ausbildung": texts.DEPARTMENT_AUSBILDUNG,
+    "pruefung": texts.DEPARTMENT_PRUEFUNG,
+    "beitrag": texts.DEPARTMENT_BEITRAG,
+    "sonstiges": texts.DEPARTMENT_SONSTIGES,
+}
 TITLE_MAX = 200
 
 AUDIT_UPLOAD = "dokument_hochgeladen"

@@ -20,7 +20,6 @@ from sqlmodel import col, func, select
 from portal_app import texts
 from portal_app.models import FormSubmission
 from portal_app.services import clock, db, mail
-from portal_app.services.courses import today
 from portal_app.services.db import unit_of_work
 from portal_app.services.emails import EmailRejected, email_key, normalize_email
 from portal_app.settings import settings
@@ -82,7 +81,7 @@ def _future_date(raw: str) -> str:
         wanted = date.fromisoformat(raw)
     except ValueError:
         raise ValueError(texts.FORM_DATE_INVALID) from None
-    if wanted <= today():
+    if wanted <= clock.today():
         raise ValueError(texts.FORM_DATE_NOT_FUTURE)
     return wanted.isoformat()
 
@@ -129,11 +128,11 @@ EMAIL = FieldSpec(
     "email", texts.FIELD_EMAIL, kind="email", autocomplete="email", max_length=254, check=_email
 )
 PHONE = FieldSpec(
-    "phone", texts.FORM_PHONE, kind="tel", required=False, autocomplete="tel", check=_phone
+    "phone", texts.PHONE, kind="tel", required=False, autocomplete="tel", check=_phone
 )
 BETRIEBSNUMMER = FieldSpec(
     "betriebsnummer",
-    texts.FORM_BETRIEBSNUMMER,
+    texts.FIELD_BETRIEBSNUMMER,
     required=False,
     max_length=20,
     hint=texts.FORM_BETRIEBSNUMMER_HINT,
@@ -193,7 +192,7 @@ ADDRESS_CHANGE = FormSpec(
         FieldSpec("company", texts.FORM_COMPANY, autocomplete="organization", max_length=150),
         FieldSpec(
             "betriebsnummer",
-            texts.FORM_BETRIEBSNUMMER,
+            texts.FIELD_BETRIEBSNUMMER,
             max_length=20,
             hint=texts.FORM_BETRIEBSNUMMER_HINT,
             check=_betriebsnummer,

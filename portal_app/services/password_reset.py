@@ -18,6 +18,7 @@ from portal_app.services import (
     answer_time,
     audit,
     clock,
+    dates,
     mail,
     passwords,
     sessions,
@@ -65,7 +66,7 @@ def check_link(token: str) -> str:
 def password_changed(session: Session, account: Account, sessions_text: str) -> None:
     """Tell the member by mail that the password changed (reset or change)."""
     body = texts.MAIL_PASSWORD_CHANGED_BODY.format(
-        when=clock.german(clock.now()),
+        when=dates.format_datetime(clock.now()),
         sessions=sessions_text,
         reset_link=_link(routes.PASSWORD_FORGOTTEN),
     )

@@ -8,7 +8,7 @@ from fpdf import FPDF
 
 from portal_app import texts
 from portal_app.models import Betrieb
-from portal_app.services import registry
+from portal_app.services import dates, registry
 from portal_app.services.pins import IssuedPin
 
 
@@ -20,8 +20,8 @@ def _address_lines(issued: IssuedPin) -> list[str]:
 def _number_line(issued: IssuedPin) -> str:
     record = issued.recipient
     if isinstance(record, Betrieb):
-        return f"{texts.LETTER_BETRIEBSNUMMER}: {registry.format_betriebsnummer(record)}"
-    return f"{texts.LETTER_KUNDENNUMMER}: {record.kundennummer}"
+        return f"{texts.FIELD_BETRIEBSNUMMER}: {registry.format_betriebsnummer(record)}"
+    return f"{texts.FIELD_KUNDENNUMMER}: {record.kundennummer}"
 
 
 def write_letter(issued: IssuedPin, path: Path, base_url: str) -> None:
@@ -46,7 +46,7 @@ def write_letter(issued: IssuedPin, path: Path, base_url: str) -> None:
     pdf.set_font("Courier", style="B", size=18)
     pdf.cell(0, 12, f"PIN: {issued.pin[:4]} {issued.pin[4:]}", new_x="LMARGIN", new_y="NEXT")
     pdf.set_font("Helvetica", size=11)
-    valid_until = issued.expires_at.strftime("%d.%m.%Y")
+    valid_until = dates.format_date(issued.expires_at)
     pdf.multi_cell(0, 6, texts.LETTER_VALIDITY.format(date=valid_until))
     pdf.ln(8)
     pdf.multi_cell(0, 6, texts.LETTER_SIGNATURE)

@@ -44,12 +44,6 @@ class IssuedPin:
     expires_at: datetime
 
 
-def _target(record: Betrieb | Person) -> str:
-    if isinstance(record, Betrieb):
-        return f"Betrieb {registry.format_betriebsnummer(record)}"
-    return f"Person {record.kundennummer}"
-
-
 def _issue(session: Session, record: Betrieb | Person) -> IssuedPin:
     now = clock.now()
     owner = Pin.betrieb_id if isinstance(record, Betrieb) else Pin.person_id
@@ -70,8 +64,8 @@ def _issue(session: Session, record: Betrieb | Person) -> IssuedPin:
         )
     )
     _close_requests(session, record)
-    audit.record(session, "pin_ausgestellt", None, _target(record))
-    return IssuedPin(pin, _target(record), record, now + LIFETIME)
+    audit.record(session, "pin_ausgestellt", None, registry.audit_target(record))
+    return IssuedPin(pin, registry.audit_target(record), record, now + LIFETIME)
 
 
 def _close_requests(session: Session, record: Betrieb | Person) -> None:

@@ -10,13 +10,14 @@ import csv
 import io
 import re
 from dataclasses import dataclass
-from datetime import date, datetime
+from datetime import date
 from enum import StrEnum
 
 from sqlmodel import Session, select
 
 from portal_app import texts
 from portal_app.models import Betrieb, Person
+from portal_app.services import dates
 from portal_app.services.db import unit_of_work
 
 BETRIEBSNUMMER = re.compile(r"^(?:([A-ZÄÖÜ]{1,3})-?)?(\d{7})(?:-?(\d))?$")
@@ -73,6 +74,18 @@ def parse_kundennummer(raw: str) -> str:
 
 def format_betriebsnummer(betrieb: Betrieb) -> str:
     return f"{betrieb.kreis}-{betrieb.betriebsnummer}-{betrieb.filiale}"
+
+
+# How the audit log (audit_entry.target) and the operator commands name a Betrieb or a Person.
+AUDIT_BETRIEB = "Betrieb {}"
+AUDIT_PERSON = "Person {}"
+
+
+def audit_target(record: Betrieb | Person) -> str:
+    """ "Betrieb TS-1234567-0" or "Person 12345678"."""
+    if isinstance(record, Betrieb):
+        return AUDIT_BETRIEB.format(format_betriebsnummer(record))
+    return AUDIT_PERSON.format(record.kundennummer)
 
 
 def find_betriebe(session: Session, number: BetriebsnummerInput) -> list[Betrieb]:
@@ -172,12 +185,10 @@ def _betrieb_values(row: dict) -> dict:
 
 
 def _date(value: str) -> date:
-    for pattern in ("%d.%m.%Y", "%Y-%m-%d"):
-        try:
-            return datetime.strptime(value, pattern).date()
-        except ValueError:
-            continue
-    raise ValueError("geburtsdatum muss TT.MM.JJJJ oder JJJJ-MM-TT sein")
+    try:
+        return dates.parse_date(value)
+    except ValueError:
+        raise ValueError("geburtsdatum muss TT.MM.JJJJ oder JJJJ-MM-TT sein") from None
 
 
 def _person_values(row: dict) -> dict:

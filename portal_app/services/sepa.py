@@ -29,8 +29,10 @@ AUDIT_GRANTED = "sepa_mandat_erteilt"
 AUDIT_REPLACED = "sepa_mandat_ersetzt"
 AUDIT_REVOKED = "sepa_mandat_widerrufen"
 AUDIT_REFUSED = "sepa_verweigert"
+# why a mandate ended: the key stored in sepa_mandat.end_reason, the label shown
 REPLACED = "ersetzt"
 REVOKED = "widerrufen"
+END_REASONS = {REPLACED: texts.SEPA_REASON_REPLACED, REVOKED: texts.SEPA_REASON_REVOKED}
 
 
 class MandateRejected(ValueError):

@@ -2,14 +2,10 @@
 
 from __future__ import annotations
 
-from zoneinfo import ZoneInfo
-
 from fpdf import FPDF
 
 from portal_app import texts
-from portal_app.services import sepa
-
-GERMANY = ZoneInfo("Europe/Berlin")
+from portal_app.services import dates, sepa
 
 
 def _grouped(iban: str) -> str:
@@ -37,16 +33,17 @@ def mandate_pdf(account_id: int, mandate_id: int) -> tuple[str, bytes]:
     rows = [
         (texts.SEPA_CREDITOR_ID, view.creditor_id),
         (texts.SEPA_REFERENCE, view.reference),
-        (texts.FIELD_SEPA_BETRIEB, view.betrieb_label),
+        (texts.BETRIEB, view.betrieb_label),
         (texts.FIELD_KONTOINHABER, view.holder),
         (texts.FIELD_IBAN, _grouped(iban)),
         ("BIC", bic or "-"),
         ("Kreditinstitut", view.bank_name or "-"),
-        (texts.SEPA_SINCE, view.granted_at.astimezone(GERMANY).strftime("%d.%m.%Y, %H:%M Uhr")),
+        (texts.SEPA_SINCE, dates.format_datetime(view.granted_at)),
     ]
     if view.ended_at:
-        ended = view.ended_at.astimezone(GERMANY).strftime("%d.%m.%Y")
-        rows.append(("Status", texts.SEPA_ENDED.format(date=ended, reason=view.end_reason)))
+        ended = dates.format_date(view.ended_at)
+        reason = sepa.END_REASONS.get(view.end_reason, view.end_reason)
+        rows.append(("Status", texts.SEPA_ENDED.format(date=ended, reason=reason)))
     for label, value in rows:
         pdf.set_font("Helvetica", style="B", size=11)
         pdf.cell(55, 7, label)

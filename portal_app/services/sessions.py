@@ -12,7 +12,7 @@ from sqlmodel import Session, col, select, update
 
 from portal_app import routes, texts
 from portal_app.models import EMAIL_MAX_LENGTH, Account, LoginSession
-from portal_app.services import audit, clock, mail, passwords, throttle, tokens
+from portal_app.services import audit, clock, dates, mail, passwords, throttle, tokens
 from portal_app.services.db import unit_of_work
 from portal_app.services.emails import EmailRejected, email_key, normalize_email
 from portal_app.settings import settings
@@ -96,7 +96,7 @@ def login(
 
 def _tell_paused(session: Session, account: Account, until: datetime) -> None:
     body = texts.MAIL_PAUSED_BODY.format(
-        until=clock.german(until), reset_link=settings.base_url + routes.PASSWORD_FORGOTTEN
+        until=dates.format_datetime(until), reset_link=settings.base_url + routes.PASSWORD_FORGOTTEN
     )
     mail.enqueue(session, account.email, texts.MAIL_PAUSED_SUBJECT, body)
     audit.record(session, audit.Action.LOGIN_PAUSED, account.id, detail=until.isoformat())

@@ -190,7 +190,7 @@ def _finish(session: Session, account_id: int, record: Betrieb | Person, pin: Pi
         view = LinkView(f"{texts.BETRIEB} {registry.format_betriebsnummer(record)}", record.name)
     else:
         view = LinkView(f"{texts.PERSON} {record.kundennummer}", record.name)
-    audit.record(session, SUCCEEDED, account_id, view.label)
+    audit.record(session, SUCCEEDED, account_id, registry.audit_target(record))
     account = session.get(Account, account_id)
     mail.enqueue(
         session,
@@ -241,7 +241,7 @@ def unlock_betrieb(account_id: int, raw_number: str, raw_pin: str) -> LinkView:
     return _unlock(
         account_id,
         lambda session: registry.find_betriebe(session, number),
-        f"{texts.BETRIEB} {number.nummer}",
+        registry.AUDIT_BETRIEB.format(number.nummer),
         raw_pin,
         texts.UNLOCK_FAILED,
     )
@@ -255,9 +255,8 @@ def unlock_person(account_id: int, raw_number: str, raw_pin: str) -> LinkView:
         person = registry.find_person(session, kundennummer)
         return [person] if person else []
 
-    return _unlock(
-        account_id, find, f"{texts.PERSON} {kundennummer}", raw_pin, texts.UNLOCK_FAILED_PERSON
-    )
+    target = registry.AUDIT_PERSON.format(kundennummer)
+    return _unlock(account_id, find, target, raw_pin, texts.UNLOCK_FAILED_PERSON)
 
 
 # --- new PIN ----------------------------------------------------------------------------------

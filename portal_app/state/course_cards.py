@@ -7,6 +7,7 @@ import dataclasses
 from portal_app import routes, texts
 from portal_app.services.booking import BOOKED, WAITING, BookingView
 from portal_app.services.courses import CourseView
+from portal_app.state.formatting import local_date
 
 
 def euro(cents: int) -> str:
@@ -18,7 +19,7 @@ def euro(cents: int) -> str:
 
 
 def day(value) -> str:
-    return value.strftime("%d.%m.%Y")
+    return local_date(value)
 
 
 def period(start, end) -> str:

@@ -17,6 +17,7 @@ from portal_app.state.session import UNLOCKED, SessionState, guard, parse_id
 
 UPLOAD_ID = "dokumente"
 MAX_FILES = 10
+DEPARTMENT_OPTIONS = list(documents.DEPARTMENTS.items())  # (key, label) for the select
 
 
 def _row(doc: documents.DocumentView) -> dict[str, str]:

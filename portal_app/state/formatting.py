@@ -1,17 +1,11 @@
 """Dates and times as a member in Germany reads them."""
 
-from datetime import datetime
-
 from portal_app import texts
-from portal_app.services.clock import GERMANY, german
+from portal_app.services.dates import format_date, format_datetime
 
-
-def local_date(moment: datetime) -> str:
-    return moment.astimezone(GERMANY).strftime("%d.%m.%Y")
-
-
-def local_datetime(moment: datetime) -> str:
-    return german(moment)
+# The states' names for the one German date formatter (services/dates.py).
+local_date = format_date
+local_datetime = format_datetime
 
 
 _BROWSERS = (("Edg/", "Edge"), ("OPR/", "Opera"), ("Firefox/", "Firefox"), ("Chrome/", "Chrome"),

@@ -16,7 +16,7 @@ from portal_app.state.session import UNLOCKED, SessionState, guard, parse_id
 
 
 def _row(view: sepa.MandateView) -> dict[str, str]:
-    reason = texts.SEPA_REASONS.get(view.end_reason, view.end_reason)
+    reason = sepa.END_REASONS.get(view.end_reason, view.end_reason)
     return {
         "id": str(view.id),
         "betrieb_key": view.betrieb_key,

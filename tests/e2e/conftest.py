@@ -6,12 +6,12 @@ from __future__ import annotations
 import os
 import random
 import subprocess
-from datetime import date
 from pathlib import Path
 
 import pytest
 from playwright.sync_api import Page
 
+from portal_app.services import clock
 from tests.e2e import course_data
 from tests.mailsink import MailSink, free_port
 from tests.reflex_server import BIN, serving
@@ -92,7 +92,7 @@ def portal_url(portal_env, portal_work) -> str:
     env, work = portal_env, portal_work
     subprocess.run([BIN / "reflex", "db", "migrate"], cwd=ROOT, env=env, check=True)
     courses_csv = work / "kurse.csv"  # the catalogue, loaded as an operator does
-    courses_csv.write_text(course_data.csv_text(date.today()), encoding="utf-8")
+    courses_csv.write_text(course_data.csv_text(clock.today()), encoding="utf-8")
     subprocess.run([BIN / "portal", "kurse", "import", courses_csv], env=env, check=True)
     with serving(ROOT, int(env["PORTAL_PORT"]), env, work / "portal.log") as url:
         yield url
@@ -118,7 +118,7 @@ def browser_type_launch_args(browser_type_launch_args):
 
 @pytest.fixture(scope="session")
 def browser_context_args(browser_context_args):
-    return {**browser_context_args, "locale": "de-DE", "timezone_id": "Europe/Berlin"}
+    return {**browser_context_args, "locale": "de-DE", "timezone_id": clock.GERMANY.key}
 
 
 @pytest.hookimpl(hookwrapper=True)

@@ -4,13 +4,14 @@ from __future__ import annotations
 
 import re
 import uuid
-from datetime import UTC, datetime, timedelta
+from datetime import timedelta
 
 from axe_playwright_python.sync_playwright import Axe
 from playwright.sync_api import Page, expect
 from sqlalchemy import create_engine, text
 
 from portal_app import texts
+from portal_app.services import clock
 from tests.mailsink import MailSink, body_of
 from tests.reflex_wire import ReflexWire
 
@@ -38,8 +39,8 @@ def submit_registration(page: Page, email: str) -> None:
     """On the open registration page: fill in the address, consent, send."""
     page.get_by_label(texts.FIELD_EMAIL).fill(email)
     page.get_by_label(texts.REGISTER_CONSENT).check()
-    page.get_by_role("button", name=texts.REGISTER_BUTTON).click()
-    expect(page.get_by_role("heading", name=texts.REGISTER_DONE_TITLE)).to_be_visible()
+    page.get_by_role("button", name=texts.REGISTER_TITLE).click()
+    expect(page.get_by_role("heading", name=texts.CHECK_MAILBOX_TITLE)).to_be_visible()
 
 
 def confirmation_link(mail_sink: MailSink, email: str) -> str:
@@ -75,7 +76,7 @@ def login(page: Page, email: str, password: str = PASSWORD) -> None:
     expect(page.get_by_role("main")).to_have_attribute("aria-busy", "false")
     page.get_by_label(texts.FIELD_EMAIL).fill(email)
     page.get_by_label(texts.FIELD_PASSWORD).fill(password)
-    page.get_by_role("button", name=texts.LOGIN_BUTTON).click()
+    page.get_by_role("button", name=texts.LOGIN_TITLE).click()
 
 
 LOGGED_OUT_URL = re.compile(r"^https?://[^/]+/\?abgemeldet=1$")
@@ -93,7 +94,7 @@ def logout(page: Page) -> None:
 
 def expire_login(portal_db: str, email: str) -> None:
     """Let the account's sessions run idle for two hours, as if the member had left the desk."""
-    long_ago = datetime.now(UTC) - timedelta(hours=2)
+    long_ago = clock.now() - timedelta(hours=2)
     engine = create_engine(portal_db)
     with engine.begin() as connection:
         connection.execute(
@@ -163,7 +164,7 @@ def assert_accessible(page: Page) -> None:
 def unlock_as_betrieb(page: Page, number: str, pin: str) -> None:
     page.get_by_label(texts.FIELD_BETRIEBSNUMMER).fill(number)
     page.get_by_label(texts.FIELD_PIN).fill(pin)
-    page.get_by_role("button", name=texts.UNLOCK_BUTTON).click()
+    page.get_by_role("button", name=texts.UNLOCK_TITLE).click()
 
 
 # --- password reset, change, deletion, sessions ------------------------------------------------

@@ -19,7 +19,7 @@ def _delete(page: Page, password: str, confirm: bool) -> None:
 def test_a_member_deletes_the_account_and_can_register_again(page: Page, mail_sink, new_context):
     email = flows.create_account(page, mail_sink)
     elsewhere = flows.second_login(new_context, email)
-    page.get_by_role("link", name=texts.ACCOUNT_LINK_DELETE).click()
+    page.get_by_role("link", name=texts.DELETE_TITLE).click()
     expect(page.get_by_text(texts.DELETE_INTRO)).to_be_visible()
 
     _delete(page, flows.PASSWORD, confirm=False)
@@ -32,7 +32,7 @@ def test_a_member_deletes_the_account_and_can_register_again(page: Page, mail_si
     _delete(page, flows.PASSWORD, confirm=False)  # the box is still ticked
     expect(page).to_have_url(re.compile(r"/konto-geloescht/?$"))
     expect(page.get_by_role("heading", name=texts.DELETE_DONE_TITLE)).to_be_visible()
-    expect(page.get_by_role("link", name=texts.NAV_LOGIN, exact=True)).to_be_visible()
+    expect(page.get_by_role("link", name=texts.LOGIN_TITLE, exact=True)).to_be_visible()
     mail_sink.wait_for(email, texts.MAIL_DELETED_SUBJECT)
     flows.assert_accessible(page)
 

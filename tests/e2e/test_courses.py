@@ -2,11 +2,12 @@
 a full course puts the member on the waiting list, and a cancellation moves them up."""
 
 import re
-from datetime import date, timedelta
+from datetime import timedelta
 
 from playwright.sync_api import Page, expect
 
 from portal_app import texts
+from portal_app.services import clock
 from tests.e2e import course_data, flows
 
 
@@ -15,19 +16,19 @@ def test_a_course_is_found_by_search_and_by_filters(page: Page):
     expect(page.get_by_role("heading", name=texts.COURSES_COUNT.format(total=28))).to_be_visible()
 
     page.get_by_label(texts.COURSES_SEARCH).fill("schweißen")
-    page.get_by_label(texts.COURSES_LOCATION, exact=True).select_option(course_data.WELDING_PLACE)
+    page.get_by_label(texts.COURSE_LOCATION, exact=True).select_option(course_data.WELDING_PLACE)
     page.get_by_role("button", name=texts.COURSES_APPLY).click()
     expect(page.get_by_role("heading", name=texts.COURSES_COUNT_ONE)).to_be_visible()
     expect(page.get_by_role("link", name=course_data.WELDING, exact=True)).to_be_visible()
 
     page.get_by_role("button", name=texts.COURSES_RESET).click()
-    page.get_by_label(texts.COURSES_CATEGORY).select_option("Betriebswirtschaft")
+    page.get_by_label(texts.COURSE_CATEGORY).select_option("Betriebswirtschaft")
     page.get_by_role("button", name=texts.COURSES_APPLY).click()
     expect(page.get_by_role("heading", name=texts.COURSES_COUNT_ONE)).to_be_visible()
     expect(page.get_by_role("link", name=course_data.BOOK_AND_CANCEL, exact=True)).to_be_visible()
 
     page.get_by_role("button", name=texts.COURSES_RESET).click()
-    until = (date.today() + timedelta(days=45)).isoformat()  # the four named courses start in 40
+    until = (clock.today() + timedelta(days=45)).isoformat()  # the four named courses start in 40
     page.get_by_label(texts.COURSES_UNTIL).fill(until)
     page.get_by_role("button", name=texts.COURSES_APPLY).click()
     expect(page.get_by_role("heading", name=texts.COURSES_COUNT.format(total=4))).to_be_visible()

@@ -34,16 +34,16 @@ def test_consultation_request_bad_then_good_input(page: Page, mail_sink):
 
     page.get_by_label(texts.FORM_NAME).fill("Eva Meister")
     page.get_by_label(texts.FORM_COMPANY).fill("Tischlerei Meister")
-    page.get_by_label(texts.FORM_BETRIEBSNUMMER).fill("123")
+    page.get_by_label(texts.FIELD_BETRIEBSNUMMER).fill("123")
     page.get_by_label(texts.FIELD_EMAIL).fill(email)
     page.get_by_label(texts.FORM_TOPIC).select_option(texts.FORM_TOPICS[1])
     page.get_by_label(texts.FORM_PREFERRED_DATE).fill("2099-03-01")
     _consent(page)
     _send(page)
     expect(page.get_by_text(texts.FORM_BETRIEBSNUMMER_INVALID)).to_be_visible()
-    expect(page.get_by_label(texts.FORM_BETRIEBSNUMMER)).to_have_attribute("aria-invalid", "true")
+    expect(page.get_by_label(texts.FIELD_BETRIEBSNUMMER)).to_have_attribute("aria-invalid", "true")
 
-    page.get_by_label(texts.FORM_BETRIEBSNUMMER).fill("1234567")
+    page.get_by_label(texts.FIELD_BETRIEBSNUMMER).fill("1234567")
     _send(page)
     expect(page.get_by_role("heading", name=texts.FORM_SENT_TITLE)).to_be_visible()
     mail_sink.wait_for(CONSULTING_DESK, "Beratungstermin")
@@ -61,7 +61,7 @@ def test_address_change_bad_then_good_input(page: Page, mail_sink):
     expect(page.get_by_role("heading", name=texts.FORM_ADDRESS_TITLE, level=1)).to_be_visible()
 
     page.get_by_label(texts.FORM_COMPANY).fill("Tischlerei Meister")
-    page.get_by_label(texts.FORM_BETRIEBSNUMMER).fill("TS-1234567-0")
+    page.get_by_label(texts.FIELD_BETRIEBSNUMMER).fill("TS-1234567-0")
     page.get_by_label(texts.FORM_STREET).fill("Hobelweg 3")
     page.get_by_label(texts.FORM_POSTCODE).fill("1234")
     page.get_by_label(texts.FORM_CITY).fill("Musterstadt")

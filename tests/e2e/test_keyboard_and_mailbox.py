@@ -19,7 +19,7 @@ def test_registration_and_login_work_by_keyboard_alone(page: Page, mail_sink):
     expect(page.get_by_label(texts.REGISTER_CONSENT)).to_be_focused()
     page.keyboard.press("Space")
     page.keyboard.press("Enter")  # submits the form (focus is in it)
-    expect(page.get_by_role("heading", name=texts.REGISTER_DONE_TITLE)).to_be_visible()
+    expect(page.get_by_role("heading", name=texts.CHECK_MAILBOX_TITLE)).to_be_visible()
 
     flows.open_page(page, flows.confirmation_link(mail_sink, email))
     page.get_by_label(texts.FIELD_NEW_PASSWORD).focus()
@@ -32,7 +32,7 @@ def test_registration_and_login_work_by_keyboard_alone(page: Page, mail_sink):
     page.get_by_role("button", name=texts.NAV_LOGOUT).focus()
     with page.expect_navigation(url=flows.LOGGED_OUT_URL):  # the logout ends on the start page
         page.keyboard.press("Enter")
-    expect(page.get_by_role("link", name=texts.NAV_LOGIN, exact=True)).to_be_visible()
+    expect(page.get_by_role("link", name=texts.LOGIN_TITLE, exact=True)).to_be_visible()
 
 
 def test_the_demo_mailbox_lists_the_mail_with_a_link_that_works(page: Page, mail_sink):

@@ -65,7 +65,7 @@ def test_a_second_tab_shares_the_login_and_notices_the_logout(page: Page, mail_s
     flows.logout(page)
 
     second.get_by_role("link", name=texts.NAV_HELP).click()
-    expect(second.get_by_role("link", name=texts.NAV_LOGIN, exact=True)).to_be_visible()
+    expect(second.get_by_role("link", name=texts.LOGIN_TITLE, exact=True)).to_be_visible()
     second.goto("/konto")
     expect(second).to_have_url(re.compile(r"/anmelden\?next=/konto$"))
     second.close()

@@ -65,9 +65,9 @@ def test_pages_of_the_registration_and_account_are_accessible(
 def test_footer_and_navigation_lead_to_real_pages(page: Page):
     flows.open_page(page, "/")
     for link, heading in [
-        (texts.IMPRINT, texts.IMPRINT_TITLE),
+        (texts.IMPRINT_TITLE, texts.IMPRINT_TITLE),
         (texts.PRIVACY, texts.PRIVACY_TITLE),
-        (texts.CONTACT, texts.CONTACT_TITLE),
+        (texts.CONTACT_TITLE, texts.CONTACT_TITLE),
         (texts.NAV_HELP, texts.HELP_TITLE),
         (texts.NAV_HOME, texts.HOME_TITLE),
     ]:

@@ -10,13 +10,13 @@ from tests.e2e import flows
 def _change(page: Page, current: str, new: str, repeat: str | None = None) -> None:
     page.get_by_label(texts.FIELD_CURRENT_PASSWORD).fill(current)
     flows.fill_new_password(page, new, repeat)
-    page.get_by_role("button", name=texts.CHANGE_BUTTON).click()
+    page.get_by_role("button", name=texts.CHANGE_TITLE).click()
 
 
 def test_a_member_changes_the_password_and_other_sessions_end(page: Page, mail_sink, new_context):
     email = flows.create_account(page, mail_sink)
     elsewhere = flows.second_login(new_context, email)
-    page.get_by_role("link", name=texts.ACCOUNT_LINK_PASSWORD).click()
+    page.get_by_role("link", name=texts.CHANGE_TITLE).click()
     expect(page.get_by_role("heading", name=texts.CHANGE_TITLE, level=1)).to_be_visible()
 
     _change(page, "ein falsches Passwort", flows.NEW_PASSWORD)

@@ -13,7 +13,7 @@ def test_a_member_resets_the_password_and_every_session_ends(page: Page, mail_si
     flows.logout(page)
 
     flows.request_reset(page, email)
-    expect(page.get_by_role("heading", name=texts.FORGOT_DONE_TITLE)).to_be_visible()
+    expect(page.get_by_role("heading", name=texts.CHECK_MAILBOX_TITLE)).to_be_visible()
     link = flows.reset_link(mail_sink, email)
 
     flows.open_page(page, link)
@@ -44,7 +44,7 @@ def test_a_member_resets_the_password_and_every_session_ends(page: Page, mail_si
 def test_an_unknown_address_gets_the_same_answer_and_a_mail_saying_so(page: Page, mail_sink):
     email = flows.new_email("unbekannt")
     flows.request_reset(page, email)
-    expect(page.get_by_role("heading", name=texts.FORGOT_DONE_TITLE)).to_be_visible()
+    expect(page.get_by_role("heading", name=texts.CHECK_MAILBOX_TITLE)).to_be_visible()
     expect(page.get_by_text(email)).to_be_visible()
     mail_sink.wait_for(email, texts.MAIL_RESET_UNKNOWN_SUBJECT)
 

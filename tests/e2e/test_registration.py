@@ -31,7 +31,7 @@ def test_a_known_address_gets_the_same_answer_and_a_notice_by_mail(page: Page, m
     flows.logout(page)
 
     flows.register(page, email.upper().replace("@BETRIEB", "@betrieb"))
-    expect(page.get_by_role("status")).to_contain_text(texts.REGISTER_DONE_TITLE)
+    expect(page.get_by_role("status")).to_contain_text(texts.CHECK_MAILBOX_TITLE)
 
     notice = mail_sink.wait_for(email, texts.MAIL_EXISTS_SUBJECT)
     assert "/anmelden" in body_of(notice)
@@ -39,18 +39,18 @@ def test_a_known_address_gets_the_same_answer_and_a_notice_by_mail(page: Page, m
 
 def test_malformed_address_and_missing_consent_are_named_at_the_field(page: Page):
     flows.open_page(page, "/registrieren")
-    page.get_by_role("button", name=texts.REGISTER_BUTTON).click()
+    page.get_by_role("button", name=texts.REGISTER_TITLE).click()
     expect(page.get_by_text(texts.EMAIL_EMPTY)).to_be_visible()
 
     page.get_by_label(texts.FIELD_EMAIL).fill("<script>alert(1)</script>@beispiel")
-    page.get_by_role("button", name=texts.REGISTER_BUTTON).click()
+    page.get_by_role("button", name=texts.REGISTER_TITLE).click()
     expect(page.get_by_text(texts.EMAIL_INVALID)).to_be_visible()
     expect(page.get_by_label(texts.FIELD_EMAIL)).to_have_attribute("aria-invalid", "true")
 
     page.get_by_label(texts.FIELD_EMAIL).fill(flows.new_email())
-    page.get_by_role("button", name=texts.REGISTER_BUTTON).click()
+    page.get_by_role("button", name=texts.REGISTER_TITLE).click()
     expect(page.get_by_text(texts.CONSENT_MISSING)).to_be_visible()
-    expect(page.get_by_role("heading", name=texts.REGISTER_DONE_TITLE)).to_have_count(0)
+    expect(page.get_by_role("heading", name=texts.CHECK_MAILBOX_TITLE)).to_have_count(0)
 
 
 def test_bad_passwords_are_refused_and_the_link_stays_usable(page: Page, mail_sink):

@@ -18,7 +18,7 @@ import portal_app.models  # noqa: F401  (registers the tables with SQLModel.meta
 from portal_app import texts
 from portal_app.models import Account, Course
 from portal_app.services import clock as clock_module
-from portal_app.services import course_import, courses, db, mail, register
+from portal_app.services import course_import, db, mail, register
 from tests.backing_services import postgres_schema
 from tests.mailsink import MailSink
 
@@ -116,7 +116,7 @@ def make_course():
     counter = iter(range(1, 100_000))
 
     def make(**overrides) -> int:
-        start = courses.today() + timedelta(days=30)
+        start = clock_module.today() + timedelta(days=30)
         values = {
             "code": f"T-{next(counter):05d}",
             "title": "MAG-Schweißen nach DIN EN ISO 9606-1",

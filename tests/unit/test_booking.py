@@ -9,6 +9,7 @@ from sqlmodel import select
 from portal_app import texts
 from portal_app.models import Booking, Course, OutboxMail
 from portal_app.services import booking, courses
+from portal_app.services import clock as clock_module
 from portal_app.services.booking import (
     BOOKED,
     CANCELLED,
@@ -223,7 +224,7 @@ def test_participant_details_are_trimmed_and_checked_all_at_once():
 
 
 def test_a_birth_date_in_the_future_is_refused():
-    tomorrow = (courses.today() + timedelta(days=1)).isoformat()
+    tomorrow = (clock_module.today() + timedelta(days=1)).isoformat()
     with pytest.raises(ParticipantInvalid) as raised:
         booking.check_participant("Eva Meister", tomorrow, "eva@x.example")
     assert raised.value.errors == {"birth_date": texts.BOOKING_BIRTH_DATE_INVALID}

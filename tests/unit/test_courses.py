@@ -4,6 +4,7 @@ from datetime import timedelta
 
 import pytest
 
+from portal_app.services import clock as clock_module
 from portal_app.services import courses
 from portal_app.services.courses import CourseQuery, search
 
@@ -53,7 +54,7 @@ def test_category_and_location_filter_exactly(make_course):
 
 
 def test_the_period_filters_by_start_date_and_past_courses_never_show(make_course):
-    today = courses.today()
+    today = clock_module.today()
     make_course(title="vorbei", starts_on=today - timedelta(days=1), booking_deadline=today)
     make_course(title="bald", starts_on=today + timedelta(days=10))
     make_course(title="später", starts_on=today + timedelta(days=100))
@@ -65,7 +66,7 @@ def test_the_period_filters_by_start_date_and_past_courses_never_show(make_cours
 
 
 def test_pages_hold_ten_courses_and_a_page_out_of_range_shows_the_last(make_course):
-    today = courses.today()
+    today = clock_module.today()
     for day in range(23):
         make_course(title=f"Kurs {day:02d}", starts_on=today + timedelta(days=day + 1))
 

@@ -42,6 +42,24 @@ def test_an_uploaded_pdf_is_stored_listed_and_audited(store, unlocked):  # noqa:
     assert row.stored_name not in "Meisterbrief.pdf"
 
 
+@pytest.mark.parametrize(
+    ("key", "label"),
+    [
+        ("handwerksrolle", "Handwerksrolle"),
+        ("ausbildung", "Lehrlingsrolle / Ausbildung"),
+        ("pruefung", "Prüfungswesen"),
+        ("beitrag", "Beitrag"),
+        ("sonstiges", "Sonstiges"),
+    ],
+)
+def test_the_department_is_stored_as_its_key_and_shown_by_its_label(store, unlocked, key, label):  # noqa: F811
+    member = unlocked()
+    view = upload(member, PDF, "a.pdf", key)
+    with unit_of_work() as session:
+        assert session.get(Dokument, view.id).abteilung == key
+    assert view.department == label
+
+
 def test_the_confirmation_mail_lists_the_files(store, unlocked):  # noqa: F811
     member = unlocked()
     accepted = [upload(member, PDF, "a.pdf"), upload(member, PNG, "b.png")]

@@ -9,7 +9,8 @@ from sqlmodel import select
 
 from portal_app import texts
 from portal_app.models import FormSubmission, OutboxMail
-from portal_app.services import courses, forms
+from portal_app.services import clock as clock_module
+from portal_app.services import forms
 from portal_app.services.db import unit_of_work
 from portal_app.settings import settings
 from tests.parallel import at_once
@@ -124,7 +125,7 @@ def test_a_consultation_needs_a_topic_from_the_list_and_a_future_date(make_accou
         "company": "Tischlerei Meister",
         "email": "eva@tischlerei.example",
         "topic": texts.FORM_TOPICS[0],
-        "preferred_date": (courses.today() + timedelta(days=3)).isoformat(),
+        "preferred_date": (clock_module.today() + timedelta(days=3)).isoformat(),
         "consent": "on",
     }
     account_id = make_account()
@@ -132,7 +133,7 @@ def test_a_consultation_needs_a_topic_from_the_list_and_a_future_date(make_accou
     with pytest.raises(forms.FormInvalid) as raised:
         forms.validate(
             forms.CONSULTING,
-            {**base, "topic": "Werbung", "preferred_date": courses.today().isoformat()},
+            {**base, "topic": "Werbung", "preferred_date": clock_module.today().isoformat()},
         )
     assert raised.value.errors == {
         "topic": texts.FORM_OPTION_INVALID,

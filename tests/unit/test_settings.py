@@ -1,8 +1,13 @@
 """Settings from the environment: defaults, the demo mode, and bad values that stop start-up."""
 
+import dataclasses
+import subprocess
+import sys
+
 import pytest
 
-from portal_app.settings import DEFAULT_DB_URL, DEMO_SECRET_KEY, SettingsError, load_settings
+from portal_app import settings as settings_module
+from portal_app.settings import DEMO_SECRET_KEY, SettingsError, load_settings
 
 A_SECRET = "x" * 32
 
@@ -13,7 +18,7 @@ def test_an_empty_demo_environment_gives_the_documented_defaults():
     assert config.demo is True
     assert config.port == 3000
     assert config.base_url == "http://127.0.0.1:3000"
-    assert config.db_url == DEFAULT_DB_URL
+    assert config.db_url == "sqlite:///data/portal.db"
     assert config.secret_key == DEMO_SECRET_KEY
     assert config.bcrypt_rounds == 12
     assert config.session_idle_minutes == 30
@@ -181,3 +186,65 @@ def test_the_store_may_not_lie_in_a_custom_public_upload_directory(tmp_path):
 
 def test_the_footer_can_be_told_to_name_the_worker_process():
     assert load_settings({"PORTAL_DEMO": "1", "PORTAL_SHOW_WORKER": "1"}).show_worker is True
+
+
+# --- declared once --------------------------------------------------------------------------
+
+
+def test_every_setting_is_declared_with_a_variable_a_default_and_a_one_line_meaning():
+    variables = [rule.variable for _attribute, _kind, rule in settings_module.declared()]
+    assert len(variables) == len(set(variables)), "a variable is declared twice"
+    for attribute, kind, rule in settings_module.declared():
+        assert rule.meaning and "\n" not in rule.meaning, attribute
+        if kind in (int, float):
+            assert rule.low <= rule.default <= rule.high, f"{attribute}: default out of bounds"
+        else:
+            assert isinstance(rule.default, kind), f"{attribute}: default is not a {kind.__name__}"
+
+
+def test_every_attribute_of_the_settings_is_declared_with_setting():
+    undeclared = [
+        field.name
+        for field in dataclasses.fields(settings_module.Settings)
+        if "setting" not in field.metadata
+    ]
+    assert undeclared == [], "declare it with setting(variable, default, meaning)"
+
+
+@pytest.mark.parametrize(
+    ("name", "value", "attribute", "expected"),
+    [
+        ("PORTAL_BCRYPT_ROUNDS", "16", "bcrypt_rounds", 16),
+        ("PORTAL_BCRYPT_ROUNDS", "4", "bcrypt_rounds", 4),
+        ("PORTAL_MAIL_POLL_SECONDS", "0.5", "mail_poll_seconds", 0.5),
+        ("PORTAL_SMTP_USER", "  portal  ", "smtp_user", "portal"),
+        ("PORTAL_SMTP_PASSWORD", " mit Leerzeichen ", "smtp_password", " mit Leerzeichen "),
+        ("PORTAL_SMTP_HOST", "mail.hwk.example", "smtp_host", "mail.hwk.example"),
+        ("REFLEX_DB_URL", "postgresql+psycopg://p@db/k", "db_url", "postgresql+psycopg://p@db/k"),
+    ],
+)
+def test_a_value_in_the_environment_reaches_its_attribute(name, value, attribute, expected):
+    assert getattr(load_settings({"PORTAL_DEMO": "1", name: value}), attribute) == expected
+
+
+def test_an_empty_variable_counts_as_unset():
+    config = load_settings({"PORTAL_DEMO": "1", "PORTAL_PORT": " ", "PORTAL_MAIL_KONTAKT": ""})
+    assert (config.port, config.mail_contact) == (3000, "kontakt@hwk.example")
+
+
+def test_a_number_out_of_bounds_says_the_bounds():
+    with pytest.raises(SettingsError, match="PORTAL_BCRYPT_ROUNDS: must lie between 4 and 16"):
+        load_settings({"PORTAL_DEMO": "1", "PORTAL_BCRYPT_ROUNDS": "17"})
+
+
+def test_a_bad_value_stops_the_import_with_a_message_naming_the_variable(tmp_path):
+    started = subprocess.run(
+        [sys.executable, "-c", "import portal_app.settings"],
+        env={"PATH": "/usr/bin:/bin", "PORTAL_DEMO": "1", "PORTAL_PORT": "null"},
+        capture_output=True,
+        text=True,
+        cwd=tmp_path,
+        check=False,
+    )
+    assert started.returncode != 0
+    assert "PORTAL_PORT: expected a number, got 'null'" in started.stderr

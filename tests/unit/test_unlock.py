@@ -221,3 +221,18 @@ def test_failed_tries_are_audited_with_target_and_time(account):
         entry = session.exec(select(AuditEntry).where(AuditEntry.account_id == member)).one()
     assert (entry.action, entry.target) == (unlock.FAILED, "Person 12345678")
     assert entry.at is not None
+
+
+def test_the_audit_log_names_the_betrieb_in_the_stored_form_whatever_the_page_says(account):
+    member = account()
+    issued = pins.issue_for_betrieb("TS-1234567-0")
+    with pytest.raises(unlock.UnlockFailed):
+        unlock.unlock_betrieb(member, "1234567", "FALSCH23")
+    unlock.unlock_betrieb(member, "1234567", issued.pin)
+    with unit_of_work() as session:
+        rows = session.exec(select(AuditEntry).order_by(AuditEntry.id)).all()
+    assert [(row.action, row.target) for row in rows] == [
+        ("pin_ausgestellt", "Betrieb TS-1234567-0"),
+        (unlock.FAILED, "Betrieb 1234567"),
+        (unlock.SUCCEEDED, "Betrieb TS-1234567-0"),
+    ]

@@ -1,0 +1,16 @@
+"""Mein Konto: account details, Freischaltungen, online services, managing the account."""
+
+ACCOUNT_TITLE = "Mein Konto"
+ACCOUNT_SINCE = "Registriert seit"
+ACCOUNT_UNLOCK_STATUS = "Freischaltung"
+ACCOUNT_NOT_UNLOCKED = "nicht freigeschaltet"
+ACCOUNT_DETAILS_LABEL = "Ihre Kontodaten"
+
+ACCOUNT_BETRIEBE = "Freigeschaltete Betriebe"
+ACCOUNT_PERSONEN = "Freigeschaltet als Person"
+ACCOUNT_UNLOCKED = "freigeschaltet"
+ACCOUNT_UNLOCK_NOW = "Jetzt freischalten"
+ACCOUNT_MANAGE_TITLE = "Konto verwalten"
+BACK_TO_ACCOUNT = "Zurück zu Mein Konto"
+ACCOUNT_SERVICES = "Ihre Online-Dienste"
+ACCOUNT_UNLOCKED_SERVICES = "Freigeschaltete Dienste"

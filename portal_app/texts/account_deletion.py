@@ -1,0 +1,22 @@
+"""Konto löschen: what goes, what stays, and the confirmation."""
+
+DELETE_TITLE = "Konto löschen"
+DELETE_INTRO = (
+    "Eine Änderung der E-Mail-Adresse für die Anmeldung ist nicht möglich. Wenn Sie eine neue "
+    "Adresse nutzen möchten, legen Sie mit der neuen Adresse ein neues Konto an und löschen "
+    "danach hier das alte."
+)
+DELETE_WHAT = (
+    "Beim Löschen entfernen wir Ihre Anmeldedaten und beenden alle Anmeldungen. Was die "
+    "Handwerkskammer aufbewahren muss (Buchungen, eingereichte Unterlagen, Protokolleinträge), "
+    "bleibt erhalten, ist aber nicht mehr mit diesem Konto verbunden. Die E-Mail-Adresse kann "
+    "danach neu registriert werden."
+)
+DELETE_BUTTON = "Konto endgültig löschen"
+DELETE_CONFIRM = "Ich möchte mein Konto endgültig löschen."
+DELETE_CONFIRM_MISSING = "Bitte bestätigen Sie, dass Sie Ihr Konto endgültig löschen möchten."
+DELETE_DONE_TITLE = "Ihr Konto wurde gelöscht"
+DELETE_DONE = (
+    "Ihr Konto und alle Anmeldungen wurden gelöscht. Wir haben Ihnen eine Bestätigung per "
+    "E-Mail gesendet. Sie können sich mit derselben Adresse jederzeit neu registrieren."
+)

@@ -1,0 +1,65 @@
+"""The SEPA direct-debit mandate: grant, replace, revoke, and its PDF."""
+
+SEPA_TITLE = "SEPA-Lastschriftmandat"
+SEPA_INTRO = (
+    "Erteilen Sie uns ein SEPA-Basislastschriftmandat für die Beiträge Ihres Betriebs. Ein "
+    "neues Mandat ersetzt das bisherige; Sie können es jederzeit widerrufen."
+)
+SEPA_ONLY_BETRIEB = (
+    "Das SEPA-Lastschriftmandat ist für Betriebe vorgesehen. Bitte schalten Sie Ihr Konto "
+    "dafür als Betrieb frei."
+)
+SEPA_FORM_LABEL = "SEPA-Lastschriftmandat erteilen"
+SEPA_NEW_HEADING = "Neues Mandat erteilen"
+SEPA_REPLACE_HEADING = "Mandat ersetzen (neue Bankverbindung)"
+FIELD_KONTOINHABER = "Kontoinhaber"
+FIELD_IBAN = "IBAN"
+IBAN_HINT = "Zum Beispiel DE89 3704 0044 0532 0130 00. Leerzeichen sind erlaubt."
+SEPA_BANK = "Kreditinstitut: {bank}"
+SEPA_BANK_UNKNOWN = "IBAN gültig, Kreditinstitut nicht bekannt"
+SEPA_CONSENT = "Ich erteile das SEPA-Lastschriftmandat mit dem oben stehenden Text."
+SEPA_MANDATE_TEXT = (
+    "Ich ermächtige die {creditor} (Gläubiger-Identifikationsnummer {creditor_id}), die "
+    "Beiträge des Betriebs {betrieb} von meinem Konto mittels Lastschrift einzuziehen. Zugleich "
+    "weise ich mein Kreditinstitut an, die von der {creditor} auf mein Konto gezogenen "
+    "Lastschriften einzulösen. Hinweis: Ich kann innerhalb von acht Wochen, beginnend mit dem "
+    "Belastungsdatum, die Erstattung des belasteten Betrages verlangen. Es gelten dabei die mit "
+    "meinem Kreditinstitut vereinbarten Bedingungen. Die Mandatsreferenz wird mir nach der "
+    "Erteilung mitgeteilt."
+)
+SEPA_GRANT_BUTTON = "Mandat erteilen"
+SEPA_ACTIVE_HEADING = "Aktives Mandat"
+SEPA_NONE_ACTIVE = "Für diesen Betrieb besteht kein aktives Mandat."
+SEPA_REFERENCE = "Mandatsreferenz"
+SEPA_CREDITOR_ID = "Gläubiger-ID"
+SEPA_ACCOUNT = "Konto"
+SEPA_IBAN_SHOWN = "IBAN endet auf {last4}"
+SEPA_SINCE = "Erteilt am"
+SEPA_REVOKE = "Mandat widerrufen"
+SEPA_REVOKE_CONFIRM = (
+    "Wollen Sie das Mandat wirklich widerrufen? Beiträge werden dann nicht mehr per Lastschrift "
+    "eingezogen."
+)
+SEPA_REVOKE_YES = "Ja, widerrufen"
+SEPA_PDF = "Mandat als PDF"
+SEPA_HISTORY_HEADING = "Beendete Mandate"
+SEPA_ENDED = "beendet am {date} ({reason})"
+# why a mandate ended (the keys stored: services/sepa.py)
+SEPA_REASON_REPLACED = "ersetzt"
+SEPA_REASON_REVOKED = "widerrufen"
+SEPA_GRANTED = "Mandat {reference} erteilt. Die Bestätigung kommt per E-Mail."
+SEPA_REVOKED = "Mandat {reference} widerrufen."
+KONTOINHABER_EMPTY = "Bitte geben Sie den Kontoinhaber an."
+KONTOINHABER_INVALID = (
+    "Bitte geben Sie den Namen des Kontoinhabers an (höchstens 70 Zeichen, keine Sonderzeichen "
+    "wie < > oder Steuerzeichen)."
+)
+IBAN_EMPTY = "Bitte geben Sie die IBAN ein."
+IBAN_BAD_CHECKSUM = "Die Prüfziffer der IBAN stimmt nicht. Bitte prüfen Sie Ihre Eingabe."
+IBAN_BAD_LENGTH = "Die IBAN hat nicht die richtige Länge für dieses Land."
+IBAN_BAD_FORMAT = "Das ist keine gültige IBAN. Sie beginnt mit dem Länderkennzeichen, z. B. DE."
+IBAN_NOT_SEPA = "Dieses Land nimmt nicht am SEPA-Lastschriftverfahren teil."
+SEPA_CONSENT_MISSING = "Bitte bestätigen Sie den Mandatstext."
+SEPA_BETRIEB_MISSING = "Bitte wählen Sie den Betrieb."
+SEPA_MANDATE_NOT_FOUND = "Dieses Mandat gibt es nicht oder es ist bereits beendet."
+SEPA_PDF_TITLE = "SEPA-Lastschriftmandat (SEPA Core Direct Debit)"

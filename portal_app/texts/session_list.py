@@ -1,0 +1,21 @@
+"""Angemeldete Geräte: where the member is logged in, and ending those logins."""
+
+SESSIONS_TITLE = "Angemeldete Geräte"
+SESSIONS_INTRO = (
+    "Hier sehen Sie, wo Sie gerade angemeldet sind. Beenden Sie Anmeldungen, die Sie nicht "
+    "kennen, und ändern Sie dann Ihr Passwort. Eine Anmeldung endet nach {idle} Minuten ohne "
+    "Aktivität und spätestens nach {absolute} Stunden."
+)
+SESSIONS_LIST_LABEL = "Aktive Anmeldungen"
+SESSIONS_STARTED = "Angemeldet am"
+SESSIONS_LAST_SEEN = "Zuletzt aktiv"
+SESSIONS_THIS = "Dieses Gerät"
+SESSIONS_END = "Abmelden"
+SESSIONS_END_LABEL = "Anmeldung {browser} vom {started} beenden"
+SESSIONS_END_OTHERS = "Alle anderen Geräte abmelden"
+SESSIONS_NONE_OTHER = "Sie sind auf keinem anderen Gerät angemeldet."
+SESSIONS_ENDED_ONE = "Die Anmeldung wurde beendet."
+SESSIONS_ENDED_OTHERS = "Alle anderen Anmeldungen wurden beendet."
+SESSIONS_NOT_FOUND = "Diese Anmeldung gibt es nicht (mehr)."
+BROWSER_UNKNOWN = "Unbekannter Browser"
+BROWSER_ON = "{browser} unter {system}"

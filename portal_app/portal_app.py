@@ -13,6 +13,7 @@ from portal_app.components.page import pages_for
 from portal_app.services import mail, session_cookie
 from portal_app.settings import settings
 from portal_app.state.session import SessionState
+from portal_app.state.unexpected import backend_exception_handler
 from portal_app.state.worker import WorkerState
 from portal_app.web.security_headers import SecurityHeaders
 from portal_app.web.session_endpoints import endpoints
@@ -34,6 +35,7 @@ app = rx.App(
     stylesheets=styles.STYLESHEETS,
     head_components=[rx.el.script(src=styles.SCRIPT)],
     html_lang="de",
+    backend_exception_handler=backend_exception_handler,
     api_transformer=[endpoints(), _with_security_headers],
 )
 

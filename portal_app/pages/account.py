@@ -40,7 +40,7 @@ def account() -> rx.Component:
     return rx.fragment(
         rx.heading(texts.ACCOUNT_TITLE, **styles.page_heading),
         rx.el.dl(
-            _fact(texts.ACCOUNT_EMAIL, AccountState.account_email),
+            _fact(texts.FIELD_EMAIL, AccountState.account_email),
             _fact(texts.ACCOUNT_SINCE, AccountState.registered_on),
             _fact(
                 texts.ACCOUNT_UNLOCK_STATUS,

@@ -38,7 +38,7 @@ class LoginState(SessionState):
         email = str(form_data.get("email", ""))
         password = str(form_data.get("password", ""))
         if not email.strip() or not password:  # a missing entry is named at its field
-            self.email_error = "" if email.strip() else texts.LOGIN_EMAIL_MISSING
+            self.email_error = "" if email.strip() else texts.EMAIL_EMPTY
             self.password_error = "" if password else texts.LOGIN_PASSWORD_MISSING
             self._announce(self.email_error or self.password_error)
             return rx.set_focus(field_id("password" if email.strip() else "email"))

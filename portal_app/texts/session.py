@@ -14,7 +14,6 @@ SESSION_RENEWED_TEXT = (
     "Schließen Sie diesen Tab und kehren Sie zum vorigen Tab zurück. Wählen Sie dort „Weiter“ "
     "und senden Sie Ihre Eingaben erneut."
 )
-LOGIN_EMAIL_MISSING = "Bitte geben Sie Ihre E-Mail-Adresse ein."
 LOGIN_PASSWORD_MISSING = "Bitte geben Sie Ihr Passwort ein."
 LOGGED_OUT = "Sie haben sich abgemeldet. Bis zum nächsten Mal!"
 ANNOUNCER_LABEL = "Meldungen"

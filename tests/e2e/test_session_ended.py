@@ -21,7 +21,7 @@ def test_an_ended_login_keeps_the_form_and_sends_it_after_a_new_login(
     _open_consulting_form(page)
     page.get_by_label(texts.FORM_NAME).fill("Eva Meister")
     page.get_by_label(texts.FORM_COMPANY).fill("Tischlerei Meister – nach der Kaffeepause")
-    page.get_by_label(texts.FORM_BETRIEBSNUMMER).fill("1234567")
+    page.get_by_label(texts.FIELD_BETRIEBSNUMMER).fill("1234567")
     page.get_by_label(texts.FIELD_EMAIL).fill(email)
     page.get_by_label(texts.FORM_TOPIC).select_option(texts.FORM_TOPICS[1])
     page.get_by_label(texts.FORM_PREFERRED_DATE).fill("2099-03-01")

@@ -96,3 +96,8 @@ def session_end(nonce: str, next_path: str = HOME) -> str:
 DOCUMENTS = "/dokumente"
 VORLAGEN = "/vorlagen"
 SEPA = "/sepa"
+
+# --- accessibility (BITV 2.0 §§ 4 and 7) -------------------------------------------------------
+ACCESSIBILITY = "/barrierefreiheit"
+EASY_LANGUAGE = "/leichte-sprache"
+SIGN_LANGUAGE = "/gebaerdensprache"

@@ -1,6 +1,7 @@
 """What each page looks like. Importing this package registers every page."""
 
 from portal_app.pages import (
+    accessibility,
     account,
     account_deletion,
     course_detail,
@@ -25,6 +26,7 @@ from portal_app.pages import (
 )
 
 __all__ = [
+    "accessibility",
     "account",
     "account_deletion",
     "course_detail",

@@ -1,7 +1,7 @@
 """The page registry: which pages the app serves, and what the navigation shows."""
 
 from portal_app import pages, routes, texts  # noqa: F401  (importing pages registers them)
-from portal_app.components.page import nav_entries, pages_for
+from portal_app.components.page import footer_entries, nav_entries, pages_for
 
 
 def test_the_demo_mailbox_is_served_only_in_demo_mode():
@@ -58,3 +58,27 @@ def test_the_navigation_reads_start_page_courses_help():
 def test_documents_vorlagen_and_sepa_are_for_unlocked_members_only():
     unlocked = {spec.route for spec in pages_for(demo=False) if spec.unlocked}
     assert unlocked == {routes.DOCUMENTS, routes.VORLAGEN, routes.SEPA}
+
+
+def test_the_footer_is_built_from_the_registry_legal_pages_then_accessibility():
+    entries = footer_entries()
+    assert [(spec.footer_label, spec.route) for spec in entries] == [
+        (texts.IMPRINT, routes.IMPRINT),
+        (texts.PRIVACY, routes.PRIVACY),
+        (texts.CONTACT, routes.CONTACT),
+        (texts.FOOTER_ACCESSIBILITY, routes.ACCESSIBILITY),
+        (texts.FOOTER_EASY_LANGUAGE, routes.EASY_LANGUAGE),
+        (texts.FOOTER_SIGN_LANGUAGE, routes.SIGN_LANGUAGE),
+    ]
+    # every visitor reaches them, in both modes
+    served = {spec.route for spec in pages_for(demo=False) if not spec.protected}
+    assert {spec.route for spec in entries} <= served
+
+
+def test_only_the_course_page_has_a_title_that_follows_its_data():
+    live = [spec.route for spec in pages_for(demo=True) if spec.live_title is not None]
+    assert live == [routes.COURSE]
+    course_page = next(spec for spec in pages_for(demo=True) if spec.route == routes.COURSE)
+    assert course_page.document_title is course_page.live_title
+    imprint = next(spec for spec in pages_for(demo=True) if spec.route == routes.IMPRINT)
+    assert imprint.document_title == f"{texts.IMPRINT_TITLE} – {texts.SITE_TITLE}"

@@ -204,7 +204,7 @@ def _video_placeholder() -> rx.Component:
         rx.el.figcaption(
             texts.SIGN_VIDEO_CAPTION,
             " ",
-            rx.link(texts.SIGN_TEXT_HEADING, href=f"#{VIDEO_TEXT_ANCHOR}"),
+            rx.link(texts.SIGN_TEXT_LINK, href=f"#{VIDEO_TEXT_ANCHOR}"),
         ),
         class_name="video",
     )

@@ -203,7 +203,15 @@ EASY_LANGUAGE_SECTIONS = (
         ),
     ),
     (
-        "So fangen Sie an: Schritt 1, Registrieren",
+        "So fangen Sie an",
+        (
+            "Es gibt 3 Schritte:",
+            ("Registrieren", "Anmelden", "Freischalten"),
+            "Hier erklären wir die Schritte.",
+        ),
+    ),
+    (
+        "Schritt 1: Registrieren",
         (
             "Registrieren heißt: Sie melden sich 1 Mal bei uns an.",
             "Dafür geben Sie Ihre E-Mail-Adresse ein.",
@@ -313,9 +321,9 @@ SIGN_VIDEO_PENDING = "Das Video wird zurzeit gedreht."
 SIGN_VIDEO_CAPTION = (
     "Inhalt des Videos: was das Kundenportal bietet, wie Sie sich registrieren, anmelden und "
     "freischalten, wie Sie sich auf den Seiten zurechtfinden, was in der Erklärung zur "
-    "Barrierefreiheit steht und wie gehörlose und hörbehinderte Menschen uns erreichen. Den "
-    "ganzen Inhalt finden Sie unten als Text."
+    "Barrierefreiheit steht und wie gehörlose und hörbehinderte Menschen uns erreichen."
 )
+SIGN_TEXT_LINK = "Den Inhalt des Videos als Text lesen"
 SIGN_TEXT_HEADING = "Der Inhalt des Videos als Text"
 SIGN_OFFER_HEADING = "Was bietet das Kundenportal?"
 SIGN_OFFER = (

@@ -10,6 +10,7 @@ from reflex.utils.prerequisites import get_web_dir
 from portal_app import pages, styles  # noqa: F401  (importing pages registers them)
 from portal_app.components.layout import frame
 from portal_app.components.page import pages_for
+from portal_app.components.toaster import toaster
 from portal_app.services import mail, session_cookie
 from portal_app.settings import settings
 from portal_app.state.session import SessionState
@@ -36,6 +37,7 @@ app = rx.App(
     head_components=[rx.el.script(src=styles.SCRIPT)],
     html_lang="de",
     backend_exception_handler=backend_exception_handler,
+    toaster=toaster(),
     api_transformer=[endpoints(), _with_security_headers],
 )
 
@@ -49,7 +51,7 @@ for spec in pages_for(demo=settings.demo):
     app.add_page(
         lambda spec=spec: frame(spec),
         route=spec.route,
-        title=spec.full_title,
+        title=spec.document_title,
         on_load=[
             *([WorkerState.note_process] if settings.show_worker else []),
             session_check,

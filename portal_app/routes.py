@@ -98,3 +98,8 @@ VORLAGEN = "/vorlagen"
 SEPA = "/sepa"
 LOGIN_RENEWED = "/anmeldung-erneuert"  # the new tab after logging in again (ended session)
 LOGGED_OUT = "/?abgemeldet=1"
+
+# --- accessibility (BITV 2.0 §§ 4 and 7) -------------------------------------------------------
+ACCESSIBILITY = "/barrierefreiheit"
+EASY_LANGUAGE = "/leichte-sprache"
+SIGN_LANGUAGE = "/gebaerdensprache"

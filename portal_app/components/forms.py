@@ -63,6 +63,28 @@ def text_field(
     )
 
 
+def date_field(
+    name: str,
+    label: str,
+    error: rx.Var[str] | None = None,
+    *,
+    hint: str = "",
+    autocomplete: str | rx.Var[str] = "off",
+    required: bool = True,
+) -> rx.Component:
+    """A date as text with the visible hint "Format: TT.MM.JJJJ"; the server reads it
+    (services/dates.py). A browser's date picker would show its own language's format."""
+    return text_field(
+        name,
+        label,
+        error,
+        autocomplete=autocomplete,
+        hint=f"{hint} {texts.DATE_FORMAT_HINT}" if hint else texts.DATE_FORMAT_HINT,
+        max_length=12,
+        required=required,
+    )
+
+
 def checkbox_field(name: str, label: rx.Component | str, error: rx.Var[str]) -> rx.Component:
     return rx.el.div(
         rx.el.div(

@@ -6,7 +6,7 @@ import reflex as rx
 
 from portal_app import routes, texts
 from portal_app.components.navigation import page_load
-from portal_app.components.page import PageSpec, nav_entries
+from portal_app.components.page import PageSpec, footer_entries, nav_entries
 from portal_app.components.session_dialog import announcer, session_dialog
 from portal_app.settings import settings
 from portal_app.state.session import SessionState
@@ -80,9 +80,7 @@ def footer() -> rx.Component:
             _worker_note(),
             rx.el.nav(
                 rx.el.ul(
-                    rx.el.li(rx.link(texts.IMPRINT_TITLE, href=routes.IMPRINT)),
-                    rx.el.li(rx.link(texts.PRIVACY, href=routes.PRIVACY)),
-                    rx.el.li(rx.link(texts.CONTACT_TITLE, href=routes.CONTACT)),
+                    *[rx.el.li(rx.link(p.footer_label, href=p.route)) for p in footer_entries()],
                 ),
                 aria_label=texts.FOOTER_LABEL,
             ),

@@ -9,6 +9,7 @@ from portal_app import routes, texts
 from portal_app.components.forms import (
     alert,
     checkbox_field,
+    date_field,
     form,
     honeypot,
     notice,
@@ -54,6 +55,15 @@ def _field(spec, errors: rx.Var) -> rx.Component:
             ),
             error,
         )
+    if spec.kind == "date":
+        return date_field(
+            spec.name,
+            _label(spec),
+            error,
+            hint=spec.hint,
+            autocomplete=spec.autocomplete,
+            required=spec.required,
+        )
     return text_field(
         spec.name,
         _label(spec),
@@ -73,7 +83,7 @@ def online_form(spec, *, state, honeypot_name: str) -> rx.Component:
         rx.fragment(
             notice(
                 rx.heading(texts.FORM_SENT_TITLE, as_="h2", size="4", margin_bottom="0.5rem"),
-                rx.text(texts.FORM_SENT, as_="p"),
+                rx.text(spec.sent_text, as_="p"),
                 tone="green",
             ),
             rx.button(

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from typing import Any
 
 import reflex as rx
 
@@ -26,6 +27,8 @@ class PageSpec:
     render: Callable[[], rx.Component]
     nav_label: str = ""
     nav_order: int = 0
+    footer_label: str = ""
+    footer_order: int = 0
     protected: bool = False
     unlocked: bool = False
     demo_only: bool = False
@@ -34,12 +37,20 @@ class PageSpec:
     account_link: str = ""
     account_group: str = ""
     account_order: int = 0
+    # A Var with the whole title once the page's data is known (a course's name on /kurse/<id>);
+    # the browser tab shows it instead of `full_title`.
+    live_title: Any = None
 
     @property
     def full_title(self) -> str:
         return (
             f"{self.title} – {texts.SITE_TITLE}" if self.title != texts.SITE_TITLE else self.title
         )
+
+    @property
+    def document_title(self) -> Any:
+        """What the browser shows as the page's title: the live title, else `full_title`."""
+        return self.full_title if self.live_title is None else self.live_title
 
 
 PAGES: list[PageSpec] = []
@@ -51,6 +62,8 @@ def page(
     *,
     nav_label: str = "",
     nav_order: int = 0,
+    footer_label: str = "",
+    footer_order: int = 0,
     protected: bool = False,
     unlocked: bool = False,
     demo_only: bool = False,
@@ -58,11 +71,13 @@ def page(
     account_link: str = "",
     account_group: str = SERVICES,
     account_order: int = 0,
+    live_title: Any = None,
 ):
     """Register a page. `protected` pages send visitors to the login first; `unlocked` pages
-    (protected too) also send members who are not unlocked to /freischalten. With
-    `account_link`, Mein Konto links to the page in `account_group` (SERVICES or MANAGE;
-    unlocked pages are always in UNLOCKED_SERVICES)."""
+    (protected too) also send members who are not unlocked to /freischalten. A `footer_label`
+    puts the page into every page's footer, in `footer_order`. With `account_link`, Mein Konto
+    links to the page in `account_group` (SERVICES or MANAGE; unlocked pages are always in
+    UNLOCKED_SERVICES). `live_title`: the browser tab's title once the page's data is known."""
     group = UNLOCKED_SERVICES if unlocked else account_group
     if group not in ACCOUNT_GROUPS:
         raise ValueError(f"{route}: account_group must be one of {ACCOUNT_GROUPS}")
@@ -75,6 +90,8 @@ def page(
                 render=render,
                 nav_label=nav_label,
                 nav_order=nav_order,
+                footer_label=footer_label,
+                footer_order=footer_order,
                 protected=protected or unlocked,
                 unlocked=unlocked,
                 demo_only=demo_only,
@@ -82,6 +99,7 @@ def page(
                 account_link=account_link,
                 account_group=group,
                 account_order=account_order,
+                live_title=live_title,
             )
         )
         return render
@@ -105,3 +123,8 @@ def account_entries(group: str) -> list[PageSpec]:
         (p for p in PAGES if p.account_link and p.account_group == group),
         key=lambda p: p.account_order,
     )
+
+
+def footer_entries() -> list[PageSpec]:
+    """Pages linked from every page's footer (legal notices, contact, accessibility), in order."""
+    return sorted((p for p in PAGES if p.footer_label), key=lambda p: p.footer_order)

@@ -7,6 +7,7 @@ from portal_app.components.courses import course_facts
 from portal_app.components.forms import (
     alert,
     checkbox_field,
+    date_field,
     form,
     notice,
     radio_group,
@@ -41,7 +42,12 @@ def _booking_form() -> rx.Component:
             autocomplete=rx.cond(STATE.for_whom == FOR_SELF, "name", "off"),
             max_length=120,
         ),
-        text_field("birth_date", texts.BOOKING_BIRTH_DATE, _error("birth_date"), kind="date"),
+        date_field(
+            "birth_date",
+            texts.BOOKING_BIRTH_DATE,
+            _error("birth_date"),
+            autocomplete=rx.cond(STATE.for_whom == FOR_SELF, "bday", "off"),
+        ),
         rx.cond(
             STATE.for_whom == FOR_OTHER,
             text_field(
@@ -116,7 +122,23 @@ def _course() -> rx.Component:
     )
 
 
-@page(routes.COURSE, texts.COURSES_TITLE, on_load=[CourseDetailState.load])
+# The browser tab names the course (WCAG 2.4.2): "<Kurstitel> – Kurse und Lehrgänge – …",
+# the catalogue's title until the course is known.
+CATALOGUE_TITLE = f"{texts.COURSES_TITLE} – {texts.SITE_TITLE}"
+LIVE_TITLE = rx.cond(
+    STATE.checked,
+    rx.cond(STATE.found, STATE.course.title, texts.COURSE_PAGE_NOT_FOUND).to(str)
+    + f" – {CATALOGUE_TITLE}",
+    CATALOGUE_TITLE,
+)
+
+
+@page(
+    routes.COURSE,
+    texts.COURSES_TITLE,
+    on_load=[CourseDetailState.load],
+    live_title=LIVE_TITLE,
+)
 def course_detail() -> rx.Component:
     return rx.fragment(
         rx.link(

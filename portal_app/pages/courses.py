@@ -4,7 +4,7 @@ import reflex as rx
 
 from portal_app import routes, styles, texts
 from portal_app.components.courses import course_facts
-from portal_app.components.forms import select_field, text_field
+from portal_app.components.forms import date_field, select_field, text_field
 from portal_app.components.page import page
 from portal_app.state.course_cards import CourseCard
 from portal_app.state.courses import SORT_LATE, SORT_SOON, CatalogueState
@@ -39,8 +39,8 @@ def _filters() -> rx.Component:
                 empty_label=texts.COURSES_ANY,
                 required=False,
             ),
-            text_field("start_from", texts.COURSES_FROM, kind="date", required=False),
-            text_field("start_until", texts.COURSES_UNTIL, kind="date", required=False),
+            date_field("start_from", texts.COURSES_FROM, required=False),
+            date_field("start_until", texts.COURSES_UNTIL, required=False),
             _sort(),
             class_name="filters__grid",
         ),

@@ -9,7 +9,7 @@ from portal_app.state.forms import FORMS, HONEYPOT, FormSpec, FormState, MyReque
 
 
 def _href(spec: FormSpec) -> str:
-    return routes.CONTACT if spec.public else routes.form(spec.key)
+    return spec.route or routes.form(spec.key)
 
 
 @page(
@@ -55,7 +55,7 @@ def _form_page(spec: FormSpec):
 
 
 for _spec in FORMS.values():
-    if not _spec.public:  # the public contact form lives on /kontakt
+    if not _spec.route:  # the public forms live on their own pages (/kontakt, /barrierefreiheit)
         page(routes.form(_spec.key), _spec.title, protected=True, on_load=[FormState.load])(
             _form_page(_spec)
         )

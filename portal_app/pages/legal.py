@@ -29,7 +29,7 @@ def _reach() -> rx.Component:
     )
 
 
-@page(routes.IMPRINT, texts.IMPRINT_TITLE)
+@page(routes.IMPRINT, texts.IMPRINT_TITLE, footer_label=texts.IMPRINT_TITLE, footer_order=10)
 def imprint() -> rx.Component:
     return rx.fragment(
         rx.heading(texts.IMPRINT_TITLE, **styles.page_heading),
@@ -39,18 +39,28 @@ def imprint() -> rx.Component:
     )
 
 
-@page(routes.PRIVACY, texts.PRIVACY_TITLE)
-def privacy() -> rx.Component:
-    return rx.fragment(
-        rx.heading(texts.PRIVACY_TITLE, **styles.page_heading),
-        *[
-            rx.el.section(rx.heading(title, **styles.section_heading), rx.text(body, as_="p"))
-            for title, body in texts.PRIVACY_SECTIONS
-        ],
+def _privacy_section(title: str, paragraphs: tuple[str, ...]) -> rx.Component:
+    return rx.el.section(
+        rx.heading(title, **styles.section_heading),
+        *[rx.text(paragraph, as_="p", margin_bottom="0.75rem") for paragraph in paragraphs],
     )
 
 
-@page(routes.CONTACT, texts.CONTACT_TITLE, on_load=[FormState.load])
+@page(routes.PRIVACY, texts.PRIVACY_TITLE, footer_label=texts.PRIVACY, footer_order=20)
+def privacy() -> rx.Component:
+    return rx.fragment(
+        rx.heading(texts.PRIVACY_TITLE, **styles.page_heading),
+        *[_privacy_section(title, paragraphs) for title, paragraphs in texts.PRIVACY_SECTIONS],
+    )
+
+
+@page(
+    routes.CONTACT,
+    texts.CONTACT_TITLE,
+    footer_label=texts.CONTACT_TITLE,
+    footer_order=30,
+    on_load=[FormState.load],
+)
 def contact() -> rx.Component:
     spec = FORMS["kontaktanfrage"]  # the contact form, open to visitors
     return rx.fragment(

@@ -22,7 +22,7 @@ from portal_app import routes, texts
 from portal_app.models import Account, Booking, Course
 from portal_app.services import clock, mail
 from portal_app.services.courses import CourseNotFound, _get
-from portal_app.services.dates import format_date
+from portal_app.services.dates import DateInvalid, format_date, parse_date
 from portal_app.services.db import unit_of_work
 from portal_app.services.emails import EmailRejected, normalize_email
 from portal_app.settings import settings
@@ -106,10 +106,13 @@ def check_participant(name: str, birth_date: str, email: str, terms: bool = True
     elif len(name) > NAME_MAX_LENGTH or not re.search(r"\w", name):
         errors["participant_name"] = texts.BOOKING_NAME_INVALID
     born = None
-    try:
-        born = date.fromisoformat((birth_date or "").strip())
-    except ValueError:
-        errors["birth_date"] = texts.BOOKING_BIRTH_DATE_INVALID
+    if not (birth_date or "").strip():
+        errors["birth_date"] = texts.FORM_REQUIRED.format(label=texts.BOOKING_BIRTH_DATE)
+    else:
+        try:
+            born = parse_date(birth_date)
+        except DateInvalid as error:
+            errors["birth_date"] = str(error)
     if born is not None and not date(1900, 1, 1) <= born <= clock.today():
         errors["birth_date"] = texts.BOOKING_BIRTH_DATE_INVALID
     normalized = ""

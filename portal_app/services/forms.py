@@ -13,13 +13,14 @@ import json
 import re
 from collections.abc import Callable
 from dataclasses import dataclass
-from datetime import date, datetime, timedelta
+from datetime import datetime, timedelta
 
 from sqlmodel import col, func, select
 
-from portal_app import texts
+from portal_app import routes, texts
 from portal_app.models import FormSubmission
 from portal_app.services import clock, db, mail
+from portal_app.services.dates import format_date, parse_date
 from portal_app.services.db import unit_of_work
 from portal_app.services.emails import EmailRejected, email_key, normalize_email
 from portal_app.settings import settings
@@ -76,28 +77,26 @@ def _betriebsnummer(raw: str) -> str:
     return raw.upper()
 
 
+# parse_date raises DateInvalid, a ValueError with the message for the field
+
+
 def _future_date(raw: str) -> str:
-    try:
-        wanted = date.fromisoformat(raw)
-    except ValueError:
-        raise ValueError(texts.FORM_DATE_INVALID) from None
+    """A day after today, typed as TT.MM.JJJJ; stored and mailed the same way."""
+    wanted = parse_date(raw)
     if wanted <= clock.today():
         raise ValueError(texts.FORM_DATE_NOT_FUTURE)
-    return wanted.isoformat()
+    return format_date(wanted)
 
 
 def _any_date(raw: str) -> str:
-    try:
-        return date.fromisoformat(raw).isoformat()
-    except ValueError:
-        raise ValueError(texts.FORM_DATE_INVALID) from None
+    return format_date(parse_date(raw))
 
 
 @dataclass(frozen=True)
 class FieldSpec:
     name: str
     label: str
-    kind: str = "text"  # text, email, tel, date, textarea, select, checkbox
+    kind: str = "text"  # text, email, tel, date (text TT.MM.JJJJ), textarea, select, checkbox
     required: bool = True
     max_length: int = 200
     options: tuple[str, ...] = ()
@@ -113,7 +112,9 @@ class FormSpec:
     intro: str
     department: str  # name of the settings field with the department's address
     fields: tuple[FieldSpec, ...]
-    public: bool = False  # open to visitors (the contact form)
+    public: bool = False  # open to visitors (the contact form, "Barriere melden")
+    route: str = ""  # the page that shows the form; empty: its own page under /formulare
+    sent_text: str = texts.FORM_SENT  # the thank-you after sending
 
     @property
     def department_email(self) -> str:
@@ -146,6 +147,7 @@ CONTACT = FormSpec(
     intro=texts.FORM_CONTACT_INTRO,
     department="mail_contact",
     public=True,
+    route=routes.CONTACT,
     fields=(
         NAME,
         EMAIL,
@@ -212,7 +214,48 @@ ADDRESS_CHANGE = FormSpec(
         CONSENT,
     ),
 )
-FORMS: dict[str, FormSpec] = {spec.key: spec for spec in (CONTACT, CONSULTING, ADDRESS_CHANGE)}
+# The feedback mechanism of BITV 2.0 § 7: anyone may report a barrier, anonymously if they wish;
+# with an address they get a receipt and an answer. It reaches the contact department.
+BARRIER = FormSpec(
+    key="barriere",
+    title=texts.FORM_BARRIER_TITLE,
+    intro=texts.FORM_BARRIER_INTRO,
+    department="mail_contact",
+    public=True,
+    route=routes.ACCESSIBILITY,
+    sent_text=texts.FORM_BARRIER_SENT,
+    fields=(
+        FieldSpec(
+            "where",
+            texts.FORM_BARRIER_WHERE,
+            required=False,
+            max_length=300,
+            hint=texts.FORM_BARRIER_WHERE_HINT,
+        ),
+        FieldSpec(
+            "description",
+            texts.FORM_BARRIER_DESCRIPTION,
+            kind="textarea",
+            max_length=5000,
+            hint=texts.FORM_BARRIER_DESCRIPTION_HINT,
+        ),
+        FieldSpec(
+            "name", texts.FORM_BARRIER_NAME, required=False, autocomplete="name", max_length=120
+        ),
+        FieldSpec(
+            "email",
+            texts.FORM_BARRIER_EMAIL,
+            kind="email",
+            required=False,
+            autocomplete="email",
+            max_length=254,
+            check=_email,
+        ),
+    ),
+)
+FORMS: dict[str, FormSpec] = {
+    spec.key: spec for spec in (CONTACT, CONSULTING, ADDRESS_CHANGE, BARRIER)
+}
 
 
 def form(key: str, logged_in: bool = True) -> FormSpec:
@@ -292,14 +335,17 @@ def submit(
     if str(raw.get(HONEYPOT) or "").strip():
         return False
     values = validate(spec, raw)
+    # A visitor may report a barrier without an address: then no receipt, and only the
+    # browser's limit counts (all such reports share the empty sender key).
     sender = values.get("email") or account_email
-    sender_key = email_key(sender)
+    sender_key = email_key(sender) if sender else ""
     browser = client_key(client_token)
     now = clock.now()
     with unit_of_work() as session:
         # Stored first, counted after (own row included): parallel submissions of one sender
         # or browser wait for each other here, so the limits hold across workers.
-        db.serialize(session, f"form-sender:{sender_key}", f"form-client:{browser}")
+        keys = [f"form-sender:{sender_key}"] if sender_key else []
+        db.serialize(session, *keys, f"form-client:{browser}")
         session.add(
             FormSubmission(
                 account_id=account_id,
@@ -314,23 +360,26 @@ def submit(
         session.flush()
         since = now - RATE_WINDOW
         if (
-            _count_since(session, FormSubmission.sender_key, sender_key, since) > MAX_PER_ADDRESS
-            or _count_since(session, FormSubmission.client_key, browser, since) > MAX_PER_SESSION
-        ):
+            sender_key
+            and _count_since(session, FormSubmission.sender_key, sender_key, since)
+            > MAX_PER_ADDRESS
+        ) or _count_since(session, FormSubmission.client_key, browser, since) > MAX_PER_SESSION:
             raise RateLimited(texts.FORM_RATE_LIMITED)  # rolls the submission back
         summary = _body(spec, values)
+        named = sender or texts.FORM_NO_SENDER
         mail.enqueue(
             session,
             spec.department_email,
-            texts.MAIL_FORM_DEPARTMENT_SUBJECT.format(title=spec.title, sender=sender),
-            texts.MAIL_FORM_DEPARTMENT_BODY.format(title=spec.title, sender=sender, fields=summary),
+            texts.MAIL_FORM_DEPARTMENT_SUBJECT.format(title=spec.title, sender=named),
+            texts.MAIL_FORM_DEPARTMENT_BODY.format(title=spec.title, sender=named, fields=summary),
         )
-        mail.enqueue(
-            session,
-            sender,
-            texts.MAIL_FORM_RECEIPT_SUBJECT.format(title=spec.title),
-            texts.MAIL_FORM_RECEIPT_BODY.format(title=spec.title, fields=summary),
-        )
+        if sender:
+            mail.enqueue(
+                session,
+                sender,
+                texts.MAIL_FORM_RECEIPT_SUBJECT.format(title=spec.title),
+                texts.MAIL_FORM_RECEIPT_BODY.format(title=spec.title, fields=summary),
+            )
     return True
 
 

@@ -3,25 +3,17 @@
 from __future__ import annotations
 
 import asyncio
-from datetime import date
 
 import reflex as rx
 
 from portal_app import texts
-from portal_app.services import courses
+from portal_app.services import courses, dates
 from portal_app.services.courses import CATEGORIES, CourseQuery
 from portal_app.state.course_cards import CourseCard, course_card
 from portal_app.state.session import SessionState
 
 SORT_SOON = "frueh"
 SORT_LATE = "spaet"
-
-
-def _date_or_none(raw: str) -> date | None:
-    try:
-        return date.fromisoformat(raw.strip()) if raw and raw.strip() else None
-    except ValueError:
-        return None
 
 
 class CatalogueState(SessionState):
@@ -43,8 +35,8 @@ class CatalogueState(SessionState):
             text=self.text,
             category=self.category if self.category in CATEGORIES else "",
             location=self.location,
-            start_from=_date_or_none(self.start_from),
-            start_until=_date_or_none(self.start_until),
+            start_from=dates.optional_date(self.start_from),
+            start_until=dates.optional_date(self.start_until),
             newest_first=self.sort == SORT_LATE,
             page=self.page,
         )

@@ -57,7 +57,6 @@ FORM_PHONE_INVALID = "Bitte geben Sie eine Telefonnummer aus Ziffern ein, zum Be
 FORM_BETRIEBSNUMMER_INVALID = (
     "Bitte geben Sie die Betriebsnummer wie TS-1234567-0 oder nur die sieben Ziffern ein."
 )
-FORM_DATE_INVALID = "Bitte geben Sie ein gültiges Datum ein."
 FORM_DATE_NOT_FUTURE = "Bitte wählen Sie einen Tag ab morgen."
 FORM_RATE_LIMITED = (
     "Sie haben in der letzten Stunde schon mehrere Nachrichten gesendet. Bitte versuchen Sie "

@@ -113,7 +113,7 @@ def announcer(page: Page):
 
 
 # --- courses, bookings, forms ------------------------------------------------------------------
-BIRTH_DATE = "1990-05-17"
+BIRTH_DATE = "17.05.1990"  # as the field asks: Format TT.MM.JJJJ
 
 
 def find_course(page: Page, title: str) -> None:

@@ -28,7 +28,7 @@ def test_a_course_is_found_by_search_and_by_filters(page: Page):
     expect(page.get_by_role("link", name=course_data.BOOK_AND_CANCEL, exact=True)).to_be_visible()
 
     page.get_by_role("button", name=texts.COURSES_RESET).click()
-    until = (clock.today() + timedelta(days=45)).isoformat()  # the four named courses start in 40
+    until = (clock.today() + timedelta(days=45)).strftime("%d.%m.%Y")  # named courses start in 40
     page.get_by_label(texts.COURSES_UNTIL).fill(until)
     page.get_by_role("button", name=texts.COURSES_APPLY).click()
     expect(page.get_by_role("heading", name=texts.COURSES_COUNT.format(total=4))).to_be_visible()
@@ -84,7 +84,9 @@ def test_bad_booking_input_gets_messages_and_a_second_booking_is_refused(page: P
     flows.find_course(page, course_data.WELDING)
     page.get_by_role("button", name=texts.BOOKING_BUTTON).click()
     expect(page.get_by_text(texts.BOOKING_NAME_EMPTY)).to_be_visible()
-    expect(page.get_by_text(texts.BOOKING_BIRTH_DATE_INVALID)).to_be_visible()
+    expect(
+        page.get_by_text(texts.FORM_REQUIRED.format(label=texts.BOOKING_BIRTH_DATE))
+    ).to_be_visible()
     expect(page.get_by_label(texts.BOOKING_NAME)).to_be_focused()
 
     page.get_by_label(texts.BOOKING_FOR_OTHER).check()

@@ -210,17 +210,32 @@ def test_the_terms_must_be_accepted(make_course, make_account):
 
 
 def test_participant_details_are_trimmed_and_checked_all_at_once():
-    assert booking.check_participant("  Eva   Meister ", "1990-05-17", "eva@x.example") == (
+    assert booking.check_participant("  Eva   Meister ", "17.05.1990", "eva@x.example") == (
         Participant("Eva Meister", BORN, "eva@x.example")
     )
     with pytest.raises(ParticipantInvalid) as raised:
-        booking.check_participant("", "17.05.1990", "kein-at", terms=False)
+        booking.check_participant("", "31.02.1990", "kein-at", terms=False)
     assert set(raised.value.errors) == {
         "participant_name",
         "birth_date",
         "participant_email",
         "terms",
     }
+
+
+@pytest.mark.parametrize(
+    ("typed", "message"),
+    [
+        ("", texts.FORM_REQUIRED.format(label=texts.BOOKING_BIRTH_DATE)),
+        ("17/05/1990", texts.DATE_FORMAT_INVALID),
+        ("17.05.90", texts.DATE_FORMAT_INVALID),
+        ("1.1.1899", texts.BOOKING_BIRTH_DATE_INVALID),
+    ],
+)
+def test_the_birth_date_is_typed_as_tt_mm_jjjj_and_a_wrong_one_says_why(typed, message):
+    with pytest.raises(ParticipantInvalid) as raised:
+        booking.check_participant("Eva Meister", typed, "eva@x.example")
+    assert raised.value.errors == {"birth_date": message}
 
 
 def test_a_birth_date_in_the_future_is_refused():

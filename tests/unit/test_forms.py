@@ -10,7 +10,7 @@ from sqlmodel import select
 from portal_app import texts
 from portal_app.models import FormSubmission, OutboxMail
 from portal_app.services import clock as clock_module
-from portal_app.services import forms
+from portal_app.services import forms, mail
 from portal_app.services.db import unit_of_work
 from portal_app.settings import settings
 from tests.parallel import at_once
@@ -34,16 +34,18 @@ def outbox() -> list[tuple[str, str]]:
         return [(m.recipient, m.subject) for m in session.exec(select(OutboxMail))]
 
 
-def test_the_catalogue_has_the_three_forms_each_with_a_department_address():
-    assert set(forms.FORMS) == {"kontaktanfrage", "beratungstermin", "adressaenderung"}
+def test_the_catalogue_has_the_four_forms_each_with_a_department_address():
+    assert set(forms.FORMS) == {"kontaktanfrage", "beratungstermin", "adressaenderung", "barriere"}
     for spec in forms.FORMS.values():
         assert "@" in spec.department_email
-        assert spec.fields[-1].kind == "checkbox"  # consent last
         assert len({f.name for f in spec.fields}) == len(spec.fields)
+    for spec in (forms.CONTACT, forms.CONSULTING, forms.ADDRESS_CHANGE):
+        assert spec.fields[-1].kind == "checkbox"  # consent last
 
 
-def test_only_the_contact_form_is_open_to_visitors():
+def test_only_the_contact_form_and_the_barrier_report_are_open_to_visitors():
     assert forms.form("kontaktanfrage", logged_in=False) is forms.CONTACT
+    assert forms.form("barriere", logged_in=False) is forms.BARRIER
     with pytest.raises(forms.FormUnknown):
         forms.form("beratungstermin", logged_in=False)
     with pytest.raises(forms.FormUnknown):
@@ -91,7 +93,8 @@ def test_every_missing_field_gets_its_own_message_and_nothing_is_stored():
         ("postcode", "1234a", texts.FORM_POSTCODE_INVALID),
         ("betriebsnummer", "123456", texts.FORM_BETRIEBSNUMMER_INVALID),
         ("betriebsnummer", "TS-12345678-0", texts.FORM_BETRIEBSNUMMER_INVALID),
-        ("valid_from", "31.12.2026", texts.FORM_DATE_INVALID),
+        ("valid_from", "2026/12/31", texts.DATE_FORMAT_INVALID),
+        ("valid_from", "31.02.2027", texts.DATE_FORMAT_INVALID),
         ("phone", "bitte anrufen", texts.FORM_PHONE_INVALID),
         ("email", "kein-at", texts.EMAIL_INVALID),
         ("city", "x" * 101, texts.FORM_TOO_LONG.format(limit=100)),
@@ -104,11 +107,12 @@ def test_address_change_checks_each_field(field, value, message):
         "street": "Hobelweg 3",
         "postcode": "12345",
         "city": "Musterstadt",
-        "valid_from": "2027-01-01",
+        "valid_from": "01.01.2027",
         "email": "eva@tischlerei.example",
         "consent": "on",
     }
     assert forms.validate(forms.ADDRESS_CHANGE, good)["postcode"] == "12345"
+    assert forms.validate(forms.ADDRESS_CHANGE, good)["valid_from"] == "01.01.2027"
     with pytest.raises(forms.FormInvalid) as raised:
         forms.validate(forms.ADDRESS_CHANGE, {**good, field: value})
     assert raised.value.errors == {field: message}
@@ -216,3 +220,100 @@ def test_an_unchosen_list_asks_to_choose_and_optional_fields_may_stay_empty():
         forms.validate(forms.CONSULTING, {"topic": ""})
     assert raised.value.errors["topic"] == texts.FORM_SELECT_REQUIRED.format(label=texts.FORM_TOPIC)
     assert {"phone", "betriebsnummer", "message"}.isdisjoint(raised.value.errors)
+
+
+# --- "Barriere melden": the feedback form of the accessibility statement (BITV 2.0 § 7) ---------
+BARRIER = {
+    "where": "/kurse/12, Kurs buchen",
+    "description": "Das Geburtsdatum lässt sich mit dem Screenreader nicht eingeben.",
+    "name": "Eva Meister",
+    "email": "eva@tischlerei.example",
+}
+
+
+def test_a_barrier_report_reaches_the_contact_department_and_the_sender_gets_a_receipt():
+    assert forms.submit("barriere", BARRIER, client_token="tab-1") is True
+
+    [stored] = submissions()
+    assert stored.form_key == "barriere"
+    assert stored.department_email == settings.mail_contact
+    assert json.loads(stored.data) == BARRIER
+    assert sorted(outbox()) == sorted(
+        [
+            (
+                settings.mail_contact,
+                texts.MAIL_FORM_DEPARTMENT_SUBJECT.format(
+                    title=texts.FORM_BARRIER_TITLE, sender=BARRIER["email"]
+                ),
+            ),
+            (BARRIER["email"], texts.MAIL_FORM_RECEIPT_SUBJECT.format(title="Barriere melden")),
+        ]
+    )
+
+
+def test_only_the_description_of_a_barrier_is_needed_and_then_no_receipt_is_sent():
+    description = {"description": "Der Fokus ist auf der Startseite nicht zu sehen."}
+    assert forms.submit("barriere", description, client_token="tab-1") is True
+
+    [stored] = submissions()
+    assert json.loads(stored.data) == description
+    assert outbox() == [
+        (
+            settings.mail_contact,
+            texts.MAIL_FORM_DEPARTMENT_SUBJECT.format(
+                title=texts.FORM_BARRIER_TITLE, sender=texts.FORM_NO_SENDER
+            ),
+        )
+    ]
+
+
+def test_an_empty_barrier_report_asks_for_the_description_only_and_nothing_is_stored():
+    with pytest.raises(forms.FormInvalid) as raised:
+        forms.submit("barriere", {"where": " ", "name": "", "email": ""}, client_token="t")
+    assert raised.value.errors == {
+        "description": texts.FORM_REQUIRED.format(label=texts.FORM_BARRIER_DESCRIPTION)
+    }
+    assert submissions() == [] and outbox() == []
+
+
+@pytest.mark.parametrize(
+    ("field", "limit"), [("where", 300), ("description", 5000), ("name", 120), ("email", 254)]
+)
+def test_every_field_of_a_barrier_report_has_a_length_limit(field, limit):
+    with pytest.raises(forms.FormInvalid) as raised:
+        forms.validate(forms.BARRIER, {**BARRIER, field: "x" * (limit + 1)})
+    assert raised.value.errors == {field: texts.FORM_TOO_LONG.format(limit=limit)}
+
+
+@pytest.mark.parametrize("address", ["eva.at.example", "eva@", "<script>@x.example"])
+def test_a_barrier_report_with_a_bad_address_names_the_address_field(address):
+    with pytest.raises(forms.FormInvalid) as raised:
+        forms.submit("barriere", {**BARRIER, "email": address}, client_token="t")
+    assert set(raised.value.errors) == {"email"}
+    assert submissions() == [] and outbox() == []
+
+
+def test_markup_in_a_barrier_report_is_kept_as_plain_text_and_mailed_as_plain_text():
+    """People quote the page's HTML when they report a barrier: it is text, never markup."""
+    quoted = '<script>alert("x")</script> und <button aria-label="">ohne Namen</button>'
+    forms.submit("barriere", {**BARRIER, "description": quoted}, client_token="t")
+
+    [stored] = submissions()
+    assert json.loads(stored.data)["description"] == quoted
+    with unit_of_work() as session:
+        to_desk = session.exec(
+            select(OutboxMail).where(OutboxMail.recipient == settings.mail_contact)
+        ).one()
+    assert quoted in to_desk.body
+    message = mail._message(settings, to_desk)
+    assert message.get_content_type() == "text/plain"
+
+
+def test_anonymous_barrier_reports_are_limited_per_browser_not_all_together(clock):
+    description = {"description": "Kontrast zu schwach."}
+    for _ in range(forms.MAX_PER_SESSION):
+        forms.submit("barriere", description, client_token="one-tab")
+    with pytest.raises(forms.RateLimited):
+        forms.submit("barriere", description, client_token="one-tab")
+    # other visitors' anonymous reports are not counted against this one
+    assert forms.submit("barriere", description, client_token="another-tab") is True

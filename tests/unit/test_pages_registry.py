@@ -2,7 +2,7 @@
 
 from portal_app import pages, routes, texts
 from portal_app.components import page as registry
-from portal_app.components.page import nav_entries, pages_for
+from portal_app.components.page import footer_entries, nav_entries, pages_for
 
 
 def test_the_demo_mailbox_is_served_only_in_demo_mode():
@@ -86,3 +86,27 @@ def test_every_module_of_the_pages_package_is_registered_without_a_list():
     modules = {m.name for m in pkgutil.iter_modules(pages.__path__)}
     registered = {spec.render.__module__.rsplit(".", 1)[-1] for spec in registry.PAGES}
     assert modules == registered
+
+
+def test_the_footer_is_built_from_the_registry_legal_pages_then_accessibility():
+    entries = footer_entries()
+    assert [(spec.footer_label, spec.route) for spec in entries] == [
+        (texts.IMPRINT_TITLE, routes.IMPRINT),
+        (texts.PRIVACY, routes.PRIVACY),
+        (texts.CONTACT_TITLE, routes.CONTACT),
+        (texts.FOOTER_ACCESSIBILITY, routes.ACCESSIBILITY),
+        (texts.EASY_LANGUAGE_TITLE, routes.EASY_LANGUAGE),
+        (texts.SIGN_LANGUAGE_TITLE, routes.SIGN_LANGUAGE),
+    ]
+    # every visitor reaches them, in both modes
+    served = {spec.route for spec in pages_for(demo=False) if not spec.protected}
+    assert {spec.route for spec in entries} <= served
+
+
+def test_only_the_course_page_has_a_title_that_follows_its_data():
+    live = [spec.route for spec in pages_for(demo=True) if spec.live_title is not None]
+    assert live == [routes.COURSE]
+    course_page = next(spec for spec in pages_for(demo=True) if spec.route == routes.COURSE)
+    assert course_page.document_title is course_page.live_title
+    imprint = next(spec for spec in pages_for(demo=True) if spec.route == routes.IMPRINT)
+    assert imprint.document_title == f"{texts.IMPRINT_TITLE} – {texts.SITE_TITLE}"

@@ -61,7 +61,7 @@ ACCESSIBILITY_GAPS = (
     (
         "Verbindungsabbruch:",
         "Bricht die Verbindung zum Server ab, erscheint ein Hinweis in englischer Sprache "
-        "(„Cannot connect to server“) (WCAG 3.1.2). Laden Sie die Seite dann bitte neu.",
+        "(WCAG 3.1.2). Laden Sie die Seite dann bitte neu.",
     ),
 )
 ACCESSIBILITY_MADE_HEADING = "Erstellung dieser Erklärung"

@@ -69,11 +69,18 @@ class MailSink:
                 if recipient.casefold() in (a.casefold() for a in r.recipients)
             ]
 
-    def wait_for(self, recipient: str, subject: str = "", timeout: float = 20) -> EmailMessage:
-        """The newest mail to `recipient` whose subject contains `subject`."""
+    def wait_for(
+        self, recipient: str, subject: str = "", timeout: float = 20, containing: str = ""
+    ) -> EmailMessage:
+        """The newest mail to `recipient` whose subject contains `subject` (and whose text
+        contains `containing`: a shared desk address receives the mails of many tests)."""
         deadline = time.monotonic() + timeout
         while time.monotonic() < deadline:
-            found = [m for m in self.to(recipient) if subject in m["Subject"]]
+            found = [
+                m
+                for m in self.to(recipient)
+                if subject in m["Subject"] and containing in body_of(m)
+            ]
             if found:
                 return found[-1]
             time.sleep(0.1)

@@ -12,7 +12,7 @@ from tests.mailsink import body_of
 def test_a_member_registers_confirms_by_mail_and_lands_logged_in(page: Page, mail_sink):
     email = flows.new_email()
     flows.register(page, email)
-    expect(page.get_by_role("status")).to_contain_text(email)
+    expect(page.get_by_role("main").get_by_role("status")).to_contain_text(email)
 
     link = flows.confirmation_link(mail_sink, email)
     flows.set_password(page, link)
@@ -31,7 +31,9 @@ def test_a_known_address_gets_the_same_answer_and_a_notice_by_mail(page: Page, m
     flows.logout(page)
 
     flows.register(page, email.upper().replace("@BETRIEB", "@betrieb"))
-    expect(page.get_by_role("status")).to_contain_text(texts.CHECK_MAILBOX_TITLE)
+    expect(page.get_by_role("main").get_by_role("status")).to_contain_text(
+        texts.CHECK_MAILBOX_TITLE
+    )
 
     notice = mail_sink.wait_for(email, texts.MAIL_EXISTS_SUBJECT)
     assert "/anmelden" in body_of(notice)

@@ -54,5 +54,7 @@ def test_an_ended_login_keeps_the_form_and_sends_it_after_a_new_login(
     )
     page.get_by_role("button", name=texts.FORM_SEND).click()
     expect(page.get_by_role("heading", name=texts.FORM_SENT_TITLE)).to_be_visible()
-    message = mail_sink.wait_for("betriebsberatung@hwk.example", "Beratungstermin")
-    assert "nach der Kaffeepause" in flows.body_of(message)
+    message = mail_sink.wait_for(
+        "betriebsberatung@hwk.example", "Beratungstermin", containing=email
+    )
+    assert "Tischlerei Meister – nach der Kaffeepause" in flows.body_of(message)

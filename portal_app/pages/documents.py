@@ -5,6 +5,7 @@ import reflex as rx
 from portal_app import routes, styles, texts
 from portal_app.components.forms import notice, select_field
 from portal_app.components.page import page
+from portal_app.components.upload_reset import upload_reset
 from portal_app.state.documents import (
     DEPARTMENT_OPTIONS,
     MAX_FILES,
@@ -112,7 +113,7 @@ def _drop_zone() -> rx.Component:
     # The dropzone's own hidden <input type=file> has no label; give it the button's name.
     file_input = zone.children[0].children[0]
     file_input.custom_attrs["aria-label"] = texts.UPLOAD_INPUT_LABEL
-    return zone
+    return rx.fragment(zone, upload_reset(UPLOAD_ID, DocumentsState.uploads_done))
 
 
 def _selected() -> rx.Component:

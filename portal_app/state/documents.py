@@ -45,6 +45,8 @@ class DocumentsState(SessionState):
     done_message: str = ""
     uploading: bool = False
     progress: int = 0
+    # counts finished uploads: the page then empties the list of chosen files
+    uploads_done: int = 0
 
     async def _refresh(self, account_id: int) -> None:
         found = await asyncio.to_thread(documents.owners, account_id)
@@ -118,8 +120,8 @@ class DocumentsState(SessionState):
             self.uploading, self.progress, self.refusals = False, 0, refusals
             if accepted:
                 self.done_message = texts.UPLOAD_DONE.format(count=len(accepted))
+            self.uploads_done += 1
             await self._refresh(account.id)
-        return rx.clear_selected_files(UPLOAD_ID)
 
     @guard(UNLOCKED)
     async def cancelled(self, account: AccountView):

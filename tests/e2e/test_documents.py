@@ -57,6 +57,10 @@ def test_a_member_uploads_a_pdf_and_sees_it_listed(
     flows.assert_accessible_narrow_and_wide(page, screenshot, "dokumente-gesendet")
     message = mail_sink.wait_for(email, texts.MAIL_UPLOAD_SUBJECT)
     assert "Gesellenbrief Müller.pdf (Handwerksrolle" in body_of(message)
+    # the list of chosen files is empty again: "Hochladen" cannot send them a second time
+    selected = page.get_by_role("heading", name=texts.UPLOAD_SELECTED).locator("..")
+    expect(selected).to_contain_text(texts.UPLOAD_NONE_SELECTED)
+    expect(selected.get_by_role("listitem")).to_have_count(0)
 
     with page.expect_download() as download:
         row.get_by_role("button", name="Gesellenbrief Müller.pdf herunterladen").click()

@@ -1,5 +1,5 @@
 """The Reflex app: every registered page inside the frame, the mail delivery loop, and the
-HTTP layer around it (session cookie endpoints, security headers on every response)."""
+HTTP layer around it (session cookie endpoints, /healthz, security headers on every response)."""
 
 import logging
 
@@ -14,6 +14,7 @@ from portal_app.services import mail, session_cookie
 from portal_app.settings import settings
 from portal_app.state.session import SessionState
 from portal_app.state.worker import WorkerState
+from portal_app.web import health
 from portal_app.web.security_headers import SecurityHeaders
 from portal_app.web.session_endpoints import endpoints
 
@@ -33,7 +34,7 @@ def _with_security_headers(asgi_app):
 app = rx.App(
     stylesheets=styles.STYLESHEETS,
     html_lang="de",
-    api_transformer=[endpoints(), _with_security_headers],
+    api_transformer=[endpoints(), health.endpoints(), _with_security_headers],
 )
 
 for spec in pages_for(demo=settings.demo):

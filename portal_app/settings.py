@@ -54,6 +54,11 @@ class Settings:
     # the footer names the backend process that serves the page (several workers)
     show_worker: bool = False
 
+    # --- operations: health check limits; Redis is Reflex's setting, read here for the check ---
+    redis_url: str = ""
+    health_mail_max_minutes: int = 15
+    health_min_free_mb: int = 1024
+
     @property
     def smtp_enabled(self) -> bool:
         return bool(self.smtp_host)
@@ -209,7 +214,17 @@ def load_settings(env: Mapping[str, str] | None = None) -> Settings:
         **_department_addresses(env),
         **_files_settings(env),
         show_worker=_flag(env, "PORTAL_SHOW_WORKER", False),
+        **_operations_settings(env),
     )
+
+
+# --- operations: health check limits ------------------------------------------------------
+def _operations_settings(env: Mapping[str, str]) -> dict:
+    return {
+        "redis_url": _text(env, "REFLEX_REDIS_URL"),
+        "health_mail_max_minutes": _number(env, "PORTAL_HEALTH_MAIL_MAX_MINUTES", 15, 1, 24 * 60),
+        "health_min_free_mb": _number(env, "PORTAL_HEALTH_MIN_FREE_MB", 1024, 0, 1024 * 1024),
+    }
 
 
 try:

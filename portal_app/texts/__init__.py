@@ -973,3 +973,5 @@ MAIL_SEPA_REVOKED_BODY = (
     "Wir ziehen keine Beiträge mehr per Lastschrift ein."
 ) + MAIL_SIGNATURE
 SEPA_PDF_TITLE = "SEPA-Lastschriftmandat (SEPA Core Direct Debit)"
+
+from portal_app.texts.operations import *  # noqa: E402, F403

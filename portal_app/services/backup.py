@@ -184,7 +184,7 @@ def _tool_major(name: str) -> int:
     done = subprocess.run(  # noqa: S603 (a PostgreSQL tool from PATH, our own arguments)
         [_tool(name), "--version"], capture_output=True, text=True, check=True
     )
-    return _major(done.stdout.split(")")[-1])
+    return _major(done.stdout.partition("(PostgreSQL)")[2] or done.stdout)
 
 
 def _run(name: str, *args: str, env: dict[str, str]) -> None:

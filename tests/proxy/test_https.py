@@ -1,6 +1,6 @@
 """What the proxy adds and guards, on the wire: pages over HTTPS with HSTS (once), plain HTTP
 redirected to HTTPS, /healthz answering through it, the upload body limit that matches the
-portal's cap, and a systemd unit that systemd accepts."""
+portal's cap, and systemd units that systemd accepts."""
 
 from __future__ import annotations
 
@@ -9,7 +9,6 @@ import json
 import re
 import shutil
 import subprocess
-from pathlib import Path
 
 from portal_app.settings import load_settings
 from portal_app.state.documents import MAX_FILES
@@ -89,20 +88,21 @@ def test_the_upload_limit_is_the_portals_cap_and_nginx_refuses_more(nginx, ports
     assert status == 413  # refused before a byte of the body travels
 
 
-def test_systemd_accepts_the_unit_file(tmp_path, unit):
-    """`systemd-analyze verify` on the unit with this checkout's paths (it checks that the
-    ExecStart exists and every directive is known)."""
+def test_systemd_accepts_the_unit_files(tmp_path, unit):
+    """`systemd-analyze verify` on the units with this checkout's paths (it checks that every
+    directive is known and the programs exist)."""
     analyze = shutil.which("systemd-analyze")
-    assert analyze, "systemd-analyze (Debian package systemd) is needed to check the unit"
+    assert analyze, "systemd-analyze (Debian package systemd) is needed to check the units"
     service = unit["Service"]
-    text = (DEPLOY / "kundenportal.service").read_text("utf-8")
     env_file = tmp_path / "portal.env"
     env_file.write_text((DEPLOY / "portal.env.example").read_text("utf-8"), encoding="utf-8")
-    text = text.replace(service["WorkingDirectory"], str(ROOT))
-    text = text.replace(service["EnvironmentFile"], str(env_file))
-    text = re.sub(r"^(User|Group)=.*$", r"\1=root", text, flags=re.MULTILINE)
-    copy = Path(tmp_path / "kundenportal.service")
-    copy.write_text(text, encoding="utf-8")
-    done = subprocess.run([analyze, "verify", str(copy)], capture_output=True, text=True)
+    names = ["kundenportal.service", "kundenportal-backup.service", "kundenportal-backup.timer"]
+    for name in names:
+        text = (DEPLOY / name).read_text("utf-8")
+        text = text.replace(service["WorkingDirectory"], str(ROOT))
+        text = text.replace(service["EnvironmentFile"], str(env_file))
+        text = re.sub(r"^(User|Group)=.*$", r"\1=root", text, flags=re.MULTILINE)
+        (tmp_path / name).write_text(text, encoding="utf-8")
+    done = subprocess.run([analyze, "verify", *names], cwd=tmp_path, capture_output=True, text=True)
     assert done.returncode == 0, done.stderr
     assert done.stderr.strip() == "", done.stderr

@@ -233,8 +233,12 @@ def _check(_args) -> int:
     if report.ok:
         print(texts.CHECK_ALL_OK)
         return 0
+    # for cron (`… > /dev/null`): what failed, on the channel cron mails
     names = ", ".join(texts.CHECK_LABELS[name] for name in report.failed)
     print(texts.CHECK_FAILED.format(names=names), file=sys.stderr)
+    for check in report.checks:
+        if not check.ok:
+            print(_check_line(check), file=sys.stderr)
     return 1
 
 

@@ -468,12 +468,11 @@ def restore(
     url = url or db._current_url
     files_dir = Path(files_dir or settings.files_dir)
     kind = _kind(url)
-    rows = _live_rows(url)
+    # a migrated database without data is empty: only the migrations' own row counts not
+    rows = sum(count for name, count in _live_rows(url).items() if name != MIGRATIONS_TABLE)
     present = stored_files(files_dir)
-    if (sum(rows.values()) or present) and not force:
-        raise RestoreRefused(
-            texts.RESTORE_NOT_EMPTY.format(rows=sum(rows.values()), files=len(present))
-        )
+    if (rows or present) and not force:
+        raise RestoreRefused(texts.RESTORE_NOT_EMPTY.format(rows=rows, files=len(present)))
     files_dir.parent.mkdir(parents=True, exist_ok=True)
     staging = Path(tempfile.mkdtemp(dir=files_dir.parent, prefix=".wiederherstellung-"))
     try:

@@ -13,7 +13,7 @@ from datetime import date
 from pathlib import Path
 
 import pytest
-from sqlalchemy import create_engine, inspect, select
+from sqlalchemy import create_engine, inspect, select, text
 from sqlmodel import SQLModel
 
 from portal_app import cli
@@ -121,6 +121,16 @@ def empty_installation(database, tmp_path):
         db.engine_for(url).dispose()
 
 
+def migrated_but_empty(url: str) -> None:
+    """What a fresh server's first start leaves: every table, no rows but the migration's."""
+    engine = create_engine(url)
+    SQLModel.metadata.create_all(engine)
+    with engine.begin() as connection:
+        connection.execute(text("CREATE TABLE alembic_version (version_num VARCHAR(32) NOT NULL)"))
+        connection.execute(text("INSERT INTO alembic_version VALUES ('b3e1d2c4a5f6')"))
+    engine.dispose()
+
+
 def change_everything(ids: dict, store: Path) -> None:  # noqa: F811
     """After the backup: a booking cancelled, a mandate revoked, a Vorlage removed (its file
     goes), a document added, an account deleted, a stored file lost."""
@@ -159,6 +169,7 @@ def test_a_restored_installation_has_every_row_and_every_file_of_the_backup(
     assert every_file(store) != files_then
 
     new_url, new_store = empty_installation
+    migrated_but_empty(new_url)
     restored = backup.restore(archive, new_url, new_store)
     assert restored.rows == summary.rows
 

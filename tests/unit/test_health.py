@@ -223,4 +223,8 @@ def test_portal_check_exits_1_and_names_the_failure_for_cron(config, clock, caps
         "Postausgang: FEHLER – die älteste von 1 wartenden Mails wartet seit 31 min "
         "(Grenze 15 min)" in captured.out
     )
-    assert captured.err.strip() == "Nicht in Ordnung: Postausgang."
+    assert captured.err.splitlines() == [
+        "Nicht in Ordnung: Postausgang.",
+        "Postausgang: FEHLER – die älteste von 1 wartenden Mails wartet seit 31 min "
+        "(Grenze 15 min)",
+    ]

@@ -17,7 +17,7 @@ import pytest
 
 from portal_app import cli, texts
 from portal_app.services import db, health, mail
-from portal_app.settings import settings
+from portal_app.settings import SettingsError, load_settings, settings
 from tests.backing_services import reachable_redis
 
 LIMIT = timedelta(minutes=15)
@@ -228,3 +228,22 @@ def test_portal_check_exits_1_and_names_the_failure_for_cron(config, clock, caps
         "Postausgang: FEHLER – die älteste von 1 wartenden Mails wartet seit 31 min "
         "(Grenze 15 min)",
     ]
+
+
+def test_the_limits_come_from_the_environment_and_bad_ones_stop_start_up():
+    config = load_settings(
+        {
+            "PORTAL_DEMO": "1",
+            "PORTAL_HEALTH_MAIL_MAX_MINUTES": "30",
+            "PORTAL_HEALTH_MIN_FREE_MB": "0",
+            "REFLEX_REDIS_URL": "redis://127.0.0.1:6379/0",
+        }
+    )
+    assert (config.health_mail_max_minutes, config.health_min_free_mb) == (30, 0)
+    assert config.redis_url == "redis://127.0.0.1:6379/0"
+    defaults = load_settings({"PORTAL_DEMO": "1"})
+    assert (defaults.health_mail_max_minutes, defaults.health_min_free_mb) == (15, 1024)
+    with pytest.raises(SettingsError, match="PORTAL_HEALTH_MAIL_MAX_MINUTES"):
+        load_settings({"PORTAL_DEMO": "1", "PORTAL_HEALTH_MAIL_MAX_MINUTES": "0"})
+    with pytest.raises(SettingsError, match="PORTAL_HEALTH_MIN_FREE_MB"):
+        load_settings({"PORTAL_DEMO": "1", "PORTAL_HEALTH_MIN_FREE_MB": "viel"})

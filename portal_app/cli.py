@@ -1,5 +1,5 @@
 """Operator commands (`portal --help`): demo data, mail outbox, registry import, PINs,
-course import."""
+course import, documents and Vorlagen, health check, backup and restore."""
 
 from __future__ import annotations
 
@@ -201,6 +201,104 @@ def _add_document_commands(groups) -> None:
     actions.add_parser("list", help="Vorlagen auflisten").set_defaults(run=_vorlagen_list)
 
 
+# --- operations: health, backup, restore -------------------------------------------------
+
+
+def _check_line(check) -> str:
+    from portal_app import texts
+    from portal_app.services import health
+
+    facts = dict(check.facts)
+    if "oldest_seconds" in facts:
+        facts["oldest_minutes"] = facts["oldest_seconds"] // 60
+        facts["limit_minutes"] = facts["limit_seconds"] // 60
+    outcome = check.problem
+    if check.ok and facts.get("configured") is False:
+        outcome = "unconfigured"
+    elif check.ok and facts.get("smtp") is False:
+        outcome = "no_smtp"
+    line = texts.CHECK_LINES.get((check.name, outcome)) or texts.CHECK_LINES[("*", outcome)]
+    line = line.format(**facts, seconds=int(health.TIMEOUT_SECONDS))
+    detail = f" ({check.detail})" if check.detail else ""
+    return f"{texts.CHECK_LABELS[check.name]}: {line}{detail}"
+
+
+def _check(_args) -> int:
+    from portal_app import texts
+    from portal_app.services import health
+
+    report = health.run_checks()
+    for check in report.checks:
+        print(_check_line(check))
+    if report.ok:
+        print(texts.CHECK_ALL_OK)
+        return 0
+    # for cron (`… > /dev/null`): what failed, on the channel cron mails
+    names = ", ".join(texts.CHECK_LABELS[name] for name in report.failed)
+    print(texts.CHECK_FAILED.format(names=names), file=sys.stderr)
+    for check in report.checks:
+        if not check.ok:
+            print(_check_line(check), file=sys.stderr)
+    return 1
+
+
+def _backup(args) -> int:
+    from portal_app import texts
+    from portal_app.services import backup
+
+    try:
+        summary = backup.backup(args.file)
+    except backup.BackupError as error:
+        print(f"Keine Sicherung geschrieben: {error}", file=sys.stderr)
+        return 2
+    print(summary.german(texts.BACKUP_DONE))
+    if summary.missing_files:
+        missing = summary.missing_files
+        print(
+            texts.BACKUP_FILES_MISSING.format(count=len(missing), names=", ".join(missing)),
+            file=sys.stderr,
+        )
+        return 3
+    return 0
+
+
+def _restore(args) -> int:
+    from portal_app import texts
+    from portal_app.services import backup
+
+    try:
+        summary = backup.restore(args.file, force=args.force)
+    except backup.RestoreRefused as error:
+        print(str(error), file=sys.stderr)
+        return 1
+    except backup.BackupError as error:
+        print(f"Nicht wiederhergestellt: {error}", file=sys.stderr)
+        return 2
+    print(summary.german(texts.RESTORE_DONE))
+    return 0
+
+
+def _add_operations_commands(groups) -> None:
+    groups.add_parser(
+        "check", help="Betriebsbereit? Datenbank, Redis, Postausgang, Dateiablage (für cron)"
+    ).set_defaults(run=_check)
+    saving = groups.add_parser(
+        "backup", help="Datenbank und Dateiablage in eine Sicherung schreiben (tar.gz)"
+    )
+    saving.add_argument("file", type=Path, metavar="FILE", help="z. B. sicherung.tar.gz")
+    saving.set_defaults(run=_backup)
+    restoring = groups.add_parser(
+        "restore", help="Sicherung in eine leere Installation zurückspielen"
+    )
+    restoring.add_argument("file", type=Path, metavar="FILE")
+    restoring.add_argument(
+        "--force",
+        action="store_true",
+        help="auch in eine nicht leere Installation: ersetzt Datenbank und Dateiablage",
+    )
+    restoring.set_defaults(run=_restore)
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="portal", description="Kundenportal: Betriebsbefehle")
     groups = parser.add_subparsers(dest="group", required=True)
@@ -242,6 +340,7 @@ def build_parser() -> argparse.ArgumentParser:
     issue.set_defaults(run=_pin_issue)
     pin.add_parser("requests", help="Offene PIN-Anforderungen").set_defaults(run=_pin_requests)
     _add_document_commands(groups)
+    _add_operations_commands(groups)
     return parser
 
 

@@ -60,6 +60,8 @@ class OutboxMail(SQLModel, table=True):
     """A mail written in the same transaction as its cause, delivered later by the mail loop."""
 
     __tablename__ = "outbox_mail"
+    # the health check's question "how long has the oldest waiting mail waited?" in one step
+    __table_args__ = (Index("ix_outbox_mail_waiting", "sent_at", "failed_at", "created_at"),)
 
     id: int | None = Field(default=None, primary_key=True)
     recipient: str = Field(max_length=EMAIL_MAX_LENGTH, index=True)

@@ -1,5 +1,5 @@
 """The Reflex app: every registered page inside the frame, the mail delivery loop, and the
-HTTP layer around it (session cookie endpoints, security headers on every response)."""
+HTTP layer around it (session cookie endpoints, /healthz, security headers on every response)."""
 
 import logging
 
@@ -16,6 +16,7 @@ from portal_app.settings import settings
 from portal_app.state.session import SessionState
 from portal_app.state.unexpected import backend_exception_handler
 from portal_app.state.worker import WorkerState
+from portal_app.web import health
 from portal_app.web.security_headers import SecurityHeaders
 from portal_app.web.session_endpoints import endpoints
 
@@ -38,7 +39,7 @@ app = rx.App(
     html_lang="de",
     backend_exception_handler=backend_exception_handler,
     toaster=toaster(),
-    api_transformer=[endpoints(), _with_security_headers],
+    api_transformer=[endpoints(), health.endpoints(), _with_security_headers],
 )
 
 for spec in pages_for(demo=settings.demo):

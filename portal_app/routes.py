@@ -78,6 +78,7 @@ ACCOUNT_DELETED = "/konto-geloescht"
 # HTTP endpoints (not pages): they set and clear the HttpOnly session cookie
 SESSION_START = "/sitzung/start"
 SESSION_END = "/sitzung/ende"
+HEALTH = "/healthz"  # for monitoring: JSON, 200 or 503 (see services/health.py)
 
 
 def password_reset(token: str) -> str:

@@ -217,6 +217,22 @@ class Settings:
     show_worker: bool = setting(
         "PORTAL_SHOW_WORKER", False, "footer names the worker process serving the page"
     )
+    # --- operations: Redis is Reflex's setting, read here for the health check ---
+    redis_url: str = setting(
+        "REFLEX_REDIS_URL", "",
+        "Redis for several workers (see \"Betrieb mit PostgreSQL und Redis\")",
+        allowed="`redis://…`",
+    )  # fmt: skip
+    health_mail_max_minutes: int = setting(
+        "PORTAL_HEALTH_MAIL_MAX_MINUTES", 15,
+        "`/healthz` fails when a mail has waited in the outbox longer",
+        low=1, high=24 * 60,
+    )  # fmt: skip
+    health_min_free_mb: int = setting(
+        "PORTAL_HEALTH_MIN_FREE_MB", 1024,
+        "`/healthz` fails when the file store's disk has less free space",
+        low=0, high=1024 * 1024,
+    )  # fmt: skip
 
     @property
     def smtp_enabled(self) -> bool:
@@ -237,16 +253,16 @@ class ReflexSetting:
 
 REFLEX_SETTINGS = (
     ReflexSetting(
-        "REFLEX_REDIS_URL", "",
-        "Redis for several workers (see \"Betrieb mit PostgreSQL und Redis\")",
-        allowed="`redis://…`",
-    ),
-    ReflexSetting(
         "GRANIAN_WORKERS", "", "backend worker processes", shown="1, with Redis 2 × cores + 1"
     ),
     ReflexSetting(
         "REFLEX_TRUSTED_PROXY_HOPS", "0",
         "reverse proxies in front whose `X-Forwarded-For` is trusted",
+    ),
+    ReflexSetting(
+        "REFLEX_API_URL", "",
+        "address the pages open the websocket and uploads at; behind nginx: as `PORTAL_BASE_URL`",
+        shown="the portal's own port",
     ),
     ReflexSetting(
         "REFLEX_UPLOADED_FILES_DIR", "uploaded_files",

@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Installs what the portal needs, only what is missing: venv + Python packages, bun (Reflex's
-# JavaScript runtime, from the npm registry) and, for tests, Debian's Chromium.
+# JavaScript runtime, from the npm registry) and, for tests, Debian's Chromium and nginx.
 # Usage: scripts/setup.sh run|test. Idempotent; a second run takes a second or two.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -30,11 +30,17 @@ if [ ! -x .tools/bun/bin/bun ]; then
   npm install --global --silent --prefix .tools/bun "bun@${BUN_VERSION}" >/dev/null
 fi
 
-if [ "$mode" = "test" ] && [ ! -x /usr/bin/chromium ]; then
-  say "Chromium aus Debian installieren"
+# Debian packages the tests need: Chromium (Playwright) and nginx (tests/proxy)
+missing=()
+if [ "$mode" = "test" ]; then
+  [ -x /usr/bin/chromium ] || missing+=(chromium)
+  [ -x /usr/sbin/nginx ] || missing+=(nginx)
+fi
+if [ ${#missing[@]} -gt 0 ]; then
+  say "aus Debian installieren: ${missing[*]}"
   if [ "$(id -u)" = 0 ]; then apt_get="apt-get"; else apt_get="sudo apt-get"; fi
   DEBIAN_FRONTEND=noninteractive $apt_get update -qq
-  DEBIAN_FRONTEND=noninteractive $apt_get install -y -qq chromium >/dev/null
+  DEBIAN_FRONTEND=noninteractive $apt_get install -y -qq "${missing[@]}" >/dev/null
 fi
 
 mkdir -p data

@@ -60,11 +60,20 @@ def serving_process(
     workers are)."""
     if migrate:
         subprocess.run([BIN / "reflex", "db", "migrate"], cwd=app_dir, env=env, check=True)
+    command = [BIN / "reflex", "run", "--env", "prod", "--frontend-port", str(port),
+               "--backend-host", "127.0.0.1"]  # fmt: skip
+    with running(command, app_dir, port, env, log) as started:
+        yield started
+
+
+@contextmanager
+def running(command: list, cwd: Path, port: int, env: dict[str, str], log: Path):
+    """Start a command that serves the app on `port` (`reflex run …`, or `scripts/run.sh` as
+    the systemd unit does) in a process group of its own; yields the URL and the process."""
     with log.open("w") as out:
         process = subprocess.Popen(
-            [BIN / "reflex", "run", "--env", "prod", "--frontend-port", str(port),
-             "--backend-host", "127.0.0.1"],
-            cwd=app_dir, env=env, stdout=out, stderr=subprocess.STDOUT, start_new_session=True,
+            command, cwd=cwd, env=env, stdout=out, stderr=subprocess.STDOUT,
+            start_new_session=True,
         )  # fmt: skip
     url = f"http://127.0.0.1:{port}"
     try:

@@ -4,8 +4,11 @@ event handler with any payload, outside the page that normally sends it."""
 from __future__ import annotations
 
 import queue
+import socket
+import ssl
 import time
 import uuid
+from urllib.parse import urlsplit
 
 import socketio
 
@@ -13,12 +16,39 @@ ROOT_STATE = "reflex___state____state"
 SESSION_STATE = f"{ROOT_STATE}.portal_app___state___session____session_state"
 
 
+def _connected_socket(base_url: str, source_address: str) -> socket.socket:
+    """A connection to the server from a chosen local address (127.0.0.2 is another client
+    than 127.0.0.1 to a proxy); TLS without checking the test's self-signed certificate."""
+    parts = urlsplit(base_url)
+    connection = socket.create_connection(
+        (parts.hostname, parts.port), timeout=10, source_address=(source_address, 0)
+    )
+    if parts.scheme != "https":
+        return connection
+    context = ssl.create_default_context()
+    context.check_hostname = False
+    context.verify_mode = ssl.CERT_NONE
+    return context.wrap_socket(connection, server_hostname=parts.hostname)
+
+
 class ReflexWire:
-    def __init__(self, base_url: str, cookie: str = ""):
+    def __init__(
+        self,
+        base_url: str,
+        cookie: str = "",
+        headers: dict[str, str] | None = None,
+        source_address: str = "",
+    ):
         self.base_url = base_url
         self.cookie = cookie
+        self.headers = headers or {}
         self.updates: queue.Queue = queue.Queue()
-        self.client = socketio.Client(reconnection=False)
+        extra = {"socket": _connected_socket(base_url, source_address)} if source_address else {}
+        self.client = socketio.Client(
+            reconnection=False,
+            ssl_verify=not base_url.startswith("https://"),  # the tests' own certificates
+            websocket_extra_options=extra,
+        )
         self.client.on("event", self.updates.put, namespace="/_event")
 
     def __enter__(self) -> ReflexWire:
@@ -33,7 +63,7 @@ class ReflexWire:
             socketio_path="/_event",
             namespaces=["/_event"],
             transports=["websocket"],
-            headers={"Cookie": self.cookie} if self.cookie else {},
+            headers={**self.headers, **({"Cookie": self.cookie} if self.cookie else {})},
             auth={"event": hydrate, "state_schema": None},
             wait_timeout=10,
         )

@@ -225,6 +225,27 @@ def assert_accessible_narrow_and_wide(page: Page, screenshot, name: str) -> None
     page.set_viewport_size({"width": 1280, "height": 900})
 
 
+def pick_files(page: Page, paths) -> None:
+    """Open the file picker from the keyboard (Tab to the button, Enter) and choose files."""
+    # Playwright intercepts file choosers only once a listener exists; the first one is
+    # switched on asynchronously, so switch it on before the key press.
+    page.on("filechooser", lambda _chooser: None)
+    page.evaluate("1")
+    page.get_by_role("button", name=texts.UPLOAD_PICK).focus()
+    with page.expect_file_chooser() as chooser:
+        page.keyboard.press("Enter")
+    chooser.value.set_files([str(p) for p in paths])
+
+
+def upload(page: Page, paths, department: str = "Beitrag") -> None:
+    """On the open /dokumente: choose the department and the files, see them listed, send."""
+    page.get_by_label(texts.FIELD_DOCUMENT_DEPARTMENT).select_option(label=department)
+    pick_files(page, paths)
+    for path in paths:
+        expect(page.get_by_role("listitem").filter(has_text=path.name)).to_be_visible()
+    page.get_by_role("button", name=texts.UPLOAD_BUTTON, exact=True).click()
+
+
 SESSION_COOKIE = "kp_sitzung"
 
 

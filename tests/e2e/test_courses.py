@@ -7,7 +7,7 @@ from datetime import timedelta
 from playwright.sync_api import Page, expect
 
 from portal_app import texts
-from portal_app.services import clock
+from portal_app.services import clock, dates
 from tests.e2e import course_data, flows
 
 
@@ -28,7 +28,7 @@ def test_a_course_is_found_by_search_and_by_filters(page: Page):
     expect(page.get_by_role("link", name=course_data.BOOK_AND_CANCEL, exact=True)).to_be_visible()
 
     page.get_by_role("button", name=texts.COURSES_RESET).click()
-    until = (clock.today() + timedelta(days=45)).strftime("%d.%m.%Y")  # named courses start in 40
+    until = dates.format_date(clock.today() + timedelta(days=45))  # named courses start in 40
     page.get_by_label(texts.COURSES_UNTIL).fill(until)
     page.get_by_role("button", name=texts.COURSES_APPLY).click()
     expect(page.get_by_role("heading", name=texts.COURSES_COUNT.format(total=4))).to_be_visible()

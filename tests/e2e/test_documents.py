@@ -19,26 +19,6 @@ from tests.reflex_wire import SESSION_STATE, events_of
 DOCUMENTS_STATE = f"{SESSION_STATE}.portal_app___state___documents____documents_state"
 
 
-def pick_files(page: Page, paths) -> None:
-    """Open the file picker from the keyboard (Tab to the button, Enter) and choose files."""
-    # Playwright intercepts file choosers only once a listener exists; the first one is
-    # switched on asynchronously, so switch it on before the key press.
-    page.on("filechooser", lambda _chooser: None)
-    page.evaluate("1")
-    page.get_by_role("button", name=texts.UPLOAD_PICK).focus()
-    with page.expect_file_chooser() as chooser:
-        page.keyboard.press("Enter")
-    chooser.value.set_files([str(p) for p in paths])
-
-
-def upload(page: Page, paths, department: str = "Beitrag") -> None:
-    page.get_by_label(texts.FIELD_DOCUMENT_DEPARTMENT).select_option(label=department)
-    pick_files(page, paths)
-    for path in paths:
-        expect(page.get_by_role("listitem").filter(has_text=path.name)).to_be_visible()
-    page.get_by_role("button", name=texts.UPLOAD_BUTTON, exact=True).click()
-
-
 def test_a_member_uploads_a_pdf_and_sees_it_listed(
     page: Page, mail_sink, betrieb, issue_pin, tmp_path, screenshot, portal_env
 ):
@@ -47,7 +27,7 @@ def test_a_member_uploads_a_pdf_and_sees_it_listed(
     expect(page.get_by_text(texts.SENT_EMPTY)).to_be_visible()
     flows.assert_accessible_narrow_and_wide(page, screenshot, "dokumente-leer")
 
-    upload(page, [write_pdf(tmp_path, "Gesellenbrief Müller.pdf")], "Handwerksrolle")
+    flows.upload(page, [write_pdf(tmp_path, "Gesellenbrief Müller.pdf")], "Handwerksrolle")
 
     expect(page.get_by_role("status").filter(has_text="1 Datei(en) gesendet")).to_be_visible()
     sent = page.get_by_role("table", name=texts.SENT_HEADING)
@@ -85,7 +65,7 @@ def test_a_renamed_exe_and_an_oversized_file_are_refused_with_reasons(
     exe.write_bytes(b"MZ\x90\x00\x03\x00\x00\x00" + b"\x00" * 4000)
     big = write_pdf(tmp_path, "Riesig.pdf", b" " * (20 * 1024 * 1024))
 
-    upload(page, [exe, big])
+    flows.upload(page, [exe, big])
 
     refusals = page.get_by_role("alert")
     expect(refusals).to_contain_text(f"Rechnung.pdf: {texts.DOCUMENT_WRONG_TYPE}")

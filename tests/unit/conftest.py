@@ -19,7 +19,7 @@ from portal_app import texts
 from portal_app.models import Account, Course
 from portal_app.services import clock as clock_module
 from portal_app.services import course_import, db, mail, register
-from tests.backing_services import postgres_schema
+from tests.backing_services import postgres_database, postgres_schema
 from tests.mailsink import MailSink
 
 TOKEN_IN_LINK = re.compile(r"token=([^\s&#]+)")
@@ -34,10 +34,15 @@ def pytest_generate_tests(metafunc):
 
 @pytest.fixture(autouse=True)
 def database(request, tmp_path):
-    """Every test gets its own empty database: a SQLite file, or a PostgreSQL schema."""
+    """Every test gets its own empty database: a SQLite file, or a PostgreSQL schema (a whole
+    database for tests marked `own_postgres_database`)."""
     previous = db._current_url
     kind = getattr(request, "param", "sqlite")
-    place = postgres_schema() if kind == "postgresql" else nullcontext(f"sqlite:///{tmp_path}/t.db")
+    if kind == "postgresql":
+        whole = request.node.get_closest_marker("own_postgres_database")
+        place = postgres_database() if whole else postgres_schema()
+    else:
+        place = nullcontext(f"sqlite:///{tmp_path}/t.db")
     with place as url:
         db.use_database(url)
         SQLModel.metadata.create_all(db.engine())

@@ -5,6 +5,7 @@ from __future__ import annotations
 import reflex as rx
 
 from portal_app import routes, texts
+from portal_app.components.loading import waiting
 from portal_app.components.navigation import page_load
 from portal_app.components.page import PageSpec, footer_entries, nav_entries
 from portal_app.components.session_dialog import announcer, session_dialog
@@ -32,9 +33,12 @@ def _account_links(current_route: str) -> rx.Component:
                 )
             ),
         ),
-        rx.fragment(
-            _nav_link(texts.LOGIN_TITLE, routes.LOGIN, current_route),
-            _nav_link(texts.REGISTER_TITLE, routes.REGISTER, current_route),
+        rx.cond(  # a visitor's links only once the login is known (never to a member)
+            SessionState.session_known,
+            rx.fragment(
+                _nav_link(texts.LOGIN_TITLE, routes.LOGIN, current_route),
+                _nav_link(texts.REGISTER_TITLE, routes.REGISTER, current_route),
+            ),
         ),
     )
 
@@ -98,7 +102,7 @@ def frame(spec: PageSpec) -> rx.Component:
         content = rx.cond(
             SessionState.logged_in | SessionState.session_ended,
             content,
-            rx.center(rx.spinner(size="3", aria_label=texts.PAGE_WAITING)),
+            waiting(),
         )
     return rx.fragment(
         rx.el.a(texts.SKIP_TO_CONTENT, href="#inhalt", class_name="skip-link"),

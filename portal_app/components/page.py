@@ -32,6 +32,8 @@ class PageSpec:
     protected: bool = False
     unlocked: bool = False
     demo_only: bool = False
+    # False: reached from a mail or after an action, not by a link (the click-through test)
+    linked: bool = True
     on_load: list = field(default_factory=list)
     # Mein Konto links to the page under this label, in its group ("" = not linked there)
     account_link: str = ""
@@ -67,6 +69,7 @@ def page(
     protected: bool = False,
     unlocked: bool = False,
     demo_only: bool = False,
+    linked: bool = True,
     on_load: list | None = None,
     account_link: str = "",
     account_group: str = SERVICES,
@@ -95,6 +98,7 @@ def page(
                 protected=protected or unlocked,
                 unlocked=unlocked,
                 demo_only=demo_only,
+                linked=linked,
                 on_load=on_load or [],
                 account_link=account_link,
                 account_group=group,

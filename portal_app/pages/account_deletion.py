@@ -40,7 +40,7 @@ def account_deletion() -> rx.Component:
     )
 
 
-@page(routes.ACCOUNT_DELETED, texts.DELETE_DONE_TITLE)
+@page(routes.ACCOUNT_DELETED, texts.DELETE_DONE_TITLE, linked=False)  # after the deletion
 def account_deleted() -> rx.Component:
     return rx.fragment(
         rx.heading(texts.DELETE_DONE_TITLE, **styles.page_heading),

@@ -5,6 +5,7 @@ import reflex as rx
 from portal_app import routes, styles, texts
 from portal_app.components.courses import course_facts
 from portal_app.components.forms import date_field, select_field, text_field
+from portal_app.components.loading import until_loaded
 from portal_app.components.page import page
 from portal_app.state.course_cards import CourseCard
 from portal_app.state.courses import SORT_LATE, SORT_SOON, CatalogueState
@@ -110,6 +111,10 @@ def _pagination() -> rx.Component:
 
 
 def _results() -> rx.Component:
+    return until_loaded(_found())
+
+
+def _found() -> rx.Component:
     return rx.el.section(
         rx.heading(
             CatalogueState.count_text,

@@ -42,7 +42,7 @@ def _credentials_form() -> rx.Component:
     )
 
 
-@page(routes.LOGIN_RENEWED, texts.SESSION_RENEWED_TITLE, protected=True)
+@page(routes.LOGIN_RENEWED, texts.SESSION_RENEWED_TITLE, protected=True, linked=False)
 def login_renewed() -> rx.Component:
     """The new tab of a member whose login had ended: back to the tab with their input."""
     return rx.fragment(

@@ -7,7 +7,7 @@ from portal_app.components.links import link_button
 from portal_app.components.page import page
 
 
-@page(routes.NOT_FOUND, texts.NOT_FOUND_TITLE)
+@page(routes.NOT_FOUND, texts.NOT_FOUND_TITLE, linked=False)
 def not_found() -> rx.Component:
     return rx.fragment(
         rx.heading(texts.NOT_FOUND_TITLE, **styles.page_heading),

@@ -85,7 +85,12 @@ def _reset_body() -> rx.Component:
     )
 
 
-@page(routes.PASSWORD_RESET, texts.RESET_TITLE, on_load=[ResetState.load_link])
+@page(
+    routes.PASSWORD_RESET,
+    texts.RESET_TITLE,
+    on_load=[ResetState.load_link],
+    linked=False,  # the link in the reset mail
+)
 def reset() -> rx.Component:
     return rx.fragment(
         rx.heading(texts.RESET_TITLE, **styles.page_heading),

@@ -107,7 +107,12 @@ def _confirm_body() -> rx.Component:
     )
 
 
-@page(routes.REGISTER_CONFIRM, texts.CONFIRM_TITLE, on_load=[ConfirmState.load_link])
+@page(
+    routes.REGISTER_CONFIRM,
+    texts.CONFIRM_TITLE,
+    on_load=[ConfirmState.load_link],
+    linked=False,  # the link in the confirmation mail
+)
 def confirm() -> rx.Component:
     return rx.fragment(
         rx.heading(texts.CONFIRM_TITLE, **styles.page_heading),

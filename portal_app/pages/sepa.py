@@ -11,6 +11,7 @@ from portal_app.components.forms import (
     submit_button,
     text_field,
 )
+from portal_app.components.loading import until_loaded
 from portal_app.components.page import page
 from portal_app.state.sepa import SepaState
 
@@ -161,6 +162,6 @@ def sepa_page() -> rx.Component:
                 _grant_form(),
                 _history(),
             ),
-            notice(texts.SEPA_ONLY_BETRIEB),
+            until_loaded(notice(texts.SEPA_ONLY_BETRIEB)),
         ),
     )

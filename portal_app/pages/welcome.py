@@ -7,6 +7,7 @@ import reflex as rx
 
 from portal_app import routes, styles, texts
 from portal_app.components.links import link_button, question_link
+from portal_app.components.loading import until_loaded
 from portal_app.components.page import page
 from portal_app.components.stepper import stepper
 from portal_app.pages.login import login_form
@@ -75,12 +76,16 @@ def welcome() -> rx.Component:
     current = rx.cond(UnlockState.done_label != "", FINISHED, WelcomeState.step)
     return rx.fragment(
         rx.heading(texts.WELCOME_TITLE, **styles.page_heading),
-        stepper(texts.WELCOME_STEP_NAMES, current, texts.WELCOME_STEPS_LABEL),
-        rx.match(
-            WelcomeState.step,
-            (REGISTER, _register_step()),
-            (LOGIN, _login_step()),
-            (UNLOCK, _unlock_step()),
-            _finished(),
+        until_loaded(
+            rx.fragment(
+                stepper(texts.WELCOME_STEP_NAMES, current, texts.WELCOME_STEPS_LABEL),
+                rx.match(
+                    WelcomeState.step,
+                    (REGISTER, _register_step()),
+                    (LOGIN, _login_step()),
+                    (UNLOCK, _unlock_step()),
+                    _finished(),
+                ),
+            )
         ),
     )

@@ -113,6 +113,8 @@ def guard(access: Access, *, background: bool = False):
 class SessionState(rx.State):
     logged_in: bool = False
     account_email: str = ""
+    # the server has checked this tab's login at least once (the header waits for it)
+    session_known: bool = False
     # The login ended while this page was open: the frame shows a dialog, the page stays.
     session_ended: bool = False
     # A URL the browser loads as a whole page (the cookie endpoints); see components/navigation.
@@ -136,7 +138,7 @@ class SessionState(rx.State):
     async def _account(self) -> AccountView | None:
         """Check the session on the server (expiry included); keep the header in step."""
         account = await asyncio.to_thread(sessions.current_account, self._session_token())
-        self.logged_in = account is not None
+        self.logged_in, self.session_known = account is not None, True
         self.account_email = account.email if account else ""
         if account is not None:
             self.session_ended = False

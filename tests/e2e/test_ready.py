@@ -48,3 +48,16 @@ def test_a_click_held_while_the_server_is_out_of_reach_shows_that_it_waits(page:
     expect(button).to_have_attribute("aria-busy", "true")
     expect(page.get_by_role("main")).to_have_attribute("aria-busy", "true")
     assert "?" not in page.url  # not sent as a plain GET with the address in the URL
+
+
+def test_a_page_still_loading_shows_no_made_up_content(page: Page):
+    """Until its data has arrived a page says that it loads, not "0 Kurse gefunden", and the
+    header offers no login to someone who may be logged in."""
+    page.route_web_socket("**/_event/**", lambda ws: None)  # the data never arrives
+    page.goto("/kurse", wait_until="load")
+    expect(page.get_by_label(texts.PAGE_WAITING)).to_be_visible()
+    expect(page.get_by_text(texts.COURSES_COUNT.format(total=0))).to_have_count(0)
+    expect(page.get_by_role("link", name=texts.LOGIN_TITLE, exact=True)).to_have_count(0)
+    page.goto("/willkommen", wait_until="load")
+    expect(page.get_by_label(texts.PAGE_WAITING)).to_be_visible()
+    expect(page.get_by_role("button", name=texts.REGISTER_TITLE)).to_have_count(0)

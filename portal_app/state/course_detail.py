@@ -11,7 +11,7 @@ from portal_app.services import booking, courses
 from portal_app.services.sessions import AccountView
 from portal_app.state.course_cards import CourseCard, course_card
 from portal_app.state.fields import field_id
-from portal_app.state.session import MEMBER, SessionState, guard
+from portal_app.state.session import MEMBER, SessionState, guard, parse_id
 
 FOR_SELF = "selbst"
 FOR_OTHER = "andere"
@@ -32,7 +32,7 @@ class CourseDetailState(SessionState):
         self.checked = self.found = False
         self.errors, self.problem, self.done, self.for_whom = {}, "", "", FOR_SELF
         raw = self.router.url.path.rstrip("/").rsplit("/", 1)[-1]
-        self._course_id = int(raw) if raw.isdigit() and len(raw) < 10 else 0
+        self._course_id = parse_id(raw) or 0
         await self._refresh()
         self.checked = True
 

@@ -10,7 +10,7 @@ from portal_app import texts
 from portal_app.services import courses, dates
 from portal_app.services.courses import CATEGORIES, CourseQuery
 from portal_app.state.course_cards import CourseCard, course_card
-from portal_app.state.session import SessionState
+from portal_app.state.session import SessionState, parse_id
 
 SORT_SOON = "frueh"
 SORT_LATE = "spaet"
@@ -70,10 +70,7 @@ class CatalogueState(SessionState):
 
     @rx.event
     async def go_to_page(self, page: int):
-        try:  # the browser may send anything
-            self.page = max(1, int(page))
-        except (TypeError, ValueError):
-            self.page = 1
+        self.page = parse_id(page) or 1  # the browser may send anything
         await self._search()
         return rx.set_focus("suchergebnis")
 

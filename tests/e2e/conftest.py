@@ -16,6 +16,10 @@ from tests.e2e import course_data
 from tests.mailsink import MailSink, free_port
 from tests.reflex_server import BIN, serving
 
+# Tests read the page registry, whose import reads the settings: in the test process they are
+# the demo settings (the portal under test gets its own environment below).
+os.environ.setdefault("PORTAL_DEMO", "1")
+
 ROOT = Path(__file__).resolve().parents[2]
 CHROMIUM = "/usr/bin/chromium"
 SCREENSHOTS = ROOT / "artifacts" / "screenshots"

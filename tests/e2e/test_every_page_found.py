@@ -41,10 +41,11 @@ def _path(url: str) -> str:
 def _links_here(page: Page) -> set[str]:
     """Paths of the visible links to pages of this site (no mail or cookie endpoints)."""
     hrefs = page.locator("a[href]:visible").evaluate_all("els => els.map(e => e.href)")
+    here = urlsplit(page.url)
     found = set()
     for href in hrefs:
         parts = urlsplit(href)
-        if parts.netloc and parts.netloc != urlsplit(page.url).netloc:
+        if (parts.scheme, parts.netloc) != (here.scheme, here.netloc):  # mailto:, tel:, others
             continue
         path = parts.path.rstrip("/") or "/"
         if not path.startswith(("/sitzung", "/_", "/demo")):
@@ -66,7 +67,9 @@ def _crawl(page: Page, expected: list[PageSpec]) -> set[str]:
             expect(page).to_have_url(re.compile(re.escape(target) + r"/?(\?.*)?$"))
             reached_paths.add(target)
             frontier.append(target)
-            flows.open_page(page, here)
+            page.go_back()
+            expect(page).to_have_url(re.compile(re.escape(here) + r"/?(\?.*)?$"))
+            expect(page.get_by_role("main")).to_have_attribute("aria-busy", "false")
     return {spec.route for spec in expected if any(_pattern(spec).match(p) for p in reached_paths)}
 
 

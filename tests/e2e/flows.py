@@ -147,7 +147,7 @@ def book_course(page: Page, title: str, name: str = "") -> None:
     find_course(page, title)
     fill_participant(page, name)
     page.get_by_role("button", name=texts.BOOKING_BUTTON).click()
-    expect(page.get_by_text(texts.BOOKING_DONE)).to_be_visible()
+    expect(page.get_by_role("main").get_by_text(texts.BOOKING_DONE)).to_be_visible()
 
 
 def booking_entry(page: Page, title: str):

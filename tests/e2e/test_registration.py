@@ -44,7 +44,7 @@ def test_malformed_address_and_missing_consent_are_named_at_the_field(page: Page
 
     page.get_by_label(texts.FIELD_EMAIL).fill("<script>alert(1)</script>@beispiel")
     page.get_by_role("button", name=texts.REGISTER_TITLE).click()
-    expect(page.get_by_text(texts.EMAIL_INVALID)).to_be_visible()
+    expect(page.get_by_role("main").get_by_text(texts.EMAIL_INVALID)).to_be_visible()
     expect(page.get_by_label(texts.FIELD_EMAIL)).to_have_attribute("aria-invalid", "true")
 
     page.get_by_label(texts.FIELD_EMAIL).fill(flows.new_email())

@@ -49,7 +49,7 @@ def test_a_member_uploads_a_pdf_and_sees_it_listed(
 
     upload(page, [write_pdf(tmp_path, "Gesellenbrief Müller.pdf")], "Handwerksrolle")
 
-    expect(page.get_by_role("status").filter(has_text="1 Datei(en) gesendet")).to_be_visible()
+    expect(page.get_by_role("main").get_by_text("1 Datei(en) gesendet")).to_be_visible()
     sent = page.get_by_role("table", name=texts.SENT_HEADING)
     row = sent.get_by_role("row").filter(has_text="Gesellenbrief Müller.pdf")
     expect(row).to_contain_text("Handwerksrolle")

@@ -45,7 +45,7 @@ def test_an_unknown_address_gets_the_same_answer_and_a_mail_saying_so(page: Page
     email = flows.new_email("unbekannt")
     flows.request_reset(page, email)
     expect(page.get_by_role("heading", name=texts.CHECK_MAILBOX_TITLE)).to_be_visible()
-    expect(page.get_by_text(email)).to_be_visible()
+    expect(page.get_by_role("main").get_by_text(email)).to_be_visible()
     mail_sink.wait_for(email, texts.MAIL_RESET_UNKNOWN_SUBJECT)
 
 

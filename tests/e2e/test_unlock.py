@@ -34,7 +34,7 @@ def test_the_wizard_leads_from_registration_to_unlocked(
 
     flows.unlock_as_betrieb(page, betrieb.lower().replace("-", " "), pin.lower())
     expect(page.get_by_role("heading", name=texts.UNLOCK_DONE_TITLE)).to_be_visible()
-    expect(page.get_by_text(betrieb)).to_be_visible()
+    expect(page.get_by_role("main").get_by_text(betrieb)).to_be_visible()
     flows.assert_accessible(page)
     screenshot("willkommen-erledigt")
     mail_sink.wait_for(email, texts.MAIL_UNLOCKED_SUBJECT)

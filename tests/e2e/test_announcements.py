@@ -29,11 +29,15 @@ def test_registering_reads_out_the_mail_and_focuses_its_heading(page: Page):
     expect(page.get_by_role("heading", name=texts.CHECK_MAILBOX_TITLE)).to_be_focused()
 
 
-def test_a_wrong_login_is_read_out_again_each_time(page: Page, mail_sink):
+def test_a_wrong_login_is_read_out_again_each_time(page: Page, mail_sink, portal_db):
     email = flows.create_account(page, mail_sink)
     flows.logout(page)
     page.get_by_role("link", name=texts.HOME_START_LOGIN).click()
+    with flows.failed_logins_forgotten(portal_db):
+        _fail_twice(page, email)
 
+
+def _fail_twice(page: Page, email: str) -> None:
     flows.login(page, email, WRONG_PASSWORD)
     expect(page.get_by_role("alert")).to_have_text(texts.LOGIN_FAILED)
     expect(flows.announcer(page)).to_have_text(texts.LOGIN_FAILED)
@@ -157,3 +161,19 @@ def test_logging_out_is_read_out_and_focused(page: Page, mail_sink):
     flows.create_account(page, mail_sink)
     flows.logout(page)  # reads the live region
     expect(page.get_by_role("main").get_by_text(texts.LOGGED_OUT)).to_be_focused()
+
+
+def test_ending_logins_twice_in_a_row_is_read_out_and_focused_each_time(
+    page: Page, mail_sink, new_context
+):
+    email = flows.create_account(page, mail_sink)
+    for _ in range(2):
+        flows.second_login(new_context, email)
+    page.get_by_role("link", name=texts.SESSIONS_TITLE).click()
+    page.get_by_role("button", name=re.compile(r"^Anmeldung .* beenden$")).first.click()
+    expect(page.get_by_role("main").get_by_text(texts.SESSIONS_ENDED_ONE)).to_be_focused()
+    expect(flows.announcer(page)).to_have_text(texts.SESSIONS_ENDED_ONE)
+
+    page.get_by_role("button", name=texts.SESSIONS_END_OTHERS).click()  # the message box stays
+    expect(page.get_by_role("main").get_by_text(texts.SESSIONS_ENDED_OTHERS)).to_be_focused()
+    expect(flows.announcer(page)).to_have_text(texts.SESSIONS_ENDED_OTHERS)

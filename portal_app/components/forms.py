@@ -10,6 +10,7 @@ import reflex as rx
 
 from portal_app import texts
 from portal_app.state.fields import field_id
+from portal_app.state.session import SessionState
 
 
 def _described_by(name: str, hint: str, error: rx.Var[str]) -> rx.Var[str] | str:
@@ -133,6 +134,57 @@ def notice(*children: rx.Component | str, tone: str = "blue", role: str = "statu
 def alert(message: rx.Var[str]) -> rx.Component:
     """An error for the whole form (shown only when it has text)."""
     return rx.cond(message != "", notice(message, tone="red", role="alert"))
+
+
+def focus_on_show() -> dict:
+    """Props of an element that takes the keyboard focus when it appears (assets/portal.js)."""
+    return {"tab_index": -1, "custom_attrs": {"data-focus-on-show": "true"}}
+
+
+def success_panel(
+    heading: str | rx.Var[str] | None,
+    *body: str | rx.Var[str] | rx.Component,
+    actions: tuple[rx.Component, ...] = (),
+) -> rx.Component:
+    """What a page says after a success, in place of its form or above it: a green box with a
+    heading (h2) and text, buttons or links to go on below it.
+
+    Its first line (the heading, or the first text without one) takes the keyboard focus when
+    the box appears; the state reads the message out (`Feedback._succeed`). A new announcement
+    draws the box anew, so a second success in a row takes the focus again."""
+    lines = []
+    if heading is not None:
+        lines.append(rx.heading(heading, as_="h2", size="4", **focus_on_show()))
+    for item in body:
+        if isinstance(item, rx.Component):
+            lines.append(item)
+        else:
+            lines.append(rx.text(item, as_="p", **({} if lines else focus_on_show())))
+    return rx.box(
+        rx.callout.root(
+            rx.flex(*lines, direction="column", gap="0.5rem"),
+            color_scheme="green",
+            role="none",  # read out by the page's live region, not a second time by the box
+            high_contrast=True,
+            width="100%",
+        ),
+        rx.flex(*actions, gap="1rem", wrap="wrap", margin_top="1rem") if actions else rx.fragment(),
+        key=SessionState.announcement_id,
+        margin_bottom="1rem",
+    )
+
+
+def question(text: str, *buttons: rx.Component) -> rx.Component:
+    """A question that replaces the button that asked it ("Wirklich stornieren?"): it takes
+    the keyboard focus when it appears, the answers follow it in the tab order; the state
+    reads it out."""
+    return rx.box(
+        rx.text(text, as_="p", weight="bold", **focus_on_show()),
+        rx.flex(*buttons, gap="1rem", wrap="wrap", margin_top="0.75rem"),
+        # no coloured box: its accent colour would pale the outlined button below 4.5:1
+        border_left="4px solid var(--amber-9)",
+        padding="0.25rem 0 0.25rem 1rem",
+    )
 
 
 # --- more kinds of fields, the honeypot -----------------------------------------------------

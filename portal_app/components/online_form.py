@@ -12,9 +12,9 @@ from portal_app.components.forms import (
     date_field,
     form,
     honeypot,
-    notice,
     select_field,
     submit_button,
+    success_panel,
     text_field,
     textarea_field,
 )
@@ -80,15 +80,10 @@ def online_form(spec, *, state, honeypot_name: str) -> rx.Component:
     """The form of `spec`, or the thank-you once `state.sent`. `state` is a FormState."""
     return rx.cond(
         state.sent,
-        rx.fragment(
-            notice(
-                rx.heading(texts.FORM_SENT_TITLE, as_="h2", size="4", margin_bottom="0.5rem"),
-                rx.text(spec.sent_text, as_="p"),
-                tone="green",
-            ),
-            rx.button(
-                texts.FORM_SEND_ANOTHER, on_click=state.again, variant="outline", margin_top="1rem"
-            ),
+        success_panel(
+            texts.FORM_SENT_TITLE,
+            spec.sent_text,
+            actions=(rx.button(texts.FORM_SEND_ANOTHER, on_click=state.again, variant="outline"),),
         ),
         form(
             alert(state.problem),

@@ -27,11 +27,13 @@ def account_deletion() -> rx.Component:
             text_field(
                 "password",
                 texts.FIELD_PASSWORD,
-                AccountDeletionState.password_error,
+                AccountDeletionState.errors.get("password", ""),
                 kind="password",
                 autocomplete="current-password",
             ),
-            checkbox_field("confirm", texts.DELETE_CONFIRM, AccountDeletionState.confirm_error),
+            checkbox_field(
+                "confirm", texts.DELETE_CONFIRM, AccountDeletionState.errors.get("confirm", "")
+            ),
             rx.button(texts.DELETE_BUTTON, type="submit", size="3", color_scheme="red"),
             on_submit=AccountDeletionState.submit,
             label=texts.DELETE_TITLE,

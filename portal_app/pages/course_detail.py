@@ -12,6 +12,7 @@ from portal_app.components.forms import (
     notice,
     radio_group,
     submit_button,
+    success_panel,
     text_field,
 )
 from portal_app.components.links import link_button
@@ -80,9 +81,10 @@ def _booking() -> rx.Component:
         rx.heading(texts.BOOKING_TITLE, **styles.section_heading),
         rx.cond(
             STATE.done != "",
-            rx.fragment(
-                notice(STATE.done, tone="green"),
-                rx.box(link_button(texts.GO_TO_MY_BOOKINGS, routes.MY_BOOKINGS), margin_top="1rem"),
+            success_panel(
+                None,
+                STATE.done,
+                actions=(link_button(texts.GO_TO_MY_BOOKINGS, routes.MY_BOOKINGS),),
             ),
             rx.cond(
                 ~STATE.course.bookable,

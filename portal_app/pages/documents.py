@@ -3,7 +3,7 @@
 import reflex as rx
 
 from portal_app import routes, styles, texts
-from portal_app.components.forms import notice, select_field
+from portal_app.components.forms import alert, notice, select_field, success_panel
 from portal_app.components.page import page
 from portal_app.components.upload_reset import upload_reset
 from portal_app.state.documents import (
@@ -130,6 +130,7 @@ def _selected() -> rx.Component:
 
 def _messages() -> rx.Component:
     return rx.fragment(
+        alert(DocumentsState.problem),
         rx.cond(
             DocumentsState.refusals.length() > 0,
             notice(
@@ -139,8 +140,7 @@ def _messages() -> rx.Component:
             ),
         ),
         rx.cond(
-            DocumentsState.done_message != "",
-            notice(DocumentsState.done_message, tone="green"),
+            DocumentsState.done_message != "", success_panel(None, DocumentsState.done_message)
         ),
     )
 
@@ -153,7 +153,7 @@ def _upload() -> rx.Component:
                 "owner",
                 texts.FIELD_DOCUMENT_OWNER,
                 DocumentsState.owners,
-                DocumentsState.owner_error,
+                DocumentsState.errors.get("owner", ""),
                 empty_label=texts.FORM_CHOOSE,
                 value=DocumentsState.owner_key,
                 on_change=DocumentsState.set_owner,
@@ -164,7 +164,7 @@ def _upload() -> rx.Component:
                 "department",
                 texts.FIELD_DOCUMENT_DEPARTMENT,
                 DEPARTMENT_OPTIONS,
-                DocumentsState.department_error,
+                DocumentsState.errors.get("department", ""),
                 empty_label=texts.FORM_CHOOSE,
                 value=DocumentsState.department,
                 on_change=DocumentsState.set_department,

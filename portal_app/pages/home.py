@@ -3,7 +3,7 @@
 import reflex as rx
 
 from portal_app import routes, styles, texts
-from portal_app.components.forms import notice
+from portal_app.components.forms import success_panel
 from portal_app.components.links import link_button
 from portal_app.components.page import page
 from portal_app.state.session import SessionState
@@ -36,10 +36,7 @@ def _start_buttons() -> rx.Component:
 @page(routes.HOME, texts.SITE_TITLE, nav_label=texts.NAV_HOME, nav_order=0)
 def home() -> rx.Component:
     return rx.fragment(
-        rx.cond(
-            SessionState.just_logged_out,
-            rx.box(notice(texts.LOGGED_OUT, role="none"), margin_bottom="1rem"),
-        ),
+        rx.cond(SessionState.just_logged_out, success_panel(None, texts.LOGGED_OUT)),
         rx.heading(texts.HOME_TITLE, **styles.page_heading),
         rx.text(texts.HOME_INTRO, as_="p", size="4"),
         rx.el.ol(

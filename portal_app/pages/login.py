@@ -21,18 +21,18 @@ def login_form() -> rx.Component:
 
 def _credentials_form() -> rx.Component:
     return form(
-        alert(LoginState.error),
+        alert(LoginState.problem),
         text_field(
             "email",
             texts.FIELD_EMAIL,
-            LoginState.email_error,
+            LoginState.errors.get("email", ""),
             kind="email",
             autocomplete="username",
         ),
         text_field(
             "password",
             texts.FIELD_PASSWORD,
-            LoginState.password_error,
+            LoginState.errors.get("password", ""),
             kind="password",
             autocomplete="current-password",
         ),

@@ -4,7 +4,7 @@ import reflex as rx
 
 from portal_app import routes, styles, texts
 from portal_app.components.courses import fact
-from portal_app.components.forms import alert, notice
+from portal_app.components.forms import alert, question, success_panel
 from portal_app.components.links import link_button
 from portal_app.components.page import page
 from portal_app.state.course_cards import BookingCard
@@ -14,15 +14,12 @@ from portal_app.state.my_bookings import MyBookingsState
 def _cancel(item: BookingCard) -> rx.Component:
     return rx.cond(
         MyBookingsState.confirm_id == item.id,
-        rx.flex(
-            rx.text(texts.CANCEL_CONFIRM, as_="p", weight="bold"),
+        question(
+            texts.CANCEL_CONFIRM,
             rx.button(
                 texts.CANCEL_YES, on_click=MyBookingsState.cancel(item.id), color_scheme="red"
             ),
             rx.button(texts.CANCEL_NO, on_click=MyBookingsState.keep, variant="outline"),
-            gap="0.75rem",
-            wrap="wrap",
-            align="center",
         ),
         rx.button(
             texts.CANCEL_BUTTON,
@@ -61,10 +58,7 @@ def _booking(item: BookingCard) -> rx.Component:
 def my_bookings() -> rx.Component:
     return rx.fragment(
         rx.heading(texts.MY_BOOKINGS_TITLE, **styles.page_heading),
-        rx.cond(
-            MyBookingsState.message != "",
-            rx.box(notice(MyBookingsState.message, tone="green"), margin_bottom="1rem"),
-        ),
+        rx.cond(MyBookingsState.message != "", success_panel(None, MyBookingsState.message)),
         alert(MyBookingsState.problem),
         rx.cond(
             MyBookingsState.bookings.length() > 0,

@@ -7,8 +7,8 @@ from portal_app.components.forms import (
     alert,
     form,
     new_password_fields,
-    notice,
     submit_button,
+    success_panel,
     text_field,
 )
 from portal_app.components.links import link_button
@@ -21,7 +21,7 @@ def _forgot_form() -> rx.Component:
         text_field(
             "email",
             texts.FIELD_EMAIL,
-            ForgotState.email_error,
+            ForgotState.errors.get("email", ""),
             kind="email",
             autocomplete="email",
             max_length=254,
@@ -32,21 +32,13 @@ def _forgot_form() -> rx.Component:
     )
 
 
-def _done(title: str, message) -> rx.Component:
-    return notice(
-        rx.heading(title, as_="h2", size="4", margin_bottom="0.5rem"),
-        rx.text(message, as_="p"),
-        tone="green",
-    )
-
-
 @page(routes.PASSWORD_FORGOTTEN, texts.FORGOT_TITLE, on_load=[ForgotState.load])
 def forgot() -> rx.Component:
     return rx.fragment(
         rx.heading(texts.FORGOT_TITLE, **styles.page_heading),
         rx.cond(
             ForgotState.sent_to != "",
-            _done(texts.CHECK_MAILBOX_TITLE, ForgotState.sent_message),
+            success_panel(texts.CHECK_MAILBOX_TITLE, ForgotState.sent_message),
             rx.fragment(
                 rx.text(texts.FORGOT_INTRO, as_="p", margin_bottom="1rem"),
                 _forgot_form(),
@@ -59,7 +51,9 @@ def _reset_form() -> rx.Component:
     return rx.fragment(
         rx.text(texts.RESET_INTRO, as_="p", margin_bottom="1rem"),
         form(
-            new_password_fields(ResetState.password_error, ResetState.repeat_error),
+            new_password_fields(
+                ResetState.errors.get("password", ""), ResetState.errors.get("password_repeat", "")
+            ),
             submit_button(texts.RESET_BUTTON),
             on_submit=ResetState.submit,
             label=texts.RESET_TITLE,
@@ -69,7 +63,7 @@ def _reset_form() -> rx.Component:
 
 def _link_problem() -> rx.Component:
     return rx.fragment(
-        alert(ResetState.link_problem),
+        alert(ResetState.problem),
         rx.box(link_button(texts.RESET_NEW_LINK, routes.PASSWORD_FORGOTTEN), margin_top="1rem"),
     )
 
@@ -77,11 +71,12 @@ def _link_problem() -> rx.Component:
 def _reset_body() -> rx.Component:
     return rx.cond(
         ResetState.done,
-        rx.fragment(
-            _done(texts.RESET_DONE_TITLE, texts.RESET_DONE),
-            rx.box(link_button(texts.LOGIN_TITLE, routes.LOGIN), margin_top="1rem"),
+        success_panel(
+            texts.RESET_DONE_TITLE,
+            texts.RESET_DONE,
+            actions=(link_button(texts.LOGIN_TITLE, routes.LOGIN),),
         ),
-        rx.cond(ResetState.link_problem != "", _link_problem(), _reset_form()),
+        rx.cond(ResetState.problem != "", _link_problem(), _reset_form()),
     )
 
 

@@ -8,8 +8,8 @@ from portal_app.components.forms import (
     checkbox_field,
     form,
     new_password_fields,
-    notice,
     submit_button,
+    success_panel,
     text_field,
 )
 from portal_app.components.links import link_button, question_link
@@ -23,7 +23,7 @@ def register_form() -> rx.Component:
         text_field(
             "email",
             texts.FIELD_EMAIL,
-            RegisterState.email_error,
+            RegisterState.errors.get("email", ""),
             kind="email",
             autocomplete="email",
             max_length=254,
@@ -35,7 +35,7 @@ def register_form() -> rx.Component:
                 " ",
                 rx.link(texts.REGISTER_PRIVACY_LINK, href=routes.PRIVACY, is_external=True),
             ),
-            RegisterState.consent_error,
+            RegisterState.errors.get("consent", ""),
         ),
         submit_button(texts.REGISTER_TITLE),
         on_submit=RegisterState.submit,
@@ -44,11 +44,7 @@ def register_form() -> rx.Component:
 
 
 def sent_notice() -> rx.Component:
-    return notice(
-        rx.heading(texts.CHECK_MAILBOX_TITLE, as_="h2", size="4", margin_bottom="0.5rem"),
-        rx.text(RegisterState.sent_message, as_="p"),
-        tone="green",
-    )
+    return success_panel(texts.CHECK_MAILBOX_TITLE, RegisterState.sent_message)
 
 
 @page(routes.REGISTER, texts.REGISTER_TITLE, on_load=[RegisterState.load])
@@ -69,7 +65,10 @@ def register() -> rx.Component:
 
 def _password_form() -> rx.Component:
     return form(
-        new_password_fields(ConfirmState.password_error, ConfirmState.repeat_error),
+        new_password_fields(
+            ConfirmState.errors.get("password", ""),
+            ConfirmState.errors.get("password_repeat", ""),
+        ),
         submit_button(texts.CONFIRM_BUTTON),
         on_submit=ConfirmState.submit,
         label=texts.CONFIRM_TITLE,
@@ -78,7 +77,7 @@ def _password_form() -> rx.Component:
 
 def _link_problem() -> rx.Component:
     return rx.fragment(
-        alert(ConfirmState.link_problem),
+        alert(ConfirmState.problem),
         rx.flex(
             link_button(texts.TOKEN_NEW_LINK, routes.REGISTER),
             link_button(texts.LOGIN_TITLE, routes.LOGIN, variant="outline"),
@@ -91,7 +90,7 @@ def _link_problem() -> rx.Component:
 
 def _confirm_body() -> rx.Component:
     return rx.cond(
-        ConfirmState.link_problem != "",
+        ConfirmState.problem != "",
         _link_problem(),
         rx.fragment(
             rx.text(texts.CONFIRM_INTRO, as_="p", margin_bottom="0.5rem"),

@@ -4,11 +4,14 @@ import reflex as rx
 
 from portal_app import routes, styles, texts
 from portal_app.components.forms import (
+    alert,
     checkbox_field,
     form,
     notice,
+    question,
     select_field,
     submit_button,
+    success_panel,
     text_field,
 )
 from portal_app.components.loading import until_loaded
@@ -23,21 +26,14 @@ def _fact(label: str, value) -> rx.Component:
 def _revoke() -> rx.Component:
     return rx.cond(
         SepaState.confirm_revoke,
-        notice(
-            rx.text(texts.SEPA_REVOKE_CONFIRM, as_="p"),
-            rx.flex(
-                rx.button(
-                    texts.SEPA_REVOKE_YES,
-                    color_scheme="red",
-                    on_click=SepaState.revoke(SepaState.active["id"]),
-                ),
-                rx.button(texts.UPLOAD_CANCEL, variant="outline", on_click=SepaState.cancel_revoke),
-                gap="1rem",
-                wrap="wrap",
-                margin_top="0.75rem",
+        question(
+            texts.SEPA_REVOKE_CONFIRM,
+            rx.button(
+                texts.SEPA_REVOKE_YES,
+                color_scheme="red",
+                on_click=SepaState.revoke(SepaState.active["id"]),
             ),
-            tone="amber",
-            role="alert",
+            rx.button(texts.UPLOAD_CANCEL, variant="outline", on_click=SepaState.cancel_revoke),
         ),
         rx.button(texts.SEPA_REVOKE, variant="outline", on_click=SepaState.ask_revoke),
     )
@@ -87,21 +83,23 @@ def _grant_form() -> rx.Component:
             text_field(
                 "kontoinhaber",
                 texts.FIELD_KONTOINHABER,
-                SepaState.holder_error,
+                SepaState.errors.get("kontoinhaber", ""),
                 autocomplete="name",
                 max_length=70,
             ),
             text_field(
                 "iban",
                 texts.FIELD_IBAN,
-                SepaState.iban_error,
+                SepaState.errors.get("iban", ""),
                 hint=texts.IBAN_HINT,
                 max_length=42,
                 on_blur=SepaState.check_iban,
             ),
             rx.text(SepaState.bank_hint, as_="p", role="status", class_name="field__hint"),
             rx.el.blockquote(SepaState.mandate_text, class_name="mandate-text"),
-            checkbox_field("zustimmung", texts.SEPA_CONSENT, SepaState.consent_error),
+            checkbox_field(
+                "zustimmung", texts.SEPA_CONSENT, SepaState.errors.get("zustimmung", "")
+            ),
             submit_button(texts.SEPA_GRANT_BUTTON),
             on_submit=SepaState.submit,
             label=texts.SEPA_FORM_LABEL,
@@ -148,7 +146,7 @@ def sepa_page() -> rx.Component:
                         "betrieb",
                         texts.BETRIEB,
                         SepaState.betriebe,
-                        SepaState.betrieb_error,
+                        SepaState.errors.get("betrieb", ""),
                         value=SepaState.betrieb_key,
                         on_change=SepaState.select_betrieb,
                         option_value="key",
@@ -157,7 +155,8 @@ def sepa_page() -> rx.Component:
                     max_width="32rem",
                     margin_top="1rem",
                 ),
-                rx.cond(SepaState.message != "", rx.box(notice(SepaState.message, tone="green"))),
+                rx.cond(SepaState.message != "", success_panel(None, SepaState.message)),
+                alert(SepaState.problem),
                 _active(),
                 _grant_form(),
                 _history(),

@@ -3,7 +3,7 @@
 import reflex as rx
 
 from portal_app import routes, styles, texts
-from portal_app.components.forms import notice
+from portal_app.components.forms import alert, success_panel
 from portal_app.components.links import back_to_account
 from portal_app.components.page import MANAGE, page
 from portal_app.settings import settings
@@ -71,10 +71,8 @@ def session_list() -> rx.Component:
             as_="p",
             margin_bottom="1rem",
         ),
-        rx.cond(
-            SessionListState.message != "",
-            rx.box(notice(SessionListState.message, tone="green"), margin_bottom="1rem"),
-        ),
+        rx.cond(SessionListState.message != "", success_panel(None, SessionListState.message)),
+        alert(SessionListState.problem),
         rx.el.ul(
             rx.foreach(SessionListState.rows, _row),
             aria_label=texts.SESSIONS_LIST_LABEL,

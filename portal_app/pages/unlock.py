@@ -9,6 +9,7 @@ from portal_app.components.forms import (
     notice,
     radio_group,
     submit_button,
+    success_panel,
     text_field,
 )
 from portal_app.components.links import link_button
@@ -20,7 +21,7 @@ def _pin_field(number_field: str) -> rx.Component:
     return text_field(
         f"{number_field}-pin",
         texts.FIELD_PIN,
-        UnlockState.pin_error,
+        UnlockState.errors.get(f"{number_field}-pin", ""),
         autocomplete="one-time-code",
         hint=texts.PIN_HINT,
         max_length=20,
@@ -32,8 +33,10 @@ def _unlock_form(
 ) -> rx.Component:
     return form(
         rx.text(intro, as_="p"),
-        alert(UnlockState.failure),
-        text_field(number_field, label, UnlockState.number_error, hint=hint, max_length=20),
+        alert(UnlockState.problem),
+        text_field(
+            number_field, label, UnlockState.errors.get(number_field, ""), hint=hint, max_length=20
+        ),
         _pin_field(number_field),
         submit_button(texts.UNLOCK_TITLE),
         on_submit=on_submit,
@@ -55,21 +58,15 @@ def _new_pin_help() -> rx.Component:
 
 
 def _done() -> rx.Component:
-    return rx.box(
-        notice(
-            rx.heading(texts.UNLOCK_DONE_TITLE, as_="h2", size="4", margin_bottom="0.5rem"),
-            rx.text(UnlockState.done_message, as_="p"),
-            rx.text(texts.UNLOCK_NOW_OPEN, as_="p", margin_top="0.5rem"),
-            tone="green",
-        ),
-        rx.flex(
+    return success_panel(
+        texts.UNLOCK_DONE_TITLE,
+        UnlockState.done_message,
+        texts.UNLOCK_NOW_OPEN,
+        actions=(
             link_button(texts.ACCOUNT_TITLE, routes.ACCOUNT),
             rx.button(
                 texts.UNLOCK_ANOTHER, on_click=UnlockState.another, variant="outline", size="3"
             ),
-            gap="1rem",
-            wrap="wrap",
-            margin_top="1rem",
         ),
     )
 
@@ -133,7 +130,7 @@ def unlock_page() -> rx.Component:
 
 def _pin_request_form() -> rx.Component:
     return form(
-        alert(PinRequestState.failure),
+        alert(PinRequestState.problem),
         radio_group(
             "art",
             texts.PIN_REQUEST_KIND,
@@ -141,9 +138,11 @@ def _pin_request_form() -> rx.Component:
                 ("betrieb", texts.PIN_REQUEST_KIND_BETRIEB),
                 ("person", texts.PIN_REQUEST_KIND_PERSON),
             ],
-            PinRequestState.kind_error,
+            PinRequestState.errors.get("art", ""),
         ),
-        text_field("nummer", texts.FIELD_NUMMER, PinRequestState.number_error, max_length=20),
+        text_field(
+            "nummer", texts.FIELD_NUMMER, PinRequestState.errors.get("nummer", ""), max_length=20
+        ),
         submit_button(texts.PIN_REQUEST_TITLE),
         on_submit=PinRequestState.submit,
         label=texts.PIN_REQUEST_TITLE,
@@ -156,13 +155,7 @@ def pin_request_page() -> rx.Component:
         rx.heading(texts.PIN_REQUEST_TITLE, **styles.page_heading),
         rx.cond(
             PinRequestState.sent,
-            notice(
-                rx.heading(
-                    texts.PIN_REQUEST_DONE_TITLE, as_="h2", size="4", margin_bottom="0.5rem"
-                ),
-                rx.text(texts.PIN_REQUEST_DONE, as_="p"),
-                tone="green",
-            ),
+            success_panel(texts.PIN_REQUEST_DONE_TITLE, texts.PIN_REQUEST_DONE),
             rx.fragment(
                 rx.text(texts.PIN_REQUEST_INTRO, as_="p", margin_bottom="1rem"),
                 _pin_request_form(),

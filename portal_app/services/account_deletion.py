@@ -17,11 +17,12 @@ from portal_app import routes, texts
 from portal_app.models import Account, AuditEntry, EmailToken, LoginSession
 from portal_app.services import audit, clock, dates, mail
 from portal_app.services.db import unit_of_work
+from portal_app.services.errors import PortalError
 from portal_app.services.password_change import verify_current
 from portal_app.settings import settings
 
 
-class DeletionNotConfirmed(ValueError):
+class DeletionNotConfirmed(PortalError, ValueError):
     """The member did not tick the confirmation box."""
 
 
@@ -36,9 +37,9 @@ def delete_account(account_id: int, password: str, confirmed: bool) -> str:
 
     Raises CurrentPasswordWrong or DeletionNotConfirmed. Slow (bcrypt): use a worker thread.
     """
-    account = verify_current(account_id, password)
+    account = verify_current(account_id, password, field="password")
     if not confirmed:
-        raise DeletionNotConfirmed(texts.DELETE_CONFIRM_MISSING)
+        raise DeletionNotConfirmed(texts.DELETE_CONFIRM_MISSING, field="confirm")
     with unit_of_work() as session:
         audit.record(session, audit.Action.ACCOUNT_DELETED, account_id)
         session.flush()

@@ -25,6 +25,7 @@ from portal_app.services.courses import CourseNotFound, _get
 from portal_app.services.dates import DateInvalid, format_date, parse_date
 from portal_app.services.db import unit_of_work
 from portal_app.services.emails import EmailRejected, normalize_email
+from portal_app.services.errors import PortalError
 from portal_app.settings import settings
 
 BOOKED = "gebucht"
@@ -41,7 +42,7 @@ __all__ = [
 ]
 
 
-class BookingError(Exception):
+class BookingError(PortalError):
     """A booking or cancellation the rules refuse; the message is German for the member."""
 
 
@@ -61,12 +62,11 @@ class BookingNotFound(BookingError):
     """No such booking of this account (or it is cancelled already)."""
 
 
-class ParticipantInvalid(ValueError):
+class ParticipantInvalid(PortalError, ValueError):
     """The participant's details are incomplete; `errors` maps field names to messages."""
 
     def __init__(self, errors: dict[str, str]):
-        super().__init__(texts.FORM_HAS_ERRORS)
-        self.errors = errors
+        super().__init__(texts.FORM_HAS_ERRORS, errors=errors)
 
 
 @dataclass(frozen=True)

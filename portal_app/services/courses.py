@@ -11,9 +11,11 @@ from datetime import date
 
 from sqlmodel import Session, col, func, select
 
+from portal_app import texts
 from portal_app.models import Course
 from portal_app.services import clock
 from portal_app.services.db import unit_of_work
+from portal_app.services.errors import PortalError
 
 CATEGORIES = (
     "Meisterschule",
@@ -27,8 +29,12 @@ PAGE_SIZE = 10
 MAX_QUERY_LENGTH = 100
 
 
-class CourseNotFound(LookupError):
+class CourseNotFound(PortalError, LookupError):
     """No course with this id."""
+
+    def __init__(self, course_id: int):
+        super().__init__(texts.COURSE_NOT_FOUND)
+        self.course_id = course_id
 
 
 @dataclass(frozen=True)

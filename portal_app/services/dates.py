@@ -12,6 +12,7 @@ from datetime import UTC, date, datetime
 
 from portal_app import texts
 from portal_app.services.clock import GERMANY
+from portal_app.services.errors import PortalError
 
 DATE_FORMAT = "%d.%m.%Y"  # TT.MM.JJJJ
 TIME_FORMAT = "%H:%M Uhr"
@@ -37,7 +38,7 @@ def format_datetime(moment: datetime) -> str:
     return in_germany(moment).strftime(f"{DATE_FORMAT}, {TIME_FORMAT}")
 
 
-class DateInvalid(ValueError):
+class DateInvalid(PortalError, ValueError):
     """Not a date in the format the field asks for (or no such day, like 31.02.); its text is
     the German message for the field."""
 

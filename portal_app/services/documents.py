@@ -17,6 +17,7 @@ from portal_app import routes, texts
 from portal_app.models import Account, Betrieb, Dokument, Freischaltung, Person
 from portal_app.services import audit, clock, files, mail, registry
 from portal_app.services.db import unit_of_work
+from portal_app.services.errors import PortalError
 from portal_app.settings import settings
 
 UPLOADED = "eingang"
@@ -38,11 +39,11 @@ AUDIT_DOWNLOAD_REFUSED = "dokument_verweigert"
 AUDIT_PROVIDED = "dokument_bereitgestellt"
 
 
-class UploadRefused(Exception):
+class UploadRefused(PortalError):
     """A file or the upload as a whole is refused; the message is for the member."""
 
 
-class DocumentNotFound(LookupError):
+class DocumentNotFound(PortalError, LookupError):
     """No such document among the member's (same answer for foreign ones)."""
 
 
@@ -143,10 +144,10 @@ def start_upload(account_id: int, owner_key: str, department: str) -> UploadTarg
         owner = owner_of(session, account_id, owner_key)
         if owner is None:
             audit.record(session, AUDIT_UPLOAD_REFUSED, account_id, owner_key[:100], "fremd")
-            refusal = UploadRefused(texts.DOCUMENT_OWNER_MISSING)
+            refusal = UploadRefused(texts.DOCUMENT_OWNER_MISSING, field="owner")
         elif department not in DEPARTMENTS:
             audit.record(session, AUDIT_UPLOAD_REFUSED, account_id, owner.key, "Abteilung")
-            refusal = UploadRefused(texts.DOCUMENT_DEPARTMENT_MISSING)
+            refusal = UploadRefused(texts.DOCUMENT_DEPARTMENT_MISSING, field="department")
         else:
             left = settings.quota_bytes - used_bytes(session, owner)
             if left <= 0:

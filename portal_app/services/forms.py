@@ -23,6 +23,7 @@ from portal_app.services import clock, db, mail
 from portal_app.services.dates import format_date, parse_date
 from portal_app.services.db import unit_of_work
 from portal_app.services.emails import EmailRejected, email_key, normalize_email
+from portal_app.services.errors import PortalError
 from portal_app.settings import settings
 
 HONEYPOT = "website"
@@ -31,19 +32,22 @@ MAX_PER_ADDRESS = 3
 MAX_PER_SESSION = 5
 
 
-class FormInvalid(ValueError):
+class FormInvalid(PortalError, ValueError):
     """Some fields are wrong; `errors` maps field names to German messages."""
 
     def __init__(self, errors: dict[str, str]):
-        super().__init__(texts.FORM_HAS_ERRORS)
-        self.errors = errors
+        super().__init__(texts.FORM_HAS_ERRORS, errors=errors)
 
 
-class FormUnknown(LookupError):
+class FormUnknown(PortalError, LookupError):
     """No form with this key (or it needs a login the caller does not have)."""
 
+    def __init__(self, key: str):
+        super().__init__(texts.LOGIN_REQUIRED)
+        self.key = key
 
-class RateLimited(Exception):
+
+class RateLimited(PortalError):
     """Too many submissions from this address or this browser in the last hour."""
 
 

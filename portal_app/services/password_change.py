@@ -7,19 +7,21 @@ from portal_app import texts
 from portal_app.models import Account
 from portal_app.services import audit, passwords, sessions, tokens
 from portal_app.services.db import unit_of_work
+from portal_app.services.errors import PortalError
 from portal_app.services.password_reset import password_changed
 
 
-class CurrentPasswordWrong(ValueError):
+class CurrentPasswordWrong(PortalError, ValueError):
     """The current password does not match; the message is the German text for the member."""
 
 
-def verify_current(account_id: int, password: str) -> Account:
-    """The account if `password` is its password; raise CurrentPasswordWrong otherwise. Slow."""
+def verify_current(account_id: int, password: str, field: str = "current_password") -> Account:
+    """The account if `password` is its password; raise CurrentPasswordWrong (at the form's
+    `field`) otherwise. Slow."""
     with unit_of_work() as session:
         account = session.get(Account, account_id)
     if account is None or not passwords.verify_password(password or "", account.password_hash):
-        raise CurrentPasswordWrong(texts.CURRENT_PASSWORD_WRONG)
+        raise CurrentPasswordWrong(texts.CURRENT_PASSWORD_WRONG, field=field)
     return account
 
 
@@ -33,7 +35,7 @@ def change_password(
     verify_current(account_id, current)
     passwords.check_policy(new, repeat)
     if new == current:
-        raise passwords.PasswordRejected(texts.NEW_PASSWORD_SAME)
+        raise passwords.PasswordRejected(texts.NEW_PASSWORD_SAME, field="password")
     password_hash = passwords.hash_password(new)
     with unit_of_work() as session:
         account = session.get(Account, account_id)

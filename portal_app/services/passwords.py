@@ -13,13 +13,14 @@ from importlib import resources
 import bcrypt
 
 from portal_app import texts
+from portal_app.services.errors import PortalError
 from portal_app.settings import settings
 
 MIN_LENGTH = 12
 MAX_BYTES = 72
 
 
-class PasswordRejected(ValueError):
+class PasswordRejected(PortalError, ValueError):
     """The password breaks the policy; the message is the German text for the member."""
 
 
@@ -38,15 +39,15 @@ def _common_passwords() -> frozenset[str]:
 def check_policy(password: str, repeat: str | None = None) -> None:
     """Raise PasswordRejected with the first rule the password breaks."""
     if not password:
-        raise PasswordRejected(texts.PASSWORD_EMPTY)
+        raise PasswordRejected(texts.PASSWORD_EMPTY, field="password")
     if len(password) < MIN_LENGTH:
-        raise PasswordRejected(texts.PASSWORD_TOO_SHORT)
+        raise PasswordRejected(texts.PASSWORD_TOO_SHORT, field="password")
     if len(password.encode("utf-8")) > MAX_BYTES:
-        raise PasswordRejected(texts.PASSWORD_TOO_LONG)
+        raise PasswordRejected(texts.PASSWORD_TOO_LONG, field="password")
     if password.casefold() in _common_passwords():
-        raise PasswordRejected(texts.PASSWORD_TOO_COMMON)
+        raise PasswordRejected(texts.PASSWORD_TOO_COMMON, field="password")
     if repeat is not None and password != repeat:
-        raise PasswordMismatch(texts.PASSWORD_MISMATCH)
+        raise PasswordMismatch(texts.PASSWORD_MISMATCH, field="password_repeat")
 
 
 def hash_password(password: str) -> str:

@@ -20,12 +20,13 @@ from portal_app.services import (
 )
 from portal_app.services.db import unit_of_work
 from portal_app.services.emails import EmailRejected, email_key, normalize_email
+from portal_app.services.errors import PortalError
 from portal_app.settings import settings
 
 __all__ = ["ConsentMissing", "EmailRejected", "check_link", "confirm_registration", "register"]
 
 
-class ConsentMissing(ValueError):
+class ConsentMissing(PortalError, ValueError):
     """The privacy notice was not acknowledged."""
 
 
@@ -44,7 +45,7 @@ def register(raw_email: str, consent: bool) -> str:
     """
     email = normalize_email(raw_email)
     if not consent:
-        raise ConsentMissing(texts.CONSENT_MISSING)
+        raise ConsentMissing(texts.CONSENT_MISSING, field="consent")
     with answer_time.at_least():  # new and known addresses answer after the same time
         for _attempt in range(2):  # a parallel registration of the same address may win
             try:

@@ -19,6 +19,7 @@ from portal_app import texts
 from portal_app.models import Betrieb, Person
 from portal_app.services import dates
 from portal_app.services.db import unit_of_work
+from portal_app.services.errors import PortalError
 
 BETRIEBSNUMMER = re.compile(r"^(?:([A-ZÄÖÜ]{1,3})-?)?(\d{7})(?:-?(\d))?$")
 KUNDENNUMMER = re.compile(r"^\d{8}$")
@@ -36,8 +37,9 @@ class PersonArt(StrEnum):
     SONSTIGE = "sonstige"
 
 
-class NumberRejected(ValueError):
-    """The number is not in a form the chamber uses; the message is for the member."""
+class NumberRejected(PortalError, ValueError):
+    """The number is not in a form the chamber uses; the message is for the member, at the
+    field `betriebsnummer` or `kundennummer` (a form that names it otherwise says so)."""
 
 
 @dataclass(frozen=True)
@@ -55,10 +57,10 @@ def parse_betriebsnummer(raw: str) -> BetriebsnummerInput:
     """`1234567`, `TS-1234567-0`, `ts 1234567 0` … → its parts; anything else is refused."""
     compact = _compact(raw)
     if not compact:
-        raise NumberRejected(texts.BETRIEBSNUMMER_EMPTY)
+        raise NumberRejected(texts.BETRIEBSNUMMER_EMPTY, field="betriebsnummer")
     match = BETRIEBSNUMMER.fullmatch(compact)
     if match is None:
-        raise NumberRejected(texts.BETRIEBSNUMMER_INVALID)
+        raise NumberRejected(texts.BETRIEBSNUMMER_INVALID, field="betriebsnummer")
     kreis, nummer, filiale = match.groups()
     return BetriebsnummerInput(kreis, nummer, filiale)
 
@@ -66,9 +68,9 @@ def parse_betriebsnummer(raw: str) -> BetriebsnummerInput:
 def parse_kundennummer(raw: str) -> str:
     compact = _compact(raw)
     if not compact:
-        raise NumberRejected(texts.KUNDENNUMMER_EMPTY)
+        raise NumberRejected(texts.KUNDENNUMMER_EMPTY, field="kundennummer")
     if not KUNDENNUMMER.fullmatch(compact):
-        raise NumberRejected(texts.KUNDENNUMMER_INVALID)
+        raise NumberRejected(texts.KUNDENNUMMER_INVALID, field="kundennummer")
     return compact
 
 

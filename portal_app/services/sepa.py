@@ -21,6 +21,7 @@ from portal_app.models import Account, Betrieb, SepaMandat
 from portal_app.services import audit, clock, mail, registry
 from portal_app.services.db import unit_of_work
 from portal_app.services.documents import owner_of, owners_in
+from portal_app.services.errors import PortalError
 from portal_app.settings import settings
 
 HOLDER_MAX = 70
@@ -35,15 +36,11 @@ REVOKED = "widerrufen"
 END_REASONS = {REPLACED: texts.SEPA_REASON_REPLACED, REVOKED: texts.SEPA_REASON_REVOKED}
 
 
-class MandateRejected(ValueError):
+class MandateRejected(PortalError, ValueError):
     """Bad input; `field` names the form field the message belongs to."""
 
-    def __init__(self, field: str, message: str):
-        super().__init__(message)
-        self.field = field
 
-
-class MandateNotFound(LookupError):
+class MandateNotFound(PortalError, LookupError):
     """No active mandate with that id among the account's Betriebe."""
 
 
@@ -73,19 +70,19 @@ def check_iban(raw: str) -> CheckedIban:
     """A valid IBAN of a SEPA country, compact, with its bank if schwifty knows it."""
     compact = "".join((raw or "").split()).upper()
     if not compact:
-        raise MandateRejected("iban", texts.IBAN_EMPTY)
+        raise MandateRejected(texts.IBAN_EMPTY, field="iban")
     if len(compact) > 34 or not re.fullmatch(r"[A-Z]{2}\d{2}[A-Z0-9]+", compact):
-        raise MandateRejected("iban", texts.IBAN_BAD_FORMAT)
+        raise MandateRejected(texts.IBAN_BAD_FORMAT, field="iban")
     try:
         iban = IBAN(compact)
     except InvalidChecksumDigits:
-        raise MandateRejected("iban", texts.IBAN_BAD_CHECKSUM) from None
+        raise MandateRejected(texts.IBAN_BAD_CHECKSUM, field="iban") from None
     except InvalidLength:
-        raise MandateRejected("iban", texts.IBAN_BAD_LENGTH) from None
+        raise MandateRejected(texts.IBAN_BAD_LENGTH, field="iban") from None
     except SchwiftyException:
-        raise MandateRejected("iban", texts.IBAN_BAD_FORMAT) from None
+        raise MandateRejected(texts.IBAN_BAD_FORMAT, field="iban") from None
     if not iban.in_sepa_zone:
-        raise MandateRejected("iban", texts.IBAN_NOT_SEPA)
+        raise MandateRejected(texts.IBAN_NOT_SEPA, field="iban")
     bic = str(iban.bic) if iban.bic else ""
     return CheckedIban(iban.compact, bic, iban.bank_name or "")
 
@@ -112,9 +109,9 @@ def _latin1(text: str) -> bool:
 def check_holder(raw: str) -> str:
     holder = " ".join((raw or "").split())
     if not holder:
-        raise MandateRejected("kontoinhaber", texts.KONTOINHABER_EMPTY)
+        raise MandateRejected(texts.KONTOINHABER_EMPTY, field="kontoinhaber")
     if len(holder) > HOLDER_MAX or HOLDER_FORBIDDEN.search(holder) or not _latin1(holder):
-        raise MandateRejected("kontoinhaber", texts.KONTOINHABER_INVALID)
+        raise MandateRejected(texts.KONTOINHABER_INVALID, field="kontoinhaber")
     return holder
 
 
@@ -151,7 +148,7 @@ def _view(session: Session, row: SepaMandat) -> MandateView:
 def _betrieb_of(session: Session, account_id: int, betrieb_key: str) -> Betrieb:
     owner = owner_of(session, account_id, betrieb_key)
     if owner is None or not owner.is_betrieb:
-        raise MandateRejected("betrieb", texts.SEPA_BETRIEB_MISSING)
+        raise MandateRejected(texts.SEPA_BETRIEB_MISSING, field="betrieb")
     return session.get(Betrieb, owner.betrieb_id)
 
 
@@ -183,7 +180,7 @@ def grant(
     holder = check_holder(raw_holder)
     checked = check_iban(raw_iban)
     if not consent:
-        raise MandateRejected("zustimmung", texts.SEPA_CONSENT_MISSING)
+        raise MandateRejected(texts.SEPA_CONSENT_MISSING, field="zustimmung")
     now = clock.now()
     with unit_of_work() as session:
         for old in _active(session, betrieb.id):

@@ -15,6 +15,7 @@ from portal_app.models import EMAIL_MAX_LENGTH, Account, LoginSession
 from portal_app.services import audit, clock, dates, mail, passwords, throttle, tokens
 from portal_app.services.db import unit_of_work
 from portal_app.services.emails import EmailRejected, email_key, normalize_email
+from portal_app.services.errors import PortalError
 from portal_app.settings import settings
 
 # Writing last_seen on every event would make each click a database write; a minute is
@@ -27,8 +28,16 @@ HANDOFF_TIME = timedelta(seconds=60)
 LoginThrottled = throttle.LoginThrottled
 
 
-class LoginFailed(Exception):
+class LoginFailed(PortalError):
     """Wrong address or password, or registration not finished: one answer for all."""
+
+    def __init__(self, message: str = texts.LOGIN_FAILED, **fields):
+        super().__init__(message, **fields)
+
+
+class LoginIncomplete(LoginFailed):
+    """The address or the password was left empty: said at each empty field, nothing is
+    checked or counted."""
 
 
 @dataclass(frozen=True)
@@ -73,8 +82,16 @@ def login(
 
     Throttled per address and client (see `throttle`): raises LoginThrottled before checking
     anything while a wait or pause lasts. Unknown addresses spend the same bcrypt time and are
-    throttled the same way. Slow: call it from a worker thread.
+    throttled the same way. Slow: call it from a worker thread. An empty address or password
+    raises LoginIncomplete at once (nothing is counted then).
     """
+    missing = {}
+    if not (raw_email or "").strip():
+        missing["email"] = texts.EMAIL_EMPTY
+    if not password:
+        missing["password"] = texts.LOGIN_PASSWORD_MISSING
+    if missing:
+        raise LoginIncomplete(texts.FORM_HAS_ERRORS, errors=missing)
     key = _login_key(raw_email)
     counted_as = throttle.key_for(key, client)
     with unit_of_work() as session:

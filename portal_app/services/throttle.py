@@ -21,8 +21,10 @@ from datetime import UTC, datetime, timedelta
 
 from sqlmodel import Session, col, delete, func, select, update
 
+from portal_app import texts
 from portal_app.models import LoginFailure
-from portal_app.services import clock, db
+from portal_app.services import clock, dates, db
+from portal_app.services.errors import PortalError
 from portal_app.settings import settings
 
 WINDOW = timedelta(hours=1)
@@ -33,13 +35,18 @@ PAUSE = timedelta(minutes=15)
 KEEP = timedelta(days=1)
 
 
-class LoginThrottled(Exception):
-    """Too many failures: wait before the next try. `until` says how long."""
+class LoginThrottled(PortalError):
+    """Too many failures: wait before the next try. `until` says how long; the message says
+    it to the member (seconds to wait, or the end of the pause)."""
 
     def __init__(self, until: datetime, paused: bool):
-        super().__init__(until.isoformat())
         self.until = until
         self.paused = paused
+        if paused:
+            message = texts.LOGIN_PAUSED.format(until=dates.format_datetime(until))
+        else:
+            message = texts.LOGIN_WAIT.format(seconds=self.seconds)
+        super().__init__(message)
 
     @property
     def seconds(self) -> int:

@@ -15,8 +15,10 @@ from enum import StrEnum
 
 from sqlmodel import Session, select, update
 
+from portal_app import texts
 from portal_app.models import EmailToken
 from portal_app.services import clock
+from portal_app.services.errors import PortalError
 from portal_app.settings import settings
 
 TOKEN_BYTES = 32
@@ -36,11 +38,27 @@ class TokenProblem(StrEnum):
     USED = "used"
 
 
-class TokenInvalid(Exception):
-    """The link cannot be used; `problem` says why (unknown, expired or used)."""
+# What the member reads about a link that cannot be used, by its purpose and the problem.
+PROBLEM_TEXTS = {
+    Purpose.CONFIRM_EMAIL: {
+        TokenProblem.UNKNOWN: texts.TOKEN_UNKNOWN,
+        TokenProblem.EXPIRED: texts.TOKEN_EXPIRED,
+        TokenProblem.USED: texts.TOKEN_USED,
+    },
+    Purpose.RESET_PASSWORD: {
+        TokenProblem.UNKNOWN: texts.TOKEN_UNKNOWN,
+        TokenProblem.EXPIRED: texts.RESET_TOKEN_EXPIRED,
+        TokenProblem.USED: texts.RESET_TOKEN_USED,
+    },
+}
 
-    def __init__(self, problem: TokenProblem):
-        super().__init__(problem.value)
+
+class TokenInvalid(PortalError):
+    """The link cannot be used; `problem` says why (unknown, expired or used), the message says
+    it to the member in the words of the link's purpose."""
+
+    def __init__(self, problem: TokenProblem, purpose: Purpose):
+        super().__init__(PROBLEM_TEXTS[purpose][problem])
         self.problem = problem
 
 
@@ -83,18 +101,18 @@ def issue(session: Session, account_id: int, purpose: Purpose) -> str:
 def find_valid(session: Session, token: str, purpose: Purpose) -> EmailToken:
     """The stored token if it can still be used; raise TokenInvalid otherwise. Uses nothing up."""
     if not token or len(token) > 100:
-        raise TokenInvalid(TokenProblem.UNKNOWN)
+        raise TokenInvalid(TokenProblem.UNKNOWN, purpose)
     row = session.exec(
         select(EmailToken)
         .where(EmailToken.token_hash == hash_token(token))
         .where(EmailToken.purpose == purpose.value)
     ).first()
     if row is None:
-        raise TokenInvalid(TokenProblem.UNKNOWN)
+        raise TokenInvalid(TokenProblem.UNKNOWN, purpose)
     if row.used_at is not None:
-        raise TokenInvalid(TokenProblem.USED)
+        raise TokenInvalid(TokenProblem.USED, purpose)
     if row.expires_at <= clock.now():
-        raise TokenInvalid(TokenProblem.EXPIRED)
+        raise TokenInvalid(TokenProblem.EXPIRED, purpose)
     return row
 
 
@@ -108,5 +126,5 @@ def consume(session: Session, token: str, purpose: Purpose) -> EmailToken:
         .values(used_at=clock.now())
     )
     if result.rowcount != 1:
-        raise TokenInvalid(TokenProblem.USED)
+        raise TokenInvalid(TokenProblem.USED, purpose)
     return row

@@ -16,6 +16,7 @@ from portal_app import texts
 from portal_app.models import Account, Betrieb, Freischaltung, Person, Pin, PinRequest
 from portal_app.services import audit, clock, db, mail, passwords, pins, registry
 from portal_app.services.db import unit_of_work
+from portal_app.services.errors import PortalError
 from portal_app.services.registry import NumberRejected
 
 __all__ = [
@@ -42,31 +43,31 @@ PAUSE_WINDOW = timedelta(hours=1)
 REQUESTS_PER_DAY = 3
 
 
-class UnlockFailed(Exception):
+class UnlockFailed(PortalError):
     """Number or PIN wrong (one answer for both)."""
 
 
-class PinEmpty(ValueError):
+class PinEmpty(PortalError, ValueError):
     """No PIN typed."""
 
 
-class PinNotUsable(Exception):
+class PinNotUsable(PortalError):
     """The typed PIN is right but used, expired or voided; `message` says which."""
 
 
-class UnlockPaused(Exception):
+class UnlockPaused(PortalError):
     """Too many failed tries in the last hour."""
 
 
-class AlreadyUnlocked(Exception):
+class AlreadyUnlocked(PortalError):
     """The account is already unlocked for this record (the PIN stays unused)."""
 
 
-class PinRequestKindMissing(ValueError):
+class PinRequestKindMissing(PortalError, ValueError):
     """Neither Betrieb nor Person chosen for a new-PIN request."""
 
 
-class TooManyRequests(Exception):
+class TooManyRequests(PortalError):
     """More than three new-PIN requests today."""
 
 
@@ -202,11 +203,11 @@ def _finish(session: Session, account_id: int, record: Betrieb | Person, pin: Pi
 
 
 def _unlock(
-    account_id: int, find_records, target: str, raw_pin: str, failed_message: str
+    account_id: int, find_records, target: str, raw_pin: str, failed_message: str, pin_field: str
 ) -> LinkView:
     pin_typed = pins.normalize_pin(raw_pin)
     if not pin_typed:
-        raise PinEmpty(texts.PIN_EMPTY)
+        raise PinEmpty(texts.PIN_EMPTY, field=pin_field)
     with unit_of_work() as session:
         if _paused(session, account_id):
             raise UnlockPaused(texts.UNLOCK_PAUSED)
@@ -244,6 +245,7 @@ def unlock_betrieb(account_id: int, raw_number: str, raw_pin: str) -> LinkView:
         registry.AUDIT_BETRIEB.format(number.nummer),
         raw_pin,
         texts.UNLOCK_FAILED,
+        pin_field="betriebsnummer-pin",
     )
 
 
@@ -256,7 +258,9 @@ def unlock_person(account_id: int, raw_number: str, raw_pin: str) -> LinkView:
         return [person] if person else []
 
     target = registry.AUDIT_PERSON.format(kundennummer)
-    return _unlock(account_id, find, target, raw_pin, texts.UNLOCK_FAILED_PERSON)
+    return _unlock(
+        account_id, find, target, raw_pin, texts.UNLOCK_FAILED_PERSON, pin_field="kundennummer-pin"
+    )
 
 
 # --- new PIN ----------------------------------------------------------------------------------
@@ -264,13 +268,16 @@ def unlock_person(account_id: int, raw_number: str, raw_pin: str) -> LinkView:
 
 def request_new_pin(account_id: int, art: str, raw_number: str) -> None:
     """Store the request and confirm it by mail; the same whether the number exists or not."""
-    if art == "betrieb":
-        parsed = registry.parse_betriebsnummer(raw_number)
-        nummer = "-".join(part for part in (parsed.kreis, parsed.nummer, parsed.filiale) if part)
-    elif art == "person":
-        nummer = registry.parse_kundennummer(raw_number)
-    else:
-        raise PinRequestKindMissing(texts.PIN_REQUEST_KIND_MISSING)
+    try:
+        if art == "betrieb":
+            parsed = registry.parse_betriebsnummer(raw_number)
+            nummer = "-".join(p for p in (parsed.kreis, parsed.nummer, parsed.filiale) if p)
+        elif art == "person":
+            nummer = registry.parse_kundennummer(raw_number)
+        else:
+            raise PinRequestKindMissing(texts.PIN_REQUEST_KIND_MISSING, field="art")
+    except NumberRejected as error:  # this form has one field for either number
+        raise NumberRejected(error.message, field="nummer") from None
     with unit_of_work() as session:
         # Stored first, counted after (own row included), one request of the account at a time.
         db.serialize(session, f"pin-request:{account_id}")

@@ -16,6 +16,7 @@ from portal_app.models import Vorlage
 from portal_app.services import audit, clock, files
 from portal_app.services.db import unit_of_work
 from portal_app.services.documents import Download
+from portal_app.services.errors import PortalError
 from portal_app.settings import settings
 
 AUDIT_DOWNLOAD = "vorlage_heruntergeladen"
@@ -26,8 +27,8 @@ class VorlageRejected(ValueError):
     """The operator's input is not acceptable."""
 
 
-class VorlageNotFound(LookupError):
-    pass
+class VorlageNotFound(PortalError, LookupError):
+    """No Vorlage with this id (any more)."""
 
 
 @dataclass(frozen=True)
@@ -83,7 +84,7 @@ def remove(vorlage_id: int) -> VorlageView:
     with unit_of_work() as session:
         row = session.get(Vorlage, vorlage_id)
         if row is None:
-            raise VorlageNotFound(str(vorlage_id))
+            raise VorlageNotFound(texts.VORLAGE_NOT_FOUND)
         view = _view(row)
         session.delete(row)
         audit.record(session, "vorlage_entfernt", None, f"vorlage {vorlage_id}", row.titel)

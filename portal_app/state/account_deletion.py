@@ -11,21 +11,18 @@ from portal_app import routes
 from portal_app.services import account_deletion
 from portal_app.services.password_change import CurrentPasswordWrong
 from portal_app.services.sessions import AccountView
-from portal_app.state.fields import field_id
+from portal_app.state.feedback import Feedback
 from portal_app.state.session import MEMBER, SessionState, guard
 
 
-class AccountDeletionState(SessionState):
-    password_error: str = ""
-    confirm_error: str = ""
-
+class AccountDeletionState(Feedback, SessionState):
     @rx.event
     def load(self):
-        self.password_error = self.confirm_error = ""
+        self._clear_feedback()
 
     @guard(MEMBER)
     async def submit(self, account: AccountView, form_data: dict):
-        self.password_error = self.confirm_error = ""
+        self._clear_feedback()
         try:
             await asyncio.to_thread(
                 account_deletion.delete_account,
@@ -34,11 +31,9 @@ class AccountDeletionState(SessionState):
                 form_data.get("confirm") == "on",
             )
         except CurrentPasswordWrong as error:
-            self.password_error = str(error)
-            return [rx.set_value(field_id("password"), ""), rx.set_focus(field_id("password"))]
+            return self._fail(error, clear=["password"])
         except account_deletion.DeletionNotConfirmed as error:
-            self.confirm_error = str(error)
-            return rx.set_focus(field_id("confirm"))
+            return self._fail(error)
         self.logged_in = False
         self.account_email = ""
         # The cookie endpoint removes the (now useless) cookie and shows the confirmation.

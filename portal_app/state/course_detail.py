@@ -10,27 +10,26 @@ from portal_app import routes, texts
 from portal_app.services import booking, courses
 from portal_app.services.sessions import AccountView
 from portal_app.state.course_cards import CourseCard, course_card
-from portal_app.state.fields import field_id
+from portal_app.state.feedback import Feedback
 from portal_app.state.session import MEMBER, SessionState, guard, parse_id
 
 FOR_SELF = "selbst"
 FOR_OTHER = "andere"
 
 
-class CourseDetailState(SessionState):
+class CourseDetailState(Feedback, SessionState):
     course: CourseCard = CourseCard()
     found: bool = False
     checked: bool = False
     for_whom: str = FOR_SELF
-    errors: dict[str, str] = {}
-    problem: str = ""
     done: str = ""
     _course_id: int = 0
 
     @rx.event
     async def load(self):
         self.checked = self.found = False
-        self.errors, self.problem, self.done, self.for_whom = {}, "", "", FOR_SELF
+        self._clear_feedback()
+        self.done, self.for_whom = "", FOR_SELF
         raw = self.router.url.path.rstrip("/").rsplit("/", 1)[-1]
         self._course_id = parse_id(raw) or 0
         await self._refresh()
@@ -55,7 +54,8 @@ class CourseDetailState(SessionState):
 
     @guard(MEMBER)
     async def book(self, account: AccountView, form_data: dict):
-        self.errors, self.problem, self.done = {}, "", ""
+        self._clear_feedback()
+        self.done = ""
         email = account.email if self.for_whom == FOR_SELF else form_data.get("participant_email")
         try:
             participant = booking.check_participant(
@@ -73,17 +73,16 @@ class CourseDetailState(SessionState):
                 self.course.seats_left <= 0,
             )
         except booking.ParticipantInvalid as error:
-            self.errors = error.errors
-            return rx.set_focus(field_id(next(iter(error.errors))))
-        except booking.CourseFull as error:
-            self.problem = str(error)  # taken a moment ago: offer the waiting list
-        except (booking.AlreadyBooked, booking.BookingClosed) as error:
-            self.problem = str(error)
+            return self._fail(error)
         except courses.CourseNotFound:
             self.found = False
+            events = None
+        except (booking.CourseFull, booking.AlreadyBooked, booking.BookingClosed) as error:
+            events = self._fail(error)  # full a moment ago: the page offers the waiting list
         else:
-            self.done = (
-                texts.BOOKING_DONE if status == booking.BOOKED else texts.BOOKING_WAITING_DONE
-            )
+            done = texts.BOOKING_DONE if status == booking.BOOKED else texts.BOOKING_WAITING_DONE
+            self._succeed(done)
+            self.done = done
+            events = None
         await self._refresh()
-        return None
+        return events

@@ -11,7 +11,7 @@ from portal_app.services import documents, files
 from portal_app.services.sessions import AccountView
 from portal_app.settings import settings
 from portal_app.state.downloads import send_file
-from portal_app.state.fields import field_id
+from portal_app.state.feedback import Feedback
 from portal_app.state.formatting import local_date
 from portal_app.state.session import UNLOCKED, SessionState, guard, parse_id
 
@@ -33,12 +33,10 @@ def _row(doc: documents.DocumentView) -> dict[str, str]:
     }
 
 
-class DocumentsState(SessionState):
+class DocumentsState(Feedback, SessionState):
     owners: list[dict[str, str]] = []
     owner_key: str = ""
     department: str = ""
-    owner_error: str = ""
-    department_error: str = ""
     sent: list[dict[str, str]] = []
     provided: list[dict[str, str]] = []
     refusals: list[str] = []
@@ -58,17 +56,20 @@ class DocumentsState(SessionState):
 
     @guard(UNLOCKED)
     async def load(self, account: AccountView):
-        self.owner_key = self.department = self.owner_error = self.department_error = ""
+        self.owner_key = self.department = ""
+        self._clear_feedback()
         self.refusals, self.done_message, self.uploading, self.progress = [], "", False, 0
         await self._refresh(account.id)
 
     @guard(UNLOCKED)
     async def set_owner(self, _account: AccountView, value: str):
-        self.owner_key, self.owner_error = str(value)[:40], ""
+        self.owner_key = str(value)[:40]
+        self._field_error("owner")
 
     @guard(UNLOCKED)
     async def set_department(self, _account: AccountView, value: str):
-        self.department, self.department_error = str(value)[:40], ""
+        self.department = str(value)[:40]
+        self._field_error("department")
 
     @guard(UNLOCKED)
     async def show_progress(self, _account: AccountView, progress: dict):
@@ -89,6 +90,7 @@ class DocumentsState(SessionState):
             texts.DOCUMENT_REFUSED.format(name=name, reason=texts.DOCUMENT_PICKER_REFUSED)
             for name in names
         ]
+        self._announce(" ".join(self.refusals))
 
     @guard(UNLOCKED, background=True)
     async def upload(self, account: AccountView, chunks: rx.UploadChunkIterator):
@@ -97,21 +99,15 @@ class DocumentsState(SessionState):
         async with self:
             owner_key, department = self.owner_key, self.department
             self.refusals, self.done_message, self.uploading = [], "", True
+            self._clear_feedback()
         try:
             target = await asyncio.to_thread(
                 documents.start_upload, account.id, owner_key, department
             )
-        except documents.UploadRefused as refusal:
+        except documents.UploadRefused as refusal:  # no owner or department chosen, quota full
             async with self:
                 self.uploading = False
-                if str(refusal) == texts.DOCUMENT_OWNER_MISSING:
-                    self.owner_error = str(refusal)
-                    return rx.set_focus(field_id("owner"))
-                if str(refusal) == texts.DOCUMENT_DEPARTMENT_MISSING:
-                    self.department_error = str(refusal)
-                    return rx.set_focus(field_id("department"))
-                self.refusals = [str(refusal)]
-            return None
+                return self._fail(refusal)
         accepted, refusals = await _receive_all(target, chunks)
         if not accepted and not refusals:
             refusals = [texts.UPLOAD_NO_FILES]
@@ -121,6 +117,7 @@ class DocumentsState(SessionState):
             if accepted:
                 self.done_message = texts.UPLOAD_DONE.format(count=len(accepted))
             self.uploads_done += 1
+            self._announce(" ".join([self.done_message, *refusals]).strip())
             await self._refresh(account.id)
 
     @guard(UNLOCKED)
@@ -128,6 +125,7 @@ class DocumentsState(SessionState):
         """After "Abbrechen": the browser stopped sending; the handler threw away the rest."""
         self.uploading, self.progress = False, 0
         self.refusals, self.done_message = [texts.UPLOAD_CANCELLED], ""
+        self._announce(texts.UPLOAD_CANCELLED)
         await self._refresh(account.id)
 
     @guard(UNLOCKED)

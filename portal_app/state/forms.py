@@ -7,29 +7,28 @@ import dataclasses
 
 import reflex as rx
 
-from portal_app import texts
 from portal_app.services import forms
 from portal_app.services.forms import FORMS, HONEYPOT, FormSpec
 from portal_app.services.sessions import AccountView
-from portal_app.state.fields import field_id
+from portal_app.state.feedback import Feedback
 from portal_app.state.formatting import local_datetime
 from portal_app.state.session import MEMBER, VISITOR, SessionState, guard
 
 __all__ = ["FORMS", "HONEYPOT", "FormSpec", "FormState", "MyRequestsState"]
 
 
-class FormState(SessionState):
-    errors: dict[str, str] = {}
-    problem: str = ""
+class FormState(Feedback, SessionState):
     sent: bool = False
 
     @rx.event
     async def load(self):
-        self.errors, self.problem, self.sent = {}, "", False
+        self._clear_feedback()
+        self.sent = False
 
     @rx.event
     def again(self):
-        self.errors, self.problem, self.sent = {}, "", False
+        self._clear_feedback()
+        self.sent = False
 
     @guard(MEMBER)
     async def submit(self, account: AccountView, form_data: dict):
@@ -42,7 +41,7 @@ class FormState(SessionState):
         return await self._send(account, form_data)
 
     async def _send(self, account: AccountView | None, form_data: dict):
-        self.errors, self.problem = {}, ""
+        self._clear_feedback()
         key = str(form_data.get("form_key", ""))
         try:
             await asyncio.to_thread(
@@ -53,16 +52,10 @@ class FormState(SessionState):
                 account_id=account.id if account else None,
                 account_email=account.email if account else "",
             )
-        except forms.FormInvalid as error:
-            self.errors = error.errors
-            return rx.set_focus(field_id(next(iter(error.errors))))
-        except forms.RateLimited as error:
-            self.problem = str(error)
-            return None
-        except forms.FormUnknown:
-            self.problem = texts.LOGIN_REQUIRED
-            return None
+        except (forms.FormInvalid, forms.RateLimited, forms.FormUnknown) as error:
+            return self._fail(error)
         self.sent = True  # a bot that filled the honeypot sees the same
+        self._succeed(FORMS[key].sent_text)
         return None
 
 

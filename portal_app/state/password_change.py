@@ -6,30 +6,29 @@ import asyncio
 
 import reflex as rx
 
+from portal_app import texts
 from portal_app.services import password_change
 from portal_app.services.passwords import PasswordRejected
 from portal_app.services.sessions import AccountView
+from portal_app.state.feedback import Feedback
 from portal_app.state.fields import field_id
-from portal_app.state.passwords import new_password_problem
+from portal_app.state.passwords import cleared_after
 from portal_app.state.session import MEMBER, SessionState, guard
 
 FIELDS = ("current_password", "password", "password_repeat")
 
 
-class PasswordChangeState(SessionState):
-    current_error: str = ""
-    password_error: str = ""
-    repeat_error: str = ""
+class PasswordChangeState(Feedback, SessionState):
     done: bool = False
 
     @rx.event
     def load(self):
-        self.current_error = self.password_error = self.repeat_error = ""
+        self._clear_feedback()
         self.done = False
 
     @guard(MEMBER)
     async def submit(self, account: AccountView, form_data: dict):
-        self.current_error = self.password_error = self.repeat_error = ""
+        self._clear_feedback()
         self.done = False
         try:
             await asyncio.to_thread(
@@ -39,12 +38,9 @@ class PasswordChangeState(SessionState):
                 *(str(form_data.get(name, "")) for name in FIELDS),
             )
         except password_change.CurrentPasswordWrong as error:
-            self.current_error = str(error)
-            return [
-                rx.set_value(field_id("current_password"), ""),
-                rx.set_focus(field_id("current_password")),
-            ]
+            return self._fail(error, clear=["current_password"])
         except PasswordRejected as error:
-            return new_password_problem(self, error)
+            return self._fail(error, clear=cleared_after(error))
         self.done = True
+        self._succeed(texts.CHANGE_DONE)
         return [rx.set_value(field_id(name), "") for name in FIELDS]

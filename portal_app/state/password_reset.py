@@ -9,25 +9,19 @@ import reflex as rx
 from portal_app import texts
 from portal_app.services import password_reset
 from portal_app.services.passwords import PasswordRejected
-from portal_app.services.tokens import TokenInvalid, TokenProblem
-from portal_app.state.fields import field_id
-from portal_app.state.passwords import new_password_problem
+from portal_app.services.tokens import TokenInvalid
+from portal_app.state.feedback import Feedback
+from portal_app.state.passwords import cleared_after
 from portal_app.state.session import SessionState
 
-LINK_PROBLEMS = {
-    TokenProblem.UNKNOWN: texts.TOKEN_UNKNOWN,
-    TokenProblem.EXPIRED: texts.RESET_TOKEN_EXPIRED,
-    TokenProblem.USED: texts.RESET_TOKEN_USED,
-}
 
-
-class ForgotState(SessionState):
-    email_error: str = ""
+class ForgotState(Feedback, SessionState):
     sent_to: str = ""
 
     @rx.event
     def load(self):
-        self.email_error = self.sent_to = ""
+        self._clear_feedback()
+        self.sent_to = ""
 
     @rx.var
     def sent_message(self) -> str:
@@ -35,23 +29,21 @@ class ForgotState(SessionState):
 
     @rx.event
     async def submit(self, form_data: dict):
-        self.email_error = ""
+        self._clear_feedback()
         try:
             self.sent_to = await asyncio.to_thread(
                 password_reset.request_reset, str(form_data.get("email", ""))
             )
         except password_reset.EmailRejected as error:
-            self.email_error = str(error)
-            return rx.set_focus(field_id("email"))
+            return self._fail(error)
+        self._succeed(texts.FORGOT_DONE.format(email=self.sent_to))
         return None
 
 
-class ResetState(SessionState):
-    """The page behind the mailed link. Opening it uses nothing up; only the form does."""
+class ResetState(Feedback, SessionState):
+    """The page behind the mailed link. Opening it uses nothing up; only the form does.
+    A link that cannot be used is the page's problem (then it shows no form)."""
 
-    link_problem: str = ""
-    password_error: str = ""
-    repeat_error: str = ""
     checked: bool = False
     done: bool = False
     _token: str = ""
@@ -59,18 +51,17 @@ class ResetState(SessionState):
     @rx.event
     async def load_link(self):
         self._token = self.router.url.query_parameters.get("token", "")
-        self.password_error = self.repeat_error = ""
+        self._clear_feedback()
         self.done = False
         try:
             await asyncio.to_thread(password_reset.check_link, self._token)
-            self.link_problem = ""
         except TokenInvalid as error:
-            self.link_problem = LINK_PROBLEMS[error.problem]
+            self.problem = error.message  # shown as the page opens: its alert says it
         self.checked = True
 
     @rx.event
     async def submit(self, form_data: dict):
-        self.password_error = self.repeat_error = ""
+        self._clear_feedback()
         try:
             await asyncio.to_thread(
                 password_reset.reset_password,
@@ -79,11 +70,11 @@ class ResetState(SessionState):
                 str(form_data.get("password_repeat", "")),
             )
         except PasswordRejected as error:
-            return new_password_problem(self, error)
+            return self._fail(error, clear=cleared_after(error))
         except TokenInvalid as error:
-            self.link_problem = LINK_PROBLEMS[error.problem]
-            return None
+            return self._fail(error)
         self.done = True
         self.logged_in = False
         self.account_email = ""
+        self._succeed(texts.RESET_DONE)
         return None

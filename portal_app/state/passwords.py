@@ -1,20 +1,10 @@
-"""The one way every form with a new password answers a rejected password."""
+"""What every form with a new password does with a rejected one."""
 
 from __future__ import annotations
 
-import reflex as rx
-
 from portal_app.services.passwords import PasswordMismatch, PasswordRejected
-from portal_app.state.fields import field_id
 
 
-def new_password_problem(state, error: PasswordRejected) -> list[rx.event.EventSpec]:
-    """Put the message at the right field of `state` (password_error / repeat_error), focus it."""
-    if isinstance(error, PasswordMismatch):
-        state.repeat_error = str(error)
-        return [
-            rx.set_value(field_id("password_repeat"), ""),
-            rx.set_focus(field_id("password_repeat")),
-        ]
-    state.password_error = str(error)
-    return [rx.set_focus(field_id("password"))]
+def cleared_after(error: PasswordRejected) -> list[str]:
+    """The fields a rejected new password empties: the repetition, when it differed."""
+    return ["password_repeat"] if isinstance(error, PasswordMismatch) else []

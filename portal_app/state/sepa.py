@@ -10,7 +10,7 @@ from portal_app import texts
 from portal_app.services import documents, sepa, sepa_pdf
 from portal_app.services.sessions import AccountView
 from portal_app.state.downloads import send_file
-from portal_app.state.fields import field_id
+from portal_app.state.feedback import Feedback
 from portal_app.state.formatting import local_date, local_datetime
 from portal_app.state.session import UNLOCKED, SessionState, guard, parse_id
 
@@ -32,17 +32,13 @@ def _row(view: sepa.MandateView) -> dict[str, str]:
     }
 
 
-class SepaState(SessionState):
+class SepaState(Feedback, SessionState):
     betriebe: list[dict[str, str]] = []
     betrieb_key: str = ""
     active: dict[str, str] = {}
     history: list[dict[str, str]] = []
     mandate_text: str = ""
     bank_hint: str = ""
-    holder_error: str = ""
-    iban_error: str = ""
-    consent_error: str = ""
-    betrieb_error: str = ""
     message: str = ""
     confirm_revoke: bool = False
     form_round: int = 0
@@ -50,9 +46,6 @@ class SepaState(SessionState):
     @rx.var
     def has_active(self) -> bool:
         return bool(self.active)
-
-    def _clear_errors(self) -> None:
-        self.holder_error = self.iban_error = self.consent_error = self.betrieb_error = ""
 
     async def _show(self, account_id: int) -> None:
         owners = await asyncio.to_thread(documents.owners, account_id)
@@ -75,14 +68,14 @@ class SepaState(SessionState):
 
     @guard(UNLOCKED)
     async def load(self, account: AccountView):
-        self._clear_errors()
+        self._clear_feedback()
         self.message, self.bank_hint, self.betrieb_key = "", "", ""
         await self._show(account.id)
 
     @guard(UNLOCKED)
     async def select_betrieb(self, account: AccountView, value: str):
         self.betrieb_key, self.message = str(value)[:40], ""
-        self._clear_errors()
+        self._clear_feedback()
         await self._show(account.id)
 
     @guard(UNLOCKED)
@@ -91,14 +84,14 @@ class SepaState(SessionState):
         raw = str(value)[:100]
         try:
             sepa.check_iban(raw)
-            self.iban_error = ""
+            self._field_error("iban")
         except sepa.MandateRejected as error:
-            self.iban_error = str(error) if raw.strip() else ""
+            self._field_error("iban", error.message if raw.strip() else "")
         self.bank_hint = sepa.bank_hint(raw)
 
     @guard(UNLOCKED)
     async def submit(self, account: AccountView, form_data: dict):
-        self._clear_errors()
+        self._clear_feedback()
         self.message = ""
         try:
             view = await asyncio.to_thread(
@@ -110,9 +103,9 @@ class SepaState(SessionState):
                 form_data.get("zustimmung") in ("on", True, "true"),
             )
         except sepa.MandateRejected as error:
-            setattr(self, _ERROR_VARS[error.field], str(error))
-            return rx.set_focus(field_id(error.field))
+            return self._fail(error)
         self.message = texts.SEPA_GRANTED.format(reference=view.reference)
+        self._succeed(self.message)
         self.bank_hint = ""
         await self._show(account.id)
         self.form_round += 1  # a fresh, empty form for the next mandate
@@ -120,7 +113,11 @@ class SepaState(SessionState):
 
     @guard(UNLOCKED)
     async def ask_revoke(self, _account: AccountView):
+        """The first click: the page asks whether to revoke in place of the button."""
         self.confirm_revoke = True
+        self.message = ""
+        self._clear_feedback()
+        self._announce(texts.SEPA_REVOKE_CONFIRM)
 
     @guard(UNLOCKED)
     async def cancel_revoke(self, _account: AccountView):
@@ -130,10 +127,11 @@ class SepaState(SessionState):
     async def revoke(self, account: AccountView, mandate_id: int):
         try:
             view = await asyncio.to_thread(sepa.revoke, account.id, parse_id(mandate_id))
-        except sepa.MandateNotFound as error:
-            self.confirm_revoke = False
-            return rx.toast.error(str(error))
+        except sepa.MandateNotFound as error:  # revoked meanwhile (another tab)
+            await self._show(account.id)
+            return self._fail(error)
         self.message = texts.SEPA_REVOKED.format(reference=view.reference)
+        self._succeed(self.message)
         await self._show(account.id)
         return None
 
@@ -146,11 +144,3 @@ class SepaState(SessionState):
         except sepa.MandateNotFound as error:
             return rx.toast.error(str(error))
         return send_file(name, "application/pdf", data)
-
-
-_ERROR_VARS = {
-    "kontoinhaber": "holder_error",
-    "iban": "iban_error",
-    "zustimmung": "consent_error",
-    "betrieb": "betrieb_error",
-}

@@ -10,6 +10,7 @@ import reflex as rx
 from portal_app import texts
 from portal_app.services import sessions
 from portal_app.services.sessions import AccountView
+from portal_app.state.feedback import Feedback
 from portal_app.state.formatting import browser_of, local_datetime
 from portal_app.state.session import MEMBER, SessionState, guard, parse_id
 
@@ -24,7 +25,7 @@ class SessionRow:
     end_label: str
 
 
-class SessionListState(SessionState):
+class SessionListState(Feedback, SessionState):
     rows: list[SessionRow] = []
     message: str = ""
 
@@ -49,6 +50,7 @@ class SessionListState(SessionState):
     @guard(MEMBER)
     async def load(self, account: AccountView):
         self.message = ""
+        self._clear_feedback()
         await self._refresh(account.id)
 
     @guard(MEMBER)
@@ -57,13 +59,20 @@ class SessionListState(SessionState):
         ended = session_id is not None and await asyncio.to_thread(
             sessions.end_session, account.id, session_id
         )
-        self.message = texts.SESSIONS_ENDED_ONE if ended else texts.SESSIONS_NOT_FOUND
+        events = None
+        if ended:
+            self.message = texts.SESSIONS_ENDED_ONE
+            self._succeed(self.message)
+        else:  # not one of this account's, or ended meanwhile
+            self.message = ""
+            events = self._fail(texts.SESSIONS_NOT_FOUND)
         await self._refresh(account.id)
-        return None
+        return events
 
     @guard(MEMBER)
     async def end_others(self, account: AccountView):
         await asyncio.to_thread(sessions.end_other_sessions, account.id, self._session_token())
         self.message = texts.SESSIONS_ENDED_OTHERS
+        self._succeed(self.message)
         await self._refresh(account.id)
         return None

@@ -9,26 +9,21 @@ import reflex as rx
 from portal_app import texts
 from portal_app.services import unlock
 from portal_app.services.sessions import AccountView
+from portal_app.state.feedback import Feedback
 from portal_app.state.fields import field_id
 from portal_app.state.session import MEMBER, SessionState, guard
 
 
-class UnlockState(SessionState):
+class UnlockState(Feedback, SessionState):
     required_notice: str = ""
-    number_error: str = ""
-    pin_error: str = ""
-    failure: str = ""
     done_label: str = ""
-
-    def _clear(self) -> None:
-        self.number_error = self.pin_error = self.failure = ""
 
     @rx.var
     def done_message(self) -> str:
         return texts.UNLOCK_DONE.format(target=self.done_label)
 
     def _fresh(self) -> None:
-        self._clear()
+        self._clear_feedback()
         self.done_label = ""
 
     @rx.event
@@ -44,32 +39,29 @@ class UnlockState(SessionState):
 
     @rx.event
     def switch_tab(self, _tab: str):
-        self._clear()
+        self._clear_feedback()
 
     async def _submit(self, account: AccountView, service, number_field: str, form_data: dict):
-        self._clear()
+        self._clear_feedback()
+        pin_field = f"{number_field}-pin"
         try:
             view = await asyncio.to_thread(
                 service,
                 account.id,
                 str(form_data.get(number_field, "")),
-                str(form_data.get(f"{number_field}-pin", "")),
+                str(form_data.get(pin_field, "")),
             )
-        except unlock.NumberRejected as error:
-            self.number_error = str(error)
-            return rx.set_focus(field_id(number_field))
-        except unlock.PinEmpty as error:
-            self.pin_error = str(error)
-            return rx.set_focus(field_id(f"{number_field}-pin"))
+        except (unlock.NumberRejected, unlock.PinEmpty) as error:
+            return self._fail(error)
         except (
             unlock.UnlockFailed,
             unlock.PinNotUsable,
             unlock.UnlockPaused,
             unlock.AlreadyUnlocked,
-        ) as error:
-            self.failure = str(error)
-            return rx.set_value(field_id(f"{number_field}-pin"), "")
+        ) as error:  # the typed PIN is gone: it was wrong, or cannot be used here
+            return self._fail(error, clear=[pin_field])
         self.done_label = f"{view.label} ({view.name})"
+        self._succeed(texts.UNLOCK_DONE.format(target=self.done_label))
         return None
 
     @guard(MEMBER)
@@ -81,20 +73,21 @@ class UnlockState(SessionState):
         return await self._submit(account, unlock.unlock_person, "kundennummer", form_data)
 
 
-class PinRequestState(SessionState):
-    kind_error: str = ""
-    number_error: str = ""
-    failure: str = ""
+class PinRequestState(Feedback, SessionState):
     sent: bool = False
 
     @rx.event
     def load(self):
-        self.kind_error = self.number_error = self.failure = ""
+        self._clear_feedback()
         self.sent = False
+
+    def _focus_id(self, field: str) -> str:
+        # the choice Betrieb/Person is a group of radio buttons: the first one takes the focus
+        return field_id("art-betrieb" if field == "art" else field)
 
     @guard(MEMBER)
     async def submit(self, account: AccountView, form_data: dict):
-        self.kind_error = self.number_error = self.failure = ""
+        self._clear_feedback()
         try:
             await asyncio.to_thread(
                 unlock.request_new_pin,
@@ -102,14 +95,12 @@ class PinRequestState(SessionState):
                 str(form_data.get("art", "")),
                 str(form_data.get("nummer", "")),
             )
-        except unlock.PinRequestKindMissing as error:
-            self.kind_error = str(error)
-            return rx.set_focus(field_id("art-betrieb"))
-        except unlock.NumberRejected as error:
-            self.number_error = str(error)
-            return rx.set_focus(field_id("nummer"))
-        except unlock.TooManyRequests as error:
-            self.failure = str(error)
-            return None
+        except (
+            unlock.PinRequestKindMissing,
+            unlock.NumberRejected,
+            unlock.TooManyRequests,
+        ) as error:
+            return self._fail(error)
         self.sent = True
+        self._succeed(texts.PIN_REQUEST_DONE)
         return None

@@ -31,5 +31,5 @@ class WelcomeState(SessionState):
         (await self.get_state(RegisterState))._fresh()
         (await self.get_state(UnlockState))._fresh()
         login = await self.get_state(LoginState)
-        login.error = ""
+        login._clear_feedback()
         login._next = routes.WELCOME

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 import uuid
+from contextlib import contextmanager
 from datetime import timedelta
 
 from axe_playwright_python.sync_playwright import Axe
@@ -107,6 +108,22 @@ def expire_login(portal_db: str, email: str) -> None:
     engine.dispose()
 
 
+@contextmanager
+def failed_logins_forgotten(portal_db: str):
+    """Failed logins made inside the block are forgotten afterwards. Every test logs in from
+    the same client address, whose failures are throttled together (services/throttle.py): a
+    test that fails on purpose leaves the later tests the waits they had before."""
+    engine = create_engine(portal_db)
+    with engine.connect() as connection:
+        last = connection.execute(text("SELECT COALESCE(MAX(id), 0) FROM login_failure")).scalar()
+    try:
+        yield
+    finally:
+        with engine.begin() as connection:
+            connection.execute(text("DELETE FROM login_failure WHERE id > :last"), {"last": last})
+        engine.dispose()
+
+
 def announcer(page: Page):
     """The page's one polite live region (in the frame, present from the first paint)."""
     return page.get_by_role("status", name=texts.ANNOUNCER_LABEL)
@@ -147,7 +164,7 @@ def book_course(page: Page, title: str, name: str = "") -> None:
     find_course(page, title)
     fill_participant(page, name)
     page.get_by_role("button", name=texts.BOOKING_BUTTON).click()
-    expect(page.get_by_text(texts.BOOKING_DONE)).to_be_visible()
+    expect(page.get_by_role("main").get_by_text(texts.BOOKING_DONE)).to_be_visible()
 
 
 def booking_entry(page: Page, title: str):

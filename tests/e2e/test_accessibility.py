@@ -125,7 +125,7 @@ def test_a_barrier_is_reported_by_keyboard_alone_and_reaches_the_contact_desk(
     page.keyboard.press("Enter")
 
     expect(page.get_by_role("heading", name=texts.FORM_SENT_TITLE)).to_be_visible()
-    expect(page.get_by_text(texts.FORM_BARRIER_SENT)).to_be_visible()
+    expect(page.get_by_role("main").get_by_text(texts.FORM_BARRIER_SENT)).to_be_visible()
     desk = mail_sink.wait_for(CONTACT_DESK, f"{texts.FORM_BARRIER_TITLE} von {email}")
     assert "Bildschirmlupe" in body_of(desk)
     assert "/kurse, Suche" in body_of(desk)
@@ -136,14 +136,14 @@ def test_a_barrier_report_needs_only_a_description_and_names_a_bad_address(page:
     flows.open_page(page, "/barrierefreiheit")
     page.get_by_role("button", name=texts.FORM_SEND).click()
     required = texts.FORM_REQUIRED.format(label=texts.FORM_BARRIER_DESCRIPTION)
-    expect(page.get_by_text(required)).to_be_visible()
+    expect(page.get_by_role("main").get_by_text(required)).to_be_visible()
     expect(page.get_by_label(texts.FORM_BARRIER_DESCRIPTION)).to_be_focused()
 
     marker = flows.new_email("ohne-adresse").split("@")[0]
     page.get_by_label(texts.FORM_BARRIER_DESCRIPTION).fill(f"Kein Fokus sichtbar ({marker}).")
     page.get_by_label(texts.FORM_BARRIER_EMAIL).fill("eva.at.example")
     page.get_by_role("button", name=texts.FORM_SEND).click()
-    expect(page.get_by_text(texts.EMAIL_INVALID)).to_be_visible()
+    expect(page.get_by_role("main").get_by_text(texts.EMAIL_INVALID)).to_be_visible()
     expect(page.get_by_label(texts.FORM_BARRIER_EMAIL)).to_be_focused()
 
     page.get_by_label(texts.FORM_BARRIER_EMAIL).fill("")
@@ -289,7 +289,7 @@ def test_every_date_field_shows_its_format_and_the_birth_date_can_be_filled_in(
     birth_date.fill("17.5.90")
     page.get_by_label(texts.BOOKING_TERMS).check()
     page.get_by_role("button", name=texts.BOOKING_BUTTON).click()
-    expect(page.get_by_text(texts.DATE_FORMAT_INVALID)).to_be_visible()
+    expect(page.get_by_role("main").get_by_text(texts.DATE_FORMAT_INVALID)).to_be_visible()
     expect(birth_date).to_be_focused()
     expect(birth_date).to_have_accessible_description(
         f"{texts.DATE_FORMAT_HINT} {texts.DATE_FORMAT_INVALID}"
@@ -297,7 +297,7 @@ def test_every_date_field_shows_its_format_and_the_birth_date_can_be_filled_in(
 
     birth_date.fill("17.05.1990")
     page.get_by_role("button", name=texts.BOOKING_BUTTON).click()
-    expect(page.get_by_text(texts.BOOKING_DONE)).to_be_visible()
+    expect(page.get_by_role("main").get_by_text(texts.BOOKING_DONE)).to_be_visible()
 
     flows.open_page(page, "/formulare/beratungstermin")
     preferred = page.get_by_label(texts.FORM_PREFERRED_DATE)

@@ -23,10 +23,10 @@ def test_a_member_deletes_the_account_and_can_register_again(page: Page, mail_si
     expect(page.get_by_text(texts.DELETE_INTRO)).to_be_visible()
 
     _delete(page, flows.PASSWORD, confirm=False)
-    expect(page.get_by_text(texts.DELETE_CONFIRM_MISSING)).to_be_visible()
+    expect(page.get_by_role("main").get_by_text(texts.DELETE_CONFIRM_MISSING)).to_be_visible()
     flows.assert_accessible(page)
     _delete(page, "ein falsches Passwort", confirm=True)
-    expect(page.get_by_text(texts.CURRENT_PASSWORD_WRONG)).to_be_visible()
+    expect(page.get_by_role("main").get_by_text(texts.CURRENT_PASSWORD_WRONG)).to_be_visible()
     expect(page.get_by_label(texts.FIELD_PASSWORD, exact=True)).to_be_focused()
 
     _delete(page, flows.PASSWORD, confirm=False)  # the box is still ticked

@@ -49,10 +49,10 @@ def test_a_password_change_and_ending_sessions_work_by_keyboard(page: Page, mail
         page.keyboard.type(value)
         page.keyboard.press("Tab")
     page.keyboard.press("Enter")  # on the submit button
-    expect(page.get_by_text(texts.CHANGE_DONE)).to_be_visible()
+    expect(page.get_by_role("main").get_by_text(texts.CHANGE_DONE)).to_be_visible()
 
     flows.second_login(new_context, email, flows.NEW_PASSWORD)
     flows.open_page(page, "/konto/sitzungen")
     page.get_by_role("button", name=texts.SESSIONS_END_OTHERS).focus()
     page.keyboard.press("Enter")
-    expect(page.get_by_text(texts.SESSIONS_ENDED_OTHERS)).to_be_visible()
+    expect(page.get_by_role("main").get_by_text(texts.SESSIONS_ENDED_OTHERS)).to_be_visible()

@@ -74,7 +74,7 @@ def test_book_see_in_my_bookings_and_cancel(page: Page, mail_sink):
 
     entry.get_by_role("button", name=f"{course_data.BOOK_AND_CANCEL} stornieren").click()
     entry.get_by_role("button", name=texts.CANCEL_YES).click()
-    expect(page.get_by_text(texts.CANCEL_DONE)).to_be_visible()
+    expect(page.get_by_role("main").get_by_text(texts.CANCEL_DONE)).to_be_visible()
     expect(entry).to_contain_text(texts.STATUS_CANCELLED)
     mail_sink.wait_for(email, "Stornierung bestätigt")
 
@@ -83,9 +83,11 @@ def test_bad_booking_input_gets_messages_and_a_second_booking_is_refused(page: P
     flows.create_account(page, mail_sink)
     flows.find_course(page, course_data.WELDING)
     page.get_by_role("button", name=texts.BOOKING_BUTTON).click()
-    expect(page.get_by_text(texts.BOOKING_NAME_EMPTY)).to_be_visible()
+    expect(page.get_by_role("main").get_by_text(texts.BOOKING_NAME_EMPTY)).to_be_visible()
     expect(
-        page.get_by_text(texts.FORM_REQUIRED.format(label=texts.BOOKING_BIRTH_DATE))
+        page.get_by_role("main").get_by_text(
+            texts.FORM_REQUIRED.format(label=texts.BOOKING_BIRTH_DATE)
+        )
     ).to_be_visible()
     expect(page.get_by_label(texts.BOOKING_NAME)).to_be_focused()
 
@@ -94,7 +96,7 @@ def test_bad_booking_input_gets_messages_and_a_second_booking_is_refused(page: P
     flows.fill_participant(page, "Max Lehrling")
     page.get_by_label(texts.BOOKING_EMAIL).fill(participant)
     page.get_by_role("button", name=texts.BOOKING_BUTTON).click()
-    expect(page.get_by_text(texts.BOOKING_DONE)).to_be_visible()
+    expect(page.get_by_role("main").get_by_text(texts.BOOKING_DONE)).to_be_visible()
     mail_sink.wait_for(participant, "Buchungsbestätigung")
 
     flows.find_course(page, course_data.WELDING)
@@ -113,7 +115,7 @@ def test_a_full_course_offers_the_waiting_list_and_a_cancellation_moves_up(page:
     expect(page.get_by_text(texts.BOOKING_FULL)).to_be_visible()
     flows.fill_participant(page, "Zweiter Teilnehmer")
     page.get_by_role("button", name=texts.BOOKING_WAITLIST_BUTTON).click()
-    expect(page.get_by_text(texts.BOOKING_WAITING_DONE)).to_be_visible()
+    expect(page.get_by_role("main").get_by_text(texts.BOOKING_WAITING_DONE)).to_be_visible()
     mail_sink.wait_for(second, "Warteliste")
     entry = flows.booking_entry(page, course_data.WAITLIST)
     expect(entry).to_contain_text(texts.STATUS_WAITING.format(position=1))

@@ -29,7 +29,7 @@ def test_a_member_uploads_a_pdf_and_sees_it_listed(
 
     flows.upload(page, [write_pdf(tmp_path, "Gesellenbrief Müller.pdf")], "Handwerksrolle")
 
-    expect(page.get_by_role("status").filter(has_text="1 Datei(en) gesendet")).to_be_visible()
+    expect(page.get_by_role("main").get_by_text("1 Datei(en) gesendet")).to_be_visible()
     sent = page.get_by_role("table", name=texts.SENT_HEADING)
     row = sent.get_by_role("row").filter(has_text="Gesellenbrief Müller.pdf")
     expect(row).to_contain_text("Handwerksrolle")
@@ -191,7 +191,7 @@ def test_uploading_without_a_file_or_a_department_says_what_is_missing(
     flows.create_unlocked_member(page, mail_sink, betrieb, issue_pin(betrieb))
     flows.open_page(page, "/dokumente")
     page.get_by_role("button", name=texts.UPLOAD_BUTTON, exact=True).click()
-    expect(page.get_by_text(texts.DOCUMENT_DEPARTMENT_MISSING)).to_be_visible()
+    expect(page.get_by_role("main").get_by_text(texts.DOCUMENT_DEPARTMENT_MISSING)).to_be_visible()
     expect(page.get_by_label(texts.FIELD_DOCUMENT_DEPARTMENT)).to_be_focused()
     page.get_by_label(texts.FIELD_DOCUMENT_DEPARTMENT).select_option(label="Sonstiges")
     page.get_by_role("button", name=texts.UPLOAD_BUTTON, exact=True).click()

@@ -28,8 +28,10 @@ def test_consultation_request_bad_then_good_input(page: Page, mail_sink):
     expect(page.get_by_role("heading", name=texts.FORM_CONSULTING_TITLE, level=1)).to_be_visible()
 
     _send(page)
-    expect(page.get_by_text(texts.FORM_REQUIRED.format(label=texts.FORM_NAME))).to_be_visible()
-    expect(page.get_by_text(texts.FORM_CONSENT_MISSING)).to_be_visible()
+    expect(
+        page.get_by_role("main").get_by_text(texts.FORM_REQUIRED.format(label=texts.FORM_NAME))
+    ).to_be_visible()
+    expect(page.get_by_role("main").get_by_text(texts.FORM_CONSENT_MISSING)).to_be_visible()
     expect(page.get_by_label(texts.FORM_NAME)).to_be_focused()
 
     page.get_by_label(texts.FORM_NAME).fill("Eva Meister")
@@ -40,7 +42,7 @@ def test_consultation_request_bad_then_good_input(page: Page, mail_sink):
     page.get_by_label(texts.FORM_PREFERRED_DATE).fill("01.03.2099")
     _consent(page)
     _send(page)
-    expect(page.get_by_text(texts.FORM_BETRIEBSNUMMER_INVALID)).to_be_visible()
+    expect(page.get_by_role("main").get_by_text(texts.FORM_BETRIEBSNUMMER_INVALID)).to_be_visible()
     expect(page.get_by_label(texts.FIELD_BETRIEBSNUMMER)).to_have_attribute("aria-invalid", "true")
 
     page.get_by_label(texts.FIELD_BETRIEBSNUMMER).fill("1234567")
@@ -69,7 +71,7 @@ def test_address_change_bad_then_good_input(page: Page, mail_sink):
     page.get_by_label(texts.FIELD_EMAIL).fill(email)
     _consent(page)
     _send(page)
-    expect(page.get_by_text(texts.FORM_POSTCODE_INVALID)).to_be_visible()
+    expect(page.get_by_role("main").get_by_text(texts.FORM_POSTCODE_INVALID)).to_be_visible()
     expect(page.get_by_label(texts.FORM_POSTCODE)).to_be_focused()
 
     page.get_by_label(texts.FORM_POSTCODE).fill("12345")
@@ -94,8 +96,8 @@ def test_a_visitor_sends_the_contact_form_and_bad_input_is_named(page: Page, mai
     page.get_by_label(texts.FORM_SUBJECT).fill("Meisterschule")
     page.get_by_label(texts.FORM_MESSAGE).fill("Wann beginnt der nächste Kurs?")
     _send(page)
-    expect(page.get_by_text(texts.EMAIL_INVALID)).to_be_visible()
-    expect(page.get_by_text(texts.FORM_CONSENT_MISSING)).to_be_visible()
+    expect(page.get_by_role("main").get_by_text(texts.EMAIL_INVALID)).to_be_visible()
+    expect(page.get_by_role("main").get_by_text(texts.FORM_CONSENT_MISSING)).to_be_visible()
 
     page.get_by_label(texts.FIELD_EMAIL).fill(email)
     _consent(page)

@@ -47,7 +47,7 @@ def test_pages_of_the_registration_and_account_are_accessible(
     flows.open_page(page, flows.confirmation_link(mail_sink, email))
     expect(page.get_by_label(texts.FIELD_NEW_PASSWORD)).to_be_visible()
     flows.set_password(page, page.url, "kurz")
-    expect(page.get_by_text(texts.PASSWORD_TOO_SHORT)).to_be_visible()
+    expect(page.get_by_role("main").get_by_text(texts.PASSWORD_TOO_SHORT)).to_be_visible()
     flows.assert_accessible(page)
     screenshot(f"passwort-fehler-{width}")
 
@@ -114,7 +114,7 @@ def test_course_booking_and_form_pages_are_accessible(page: Page, mail_sink, scr
     for key in ("beratungstermin", "adressaenderung"):
         flows.open_page(page, f"/formulare/{key}")
         page.get_by_role("button", name=texts.FORM_SEND).click()
-        expect(page.get_by_text(texts.FORM_CONSENT_MISSING)).to_be_visible()
+        expect(page.get_by_role("main").get_by_text(texts.FORM_CONSENT_MISSING)).to_be_visible()
         flows.assert_accessible(page)
         screenshot(f"formular-{key}-fehler-{width}")
 
@@ -122,7 +122,7 @@ def test_course_booking_and_form_pages_are_accessible(page: Page, mail_sink, scr
     flows.assert_accessible(page)
     flows.open_page(page, "/kontakt")
     page.get_by_role("button", name=texts.FORM_SEND).click()
-    expect(page.get_by_text(texts.FORM_CONSENT_MISSING)).to_be_visible()
+    expect(page.get_by_role("main").get_by_text(texts.FORM_CONSENT_MISSING)).to_be_visible()
     flows.assert_accessible(page)
     screenshot(f"kontakt-fehler-{width}")
 

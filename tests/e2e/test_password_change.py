@@ -20,18 +20,18 @@ def test_a_member_changes_the_password_and_other_sessions_end(page: Page, mail_s
     expect(page.get_by_role("heading", name=texts.CHANGE_TITLE, level=1)).to_be_visible()
 
     _change(page, "ein falsches Passwort", flows.NEW_PASSWORD)
-    expect(page.get_by_text(texts.CURRENT_PASSWORD_WRONG)).to_be_visible()
+    expect(page.get_by_role("main").get_by_text(texts.CURRENT_PASSWORD_WRONG)).to_be_visible()
     expect(page.get_by_label(texts.FIELD_CURRENT_PASSWORD)).to_be_focused()
     _change(page, flows.PASSWORD, "kurz")
-    expect(page.get_by_text(texts.PASSWORD_TOO_SHORT)).to_be_visible()
+    expect(page.get_by_role("main").get_by_text(texts.PASSWORD_TOO_SHORT)).to_be_visible()
     _change(page, flows.PASSWORD, flows.NEW_PASSWORD, "nicht dasselbe Passwort")
-    expect(page.get_by_text(texts.PASSWORD_MISMATCH)).to_be_visible()
+    expect(page.get_by_role("main").get_by_text(texts.PASSWORD_MISMATCH)).to_be_visible()
     _change(page, flows.PASSWORD, flows.PASSWORD)
-    expect(page.get_by_text(texts.NEW_PASSWORD_SAME)).to_be_visible()
+    expect(page.get_by_role("main").get_by_text(texts.NEW_PASSWORD_SAME)).to_be_visible()
     flows.assert_accessible(page)
 
     _change(page, flows.PASSWORD, flows.NEW_PASSWORD)
-    expect(page.get_by_text(texts.CHANGE_DONE)).to_be_visible()
+    expect(page.get_by_role("main").get_by_text(texts.CHANGE_DONE)).to_be_visible()
     mail_sink.wait_for(email, texts.MAIL_PASSWORD_CHANGED_SUBJECT)
 
     flows.expect_logged_out(elsewhere)

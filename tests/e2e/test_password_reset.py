@@ -19,10 +19,10 @@ def test_a_member_resets_the_password_and_every_session_ends(page: Page, mail_si
     flows.open_page(page, link)
     flows.fill_new_password(page, "zu kurz")
     page.get_by_role("button", name=texts.RESET_BUTTON).click()
-    expect(page.get_by_text(texts.PASSWORD_TOO_SHORT)).to_be_visible()
+    expect(page.get_by_role("main").get_by_text(texts.PASSWORD_TOO_SHORT)).to_be_visible()
     flows.fill_new_password(page, flows.NEW_PASSWORD, "etwas ganz anderes hier")
     page.get_by_role("button", name=texts.RESET_BUTTON).click()
-    expect(page.get_by_text(texts.PASSWORD_MISMATCH)).to_be_visible()
+    expect(page.get_by_role("main").get_by_text(texts.PASSWORD_MISMATCH)).to_be_visible()
     flows.assert_accessible(page)
 
     flows.fill_new_password(page, flows.NEW_PASSWORD)
@@ -45,13 +45,13 @@ def test_an_unknown_address_gets_the_same_answer_and_a_mail_saying_so(page: Page
     email = flows.new_email("unbekannt")
     flows.request_reset(page, email)
     expect(page.get_by_role("heading", name=texts.CHECK_MAILBOX_TITLE)).to_be_visible()
-    expect(page.get_by_text(email)).to_be_visible()
+    expect(page.get_by_role("main").get_by_text(email)).to_be_visible()
     mail_sink.wait_for(email, texts.MAIL_RESET_UNKNOWN_SUBJECT)
 
 
 def test_a_malformed_address_and_a_made_up_link_are_named(page: Page):
     flows.request_reset(page, "kein-at-zeichen")
-    expect(page.get_by_text(texts.EMAIL_INVALID)).to_be_visible()
+    expect(page.get_by_role("main").get_by_text(texts.EMAIL_INVALID)).to_be_visible()
     expect(page.get_by_label(texts.FIELD_EMAIL)).to_have_attribute("aria-invalid", "true")
     flows.assert_accessible(page)
 

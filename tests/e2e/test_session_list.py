@@ -25,7 +25,7 @@ def test_a_member_sees_the_sessions_and_ends_another(page: Page, mail_sink, new_
     flows.assert_accessible(page)
 
     page.get_by_role("button", name=re.compile(r"^Anmeldung .* beenden$")).click()
-    expect(page.get_by_text(texts.SESSIONS_ENDED_ONE)).to_be_visible()
+    expect(page.get_by_role("main").get_by_text(texts.SESSIONS_ENDED_ONE)).to_be_visible()
     expect(sessions).to_have_count(1)
     expect(page.get_by_text(texts.SESSIONS_NONE_OTHER)).to_be_visible()
     flows.expect_logged_out(elsewhere)
@@ -36,7 +36,7 @@ def test_all_other_sessions_end_at_once(page: Page, mail_sink, new_context):
     others = [flows.second_login(new_context, email) for _ in range(2)]
     _open_sessions(page)
     page.get_by_role("button", name=texts.SESSIONS_END_OTHERS).click()
-    expect(page.get_by_text(texts.SESSIONS_ENDED_OTHERS)).to_be_visible()
+    expect(page.get_by_role("main").get_by_text(texts.SESSIONS_ENDED_OTHERS)).to_be_visible()
     for other in others:
         flows.expect_logged_out(other)
     flows.open_page(page, "/konto")

@@ -64,7 +64,7 @@ def test_register_unlock_and_book_with_each_step_on_another_worker(
     flows.open_found_course(page, course_data.BOOK_AND_CANCEL)
     flows.fill_participant(page, "Eva Skalierer")
     page.get_by_role("button", name=texts.BOOKING_BUTTON).click()
-    expect(page.get_by_text(texts.BOOKING_DONE)).to_be_visible()
+    expect(page.get_by_role("main").get_by_text(texts.BOOKING_DONE)).to_be_visible()
 
     trail.open_on_next_worker("/konto/buchungen")
     entry = page.get_by_role("article").filter(has_text=course_data.BOOK_AND_CANCEL)

@@ -142,13 +142,32 @@
     heading.focus();
   }
 
+  // After a move to another page the heading gets the focus once the page has loaded (its
+  // content may be drawn anew while it loads, which would drop a focus given earlier).
+  var pendingFocus = false;
+  var sawBusy = false;
+
   function onMainChanged() {
-    if (ready()) {
-      if (held.length || typed.size) release();
-      var path = window.location.pathname;
-      if (lastPath !== null && path !== lastPath) focusHeading();
-      lastPath = path;
+    var path = window.location.pathname;
+    if (lastPath !== null && path !== lastPath) {
+      pendingFocus = true;
+      sawBusy = false;
+      window.setTimeout(function () {
+        if (pendingFocus && !sawBusy && ready()) focusOnce();
+      }, 1000);
     }
+    lastPath = path;
+    if (!ready()) {
+      sawBusy = true;
+      return;
+    }
+    if (held.length || typed.size) release();
+    if (pendingFocus && sawBusy) focusOnce();
+  }
+
+  function focusOnce() {
+    pendingFocus = false;
+    focusHeading();
   }
 
   function onAdded(node) {
@@ -172,6 +191,7 @@
       attributes: true,
       attributeFilter: ["aria-busy"],
     });
+    lastPath = window.location.pathname;
     onMainChanged();
   }
 

@@ -25,6 +25,7 @@ page load (`navigate_to`), which also opens a websocket that carries the new coo
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import enum
 import functools
 import inspect
@@ -82,24 +83,14 @@ def guard(access: Access, *, background: bool = False):
                 return None, state._refused()
             return account, None
 
-        if background:
-
-            @functools.wraps(handler)
-            async def wrapper(self, *args, **kwargs):
-                async with self:
-                    account, refusal = await resolve(self)
-                if refusal is not None:
-                    return refusal
-                return await handler(self, account, *args, **kwargs)
-
-        else:
-
-            @functools.wraps(handler)
-            async def wrapper(self, *args, **kwargs):
+        @functools.wraps(handler)
+        async def wrapper(self, *args, **kwargs):
+            # a background handler may touch its state only while it holds it
+            async with self if background else contextlib.nullcontext():
                 account, refusal = await resolve(self)
-                if refusal is not None:
-                    return refusal
-                return await handler(self, account, *args, **kwargs)
+            if refusal is not None:
+                return refusal
+            return await handler(self, account, *args, **kwargs)
 
         wrapper.__signature__ = signature.replace(parameters=[params[0], *params[2:]])
         wrapper.__annotations__ = {

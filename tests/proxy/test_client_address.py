@@ -24,7 +24,7 @@ def login_error(wire: ReflexWire) -> str:
     email = f"niemand-{uuid.uuid4().hex[:8]}@betrieb-test.example"
     payload = {"form_data": {"email": email, "password": "falsches Passwort 123"}}
     for update in wire.call(f"{LOGIN}.submit", payload, path="/anmelden"):
-        error = update.get("delta", {}).get(LOGIN, {}).get("error_rx_state_")
+        error = update.get("delta", {}).get(LOGIN, {}).get("problem_rx_state_")  # the alert
         if error:
             return error
     raise AssertionError("the login form showed no error")

@@ -10,7 +10,11 @@ from portal_app.state.session import SessionState
 
 
 def waiting() -> rx.Component:
-    return rx.center(rx.spinner(size="3", aria_label=texts.PAGE_WAITING), padding_y="2rem")
+    # role="img": a spinner is a picture that says something; a bare span may not be labelled
+    return rx.center(
+        rx.spinner(size="3", custom_attrs={"role": "img", "aria-label": texts.PAGE_WAITING}),
+        padding_y="2rem",
+    )
 
 
 def until_loaded(content: rx.Component) -> rx.Component:

@@ -56,6 +56,7 @@ def test_a_page_still_loading_shows_no_made_up_content(page: Page):
     page.route_web_socket("**/_event/**", lambda ws: None)  # the data never arrives
     page.goto("/kurse", wait_until="load")
     expect(page.get_by_label(texts.PAGE_WAITING)).to_be_visible()
+    flows.assert_accessible(page)  # the waiting page too
     expect(page.get_by_text(texts.COURSES_COUNT.format(total=0))).to_have_count(0)
     expect(page.get_by_role("link", name=texts.LOGIN_TITLE, exact=True)).to_have_count(0)
     page.goto("/willkommen", wait_until="load")

@@ -42,16 +42,36 @@ class ReflexWire:
         self.base_url = base_url
         self.cookie = cookie
         self.headers = headers or {}
+        self.source_address = source_address
         self.updates: queue.Queue = queue.Queue()
-        extra = {"socket": _connected_socket(base_url, source_address)} if source_address else {}
-        self.client = socketio.Client(
+        self.client = self._new_client()
+
+    def _new_client(self) -> socketio.Client:
+        extra = (
+            {"socket": _connected_socket(self.base_url, self.source_address)}
+            if self.source_address
+            else {}
+        )
+        client = socketio.Client(
             reconnection=False,
-            ssl_verify=not base_url.startswith("https://"),  # the tests' own certificates
+            ssl_verify=not self.base_url.startswith("https://"),  # the tests' own certificates
             websocket_extra_options=extra,
         )
-        self.client.on("event", self.updates.put, namespace="/_event")
+        client.on("event", self.updates.put, namespace="/_event")
+        return client
 
     def __enter__(self) -> ReflexWire:
+        try:
+            self._connect()
+        except socketio.exceptions.ConnectionError:
+            # python-socketio's client now and then reports "Unexpected connection error" for
+            # a socket made beforehand (source_address); a browser would simply reconnect
+            self.client = self._new_client()
+            self._connect()
+        self._drain()
+        return self
+
+    def _connect(self) -> None:
         router = {"pathname": "/", "asPath": "/"}
         hydrate = {
             "name": f"{ROOT_STATE}.hydrate_and_load",
@@ -67,8 +87,6 @@ class ReflexWire:
             auth={"event": hydrate, "state_schema": None},
             wait_timeout=10,
         )
-        self._drain()
-        return self
 
     def __exit__(self, *exc) -> None:
         self.client.disconnect()

@@ -9,6 +9,8 @@ from portal_app.settings import settings
 config = rx.Config(
     app_name="portal_app",
     db_url=settings.db_url,
+    # the websocket and the HTTP API answer pages of these origins only (Socket.IO and CORS)
+    cors_allowed_origins=settings.origins,
     telemetry_enabled=False,
     show_built_with_reflex=False,
     plugins=[rx.plugins.RadixThemesPlugin(theme=rx.theme(**styles.THEME))],

@@ -14,7 +14,7 @@ from portal_app.components.toaster import toaster
 from portal_app.services import mail, session_cookie
 from portal_app.settings import settings
 from portal_app.state.session import SessionState
-from portal_app.state.unexpected import backend_exception_handler
+from portal_app.state.unexpected import backend_exception_handler, frontend_exception_handler
 from portal_app.state.worker import WorkerState
 from portal_app.web import health
 from portal_app.web.security_headers import SecurityHeaders
@@ -38,6 +38,7 @@ app = rx.App(
     head_components=[rx.el.script(src=styles.SCRIPT)],
     html_lang="de",
     backend_exception_handler=backend_exception_handler,
+    frontend_exception_handler=frontend_exception_handler,
     toaster=toaster(),
     api_transformer=[endpoints(), health.endpoints(), _with_security_headers],
 )

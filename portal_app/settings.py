@@ -81,6 +81,40 @@ def _absolute_http_url(value: str, _env, _read) -> str:
     return value.rstrip("/")
 
 
+LOOPBACK = ("127.0.0.1", "localhost", "::1")
+
+
+def _demo_only_on_loopback(value: str, _env, read) -> str:
+    """Demo mode needs no secret key and shows every mail at `/demo/postfach`: never public."""
+    if read["demo"] and value not in LOOPBACK:
+        raise SettingsError(
+            f"PORTAL_HOST: demo mode (PORTAL_DEMO=1, or no PORTAL_SECRET_KEY with `make run`) "
+            f"listens only on 127.0.0.1; set PORTAL_SECRET_KEY to listen on {value!r}"
+        )
+    return value
+
+
+def origin_of(url: str) -> str:
+    """`scheme://host[:port]` of a URL, as a browser sends it in the `Origin` header."""
+    parts = urlsplit(url)
+    return f"{parts.scheme}://{parts.netloc}".lower()
+
+
+def origin_list(value: str) -> list[str]:
+    return [item.strip() for item in value.split(",") if item.strip()]
+
+
+def _origins(value: str, _env, _read) -> str:
+    for origin in origin_list(value):
+        parts = urlsplit(origin)
+        if parts.scheme not in {"http", "https"} or not parts.netloc or origin_of(origin) != origin:
+            raise SettingsError(
+                f"PORTAL_ALLOWED_ORIGINS: expected origins such as https://portal.hwk.example "
+                f"(scheme, host, port; no path), separated by commas, got {origin!r}"
+            )
+    return value
+
+
 def _email_address(variable: str) -> Check:
     def check(value: str, _env, _read) -> str:
         try:
@@ -142,10 +176,19 @@ class Settings:
         note="required unless demo",
     )  # fmt: skip
     port: int = setting("PORTAL_PORT", 3000, "port of `make run`", low=1, high=65535)
+    host: str = setting(
+        "PORTAL_HOST", "127.0.0.1", "address `make run` listens on",
+        allowed="IP address; demo mode only `127.0.0.1`", check=_demo_only_on_loopback,
+    )  # fmt: skip
     base_url: str = setting(
         "PORTAL_BASE_URL", "http://127.0.0.1:$PORTAL_PORT",
         "public address, used for links in mails",
         allowed="absolute `http(s)://` URL", check=_absolute_http_url,
+    )  # fmt: skip
+    allowed_origins: str = setting(
+        "PORTAL_ALLOWED_ORIGINS", "",
+        "further origins whose pages may talk to the backend (besides `PORTAL_BASE_URL`'s)",
+        allowed="`https://host[:port]`, comma-separated", check=_origins,
     )  # fmt: skip
     db_url: str = setting(
         "REFLEX_DB_URL", "sqlite:///data/portal.db",
@@ -237,6 +280,17 @@ class Settings:
     @property
     def smtp_enabled(self) -> bool:
         return bool(self.smtp_host)
+
+    @property
+    def origins(self) -> tuple[str, ...]:
+        """The origins whose pages may open the websocket and read HTTP answers: the base URL's
+        (on a loopback address under each of its names), and the further ones declared."""
+        own = origin_of(self.base_url)
+        host = urlsplit(own).hostname
+        names = [own]
+        if host in LOOPBACK:
+            names += [own.replace(host, other, 1) for other in LOOPBACK if other != "::1"]
+        return tuple(dict.fromkeys([*names, *origin_list(self.allowed_origins)]))
 
 
 # --- Reflex's own settings the portal documents (Reflex reads them) ----------------------------

@@ -39,6 +39,8 @@ fi
 if [ ${#missing[@]} -gt 0 ]; then
   say "aus Debian installieren: ${missing[*]}"
   if [ "$(id -u)" = 0 ]; then apt_get="apt-get"; else apt_get="sudo apt-get"; fi
+  # another install running at the same time holds the lock: wait for it instead of failing
+  apt_get="$apt_get -o DPkg::Lock::Timeout=600"
   DEBIAN_FRONTEND=noninteractive $apt_get update -qq
   DEBIAN_FRONTEND=noninteractive $apt_get install -y -qq "${missing[@]}" >/dev/null
 fi

@@ -52,6 +52,8 @@ class ReflexWire:
             if self.source_address
             else {}
         )
+        if "Origin" in self.headers:  # websocket-client sends the URL's own unless told
+            extra["origin"] = self.headers["Origin"]
         client = socketio.Client(
             reconnection=False,
             ssl_verify=not self.base_url.startswith("https://"),  # the tests' own certificates
@@ -83,7 +85,10 @@ class ReflexWire:
             socketio_path="/_event",
             namespaces=["/_event"],
             transports=["websocket"],
-            headers={**self.headers, **({"Cookie": self.cookie} if self.cookie else {})},
+            headers={
+                **{name: value for name, value in self.headers.items() if name != "Origin"},
+                **({"Cookie": self.cookie} if self.cookie else {}),
+            },
             auth={"event": hydrate, "state_schema": None},
             wait_timeout=10,
         )
@@ -112,6 +117,10 @@ class ReflexWire:
             },
             namespace="/_event",
         )
+
+    def send(self, handler: str, payload: dict | None = None, path: str = "/") -> None:
+        """Send one event without waiting for what it causes."""
+        self._emit(handler, payload, path)
 
     def call(self, handler: str, payload: dict | None = None, path: str = "/") -> list[dict]:
         """Send one event and return the updates it caused."""

@@ -1,8 +1,10 @@
 """Settings from the environment: defaults, the demo mode, and bad values that stop start-up."""
 
 import dataclasses
+import os
 import subprocess
 import sys
+from pathlib import Path
 
 import pytest
 
@@ -248,3 +250,44 @@ def test_a_bad_value_stops_the_import_with_a_message_naming_the_variable(tmp_pat
     )
     assert started.returncode != 0
     assert "PORTAL_PORT: expected a number, got 'null'" in started.stderr
+
+
+# --- who may talk to the backend; where demo mode listens ----------------------------------
+
+
+def test_the_backend_answers_the_base_urls_origin_and_the_declared_ones():
+    production = load_settings(
+        {"PORTAL_SECRET_KEY": A_SECRET, "PORTAL_BASE_URL": "https://Portal.hwk.example/",
+         "PORTAL_ALLOWED_ORIGINS": "https://intern.hwk.example, https://hwk.example:8443"}
+    )  # fmt: skip
+    assert production.origins == (
+        "https://portal.hwk.example", "https://intern.hwk.example", "https://hwk.example:8443"
+    )  # fmt: skip
+    local = load_settings({"PORTAL_DEMO": "1", "PORTAL_PORT": "8080"})
+    assert local.origins == ("http://127.0.0.1:8080", "http://localhost:8080")
+
+
+@pytest.mark.parametrize("value", ["portal.hwk.example", "https://hwk.example/pfad", "*"])
+def test_an_origin_that_is_not_one_stops_start_up(value):
+    with pytest.raises(SettingsError, match="PORTAL_ALLOWED_ORIGINS"):
+        load_settings({"PORTAL_SECRET_KEY": A_SECRET, "PORTAL_ALLOWED_ORIGINS": value})
+
+
+def test_demo_mode_listens_only_on_this_machine():
+    assert load_settings({"PORTAL_DEMO": "1"}).host == "127.0.0.1"
+    with pytest.raises(SettingsError, match="PORTAL_HOST: demo mode"):
+        load_settings({"PORTAL_DEMO": "1", "PORTAL_HOST": "0.0.0.0"})  # noqa: S104
+    everywhere = "0.0.0.0"  # noqa: S104 (allowed outside demo mode)
+    production = load_settings({"PORTAL_SECRET_KEY": A_SECRET, "PORTAL_HOST": everywhere})
+    assert production.host == everywhere
+
+
+def test_make_run_without_a_secret_key_refuses_to_listen_on_a_public_address():
+    root = Path(__file__).resolve().parents[2]
+    env = {k: v for k, v in os.environ.items() if not k.startswith("PORTAL_")}
+    env["PORTAL_HOST"] = "0.0.0.0"  # noqa: S104 (the address refused)
+    started = subprocess.run(
+        [str(root / "scripts" / "run.sh")], env=env, capture_output=True, text=True, timeout=120
+    )
+    assert started.returncode != 0
+    assert "PORTAL_HOST: demo mode" in started.stdout + started.stderr

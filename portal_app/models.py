@@ -329,3 +329,20 @@ class SepaMandat(SQLModel, table=True):
     granted_at: datetime
     ended_at: datetime | None = None
     end_reason: str = Field(default="", max_length=20)  # "ersetzt" or "widerrufen"
+
+
+class DownloadTicket(SQLModel, table=True):
+    """A single-use permission to fetch one stored file over plain HTTP, for a minute, by the
+    login that asked for it (the download event checked ownership). Only its hash is stored."""
+
+    __tablename__ = "download_ticket"
+
+    id: int | None = Field(default=None, primary_key=True)
+    token_hash: str = Field(max_length=64, unique=True, index=True)
+    session_hash: str = Field(max_length=64)  # the login session's token hash
+    account_id: int = Field(foreign_key="account.id", index=True, ondelete="CASCADE")
+    stored_name: str = Field(max_length=40)
+    name: str = Field(max_length=255)
+    content_type: str = Field(max_length=100)
+    expires_at: datetime = Field(index=True)
+    used_at: datetime | None = None

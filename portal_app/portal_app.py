@@ -16,7 +16,7 @@ from portal_app.settings import settings
 from portal_app.state.session import SessionState
 from portal_app.state.unexpected import backend_exception_handler, frontend_exception_handler
 from portal_app.state.worker import WorkerState
-from portal_app.web import health
+from portal_app.web import downloads, health
 from portal_app.web.security_headers import SecurityHeaders
 from portal_app.web.session_endpoints import endpoints
 
@@ -40,7 +40,12 @@ app = rx.App(
     backend_exception_handler=backend_exception_handler,
     frontend_exception_handler=frontend_exception_handler,
     toaster=toaster(),
-    api_transformer=[endpoints(), health.endpoints(), _with_security_headers],
+    api_transformer=[
+        endpoints(),
+        health.endpoints(),
+        downloads.endpoints(),
+        _with_security_headers,
+    ],
 )
 
 for spec in pages_for(demo=settings.demo):

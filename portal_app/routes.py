@@ -78,6 +78,7 @@ ACCOUNT_DELETED = "/konto-geloescht"
 # HTTP endpoints (not pages): they set and clear the HttpOnly session cookie
 SESSION_START = "/sitzung/start"
 SESSION_END = "/sitzung/ende"
+DOWNLOAD = "/datei"  # + "/<ticket>": a file streamed once (see services/download_tickets.py)
 HEALTH = "/healthz"  # for monitoring: JSON, 200 or 503 (see services/health.py)
 
 
@@ -104,3 +105,7 @@ LOGGED_OUT = "/?abgemeldet=1"
 ACCESSIBILITY = "/barrierefreiheit"
 EASY_LANGUAGE = "/leichte-sprache"
 SIGN_LANGUAGE = "/gebaerdensprache"
+
+
+def download(ticket: str) -> str:
+    return f"{DOWNLOAD}/{ticket}"

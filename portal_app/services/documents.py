@@ -70,13 +70,6 @@ class DocumentView:
     created_at: datetime
 
 
-@dataclass(frozen=True)
-class Download:
-    name: str
-    content_type: str
-    data: bytes
-
-
 def owner_of_record(record: Betrieb | Person) -> Owner:
     if isinstance(record, Betrieb):
         label = f"{texts.BETRIEB} {registry.format_betriebsnummer(record)} – {record.name}"
@@ -294,8 +287,8 @@ def _owner_key(row: Dokument) -> str:
     return f"betrieb-{row.betrieb_id}" if row.betrieb_id else f"person-{row.person_id}"
 
 
-def fetch(account_id: int, document_id: int) -> Download:
-    """The bytes of a document of one of the account's links; audited either way."""
+def fetch(account_id: int, document_id: int) -> files.StoredFile:
+    """A document of one of the account's links, to be handed out; audited either way."""
     with unit_of_work() as session:
         row = session.get(Dokument, document_id) if isinstance(document_id, int) else None
         keys = {o.key for o in owners_in(session, account_id)}
@@ -305,7 +298,7 @@ def fetch(account_id: int, document_id: int) -> Download:
             refusal = DocumentNotFound(texts.DOCUMENT_NOT_FOUND)
         else:
             audit.record(session, AUDIT_DOWNLOAD, account_id, owner_key, f"{row.id}")
-            return Download(row.original_name, row.content_type, files.read(row.stored_name))
+            return files.StoredFile(row.original_name, row.content_type, row.stored_name)
     raise refusal
 
 

@@ -167,10 +167,19 @@ def receive_file(path: Path, limit: int, root: Path | None = None) -> Incoming:
     return incoming
 
 
-def read(stored_name: str, root: Path | None = None) -> bytes:
+@dataclass(frozen=True)
+class StoredFile:
+    """A file in the store as a member receives it: the name they see, its type, where it is."""
+
+    name: str
+    content_type: str
+    stored_name: str
+
+
+def path_of(stored_name: str, root: Path | None = None) -> Path:
     if not re.fullmatch(r"[0-9a-f]{40}", stored_name):
         raise FileNotFoundError(stored_name)
-    return (store_dir(root) / stored_name).read_bytes()
+    return store_dir(root) / stored_name
 
 
 def delete(stored_name: str, root: Path | None = None) -> None:

@@ -15,7 +15,6 @@ from portal_app import texts
 from portal_app.models import Vorlage
 from portal_app.services import audit, clock, files
 from portal_app.services.db import unit_of_work
-from portal_app.services.documents import Download
 from portal_app.services.errors import PortalError
 from portal_app.settings import settings
 
@@ -113,12 +112,12 @@ def grouped() -> list[tuple[str, list[VorlageView]]]:
     return list(groups.items())
 
 
-def fetch(account_id: int, vorlage_id: int) -> Download:
-    """A Vorlage's bytes for an unlocked member (the caller checked that); audited."""
+def fetch(account_id: int, vorlage_id: int) -> files.StoredFile:
+    """A Vorlage for an unlocked member (the caller checked that), to be handed out; audited."""
     with unit_of_work() as session:
         row = session.get(Vorlage, vorlage_id) if isinstance(vorlage_id, int) else None
         if row is not None:
             audit.record(session, AUDIT_DOWNLOAD, account_id, f"vorlage {row.id}")
-            return Download(row.original_name, row.content_type, files.read(row.stored_name))
+            return files.StoredFile(row.original_name, row.content_type, row.stored_name)
         audit.record(session, AUDIT_REFUSED, account_id, f"vorlage {vorlage_id}")
     raise VorlageNotFound(texts.VORLAGE_NOT_FOUND)

@@ -10,7 +10,7 @@ from portal_app import texts
 from portal_app.services import documents, files
 from portal_app.services.sessions import AccountView
 from portal_app.settings import settings
-from portal_app.state.downloads import send_file
+from portal_app.state.downloads import hand_out
 from portal_app.state.feedback import Feedback
 from portal_app.state.formatting import local_date
 from portal_app.state.session import UNLOCKED, SessionState, guard, parse_id
@@ -134,7 +134,7 @@ class DocumentsState(Feedback, SessionState):
             found = await asyncio.to_thread(documents.fetch, account.id, parse_id(document_id))
         except documents.DocumentNotFound as error:
             return rx.toast.error(str(error))
-        return send_file(found.name, found.content_type, found.data)
+        return await hand_out(self._session_token(), account.id, found)
 
 
 async def _receive_all(target: documents.UploadTarget, chunks) -> tuple[list, list[str]]:

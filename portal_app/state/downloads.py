@@ -2,9 +2,22 @@
 
 from __future__ import annotations
 
+import asyncio
+
 import reflex as rx
+
+from portal_app import routes
+from portal_app.services import download_tickets
+from portal_app.services.files import StoredFile
+
+
+async def hand_out(session_token: str, account_id: int, file: StoredFile) -> rx.event.EventSpec:
+    """Let the browser fetch a stored file over HTTP, streamed (the caller checked that the
+    account may have it): a single-use ticket for this login, then a download of its URL."""
+    ticket = await asyncio.to_thread(download_tickets.issue, session_token, account_id, file)
+    return rx.download(url=routes.download(ticket), filename=file.name)
 
 
 def send_file(name: str, content_type: str, data: bytes) -> rx.event.EventSpec:
-    """Hand the bytes to the browser as a download with their name and content type."""
+    """Hand bytes made for this request (a PDF of a few kB) to the browser as a download."""
     return rx.download(data=data, filename=name, mime_type=content_type)

@@ -9,7 +9,7 @@ import reflex as rx
 from portal_app import texts
 from portal_app.services import documents, vorlagen
 from portal_app.services.sessions import AccountView
-from portal_app.state.downloads import send_file
+from portal_app.state.downloads import hand_out
 from portal_app.state.session import UNLOCKED, SessionState, guard, parse_id
 
 
@@ -40,4 +40,4 @@ class VorlagenState(SessionState):
             found = await asyncio.to_thread(vorlagen.fetch, account.id, parse_id(vorlage_id))
         except vorlagen.VorlageNotFound:
             return rx.toast.error(texts.VORLAGE_NOT_FOUND)
-        return send_file(found.name, found.content_type, found.data)
+        return await hand_out(self._session_token(), account.id, found)

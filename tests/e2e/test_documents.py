@@ -81,12 +81,25 @@ def test_a_renamed_exe_and_an_oversized_file_are_refused_with_reasons(
     assert not [n for n in os.listdir(store) if n.endswith(".part")]
 
 
-def _replay_download(page: Page, portal_url: str, document_id: int) -> list[str]:
+def _replay_download(page: Page, portal_url: str, document_id: int) -> str | None:
+    """The URL a download event sent from this browser's login hands out, if any."""
     with flows.wire_of(page, portal_url) as wire:
         updates = wire.call(
             f"{DOCUMENTS_STATE}.download", {"document_id": document_id}, path="/dokumente"
         )
-    return [event["name"] for event in events_of(updates)]
+    downloads = [e["payload"]["url"] for e in events_of(updates) if e["name"] == "_download"]
+    return downloads[0] if downloads else None
+
+
+def _fetch_with_login_of(page: Page, url: str) -> tuple[int, bytes]:
+    """GET with this browser's session cookie, as its download link would."""
+    cookie = "; ".join(f"{c['name']}={c['value']}" for c in page.context.cookies())
+    request = urllib.request.Request(url, headers={"Cookie": cookie})  # noqa: S310
+    try:
+        with urllib.request.urlopen(request, timeout=10) as answer:  # noqa: S310
+            return answer.status, answer.read()
+    except urllib.error.HTTPError as error:
+        return error.code, b""
 
 
 def test_a_provided_document_reaches_its_betrieb_only(
@@ -118,7 +131,7 @@ def test_a_provided_document_reaches_its_betrieb_only(
     assert download.value.suggested_filename == "Beitragsbescheid-2026.pdf"
     assert open(download.value.path(), "rb").read() == bescheid.read_bytes()  # noqa: SIM115
     screenshot("dokumente-bereitgestellt")
-    assert "_download" in _replay_download(page, portal_url, document_id)  # the owner may
+    ticket_url = portal_url + _replay_download(page, portal_url, document_id)  # the owner may
 
     # A member of another Betrieb: nothing listed, nothing by id, nothing through /_upload.
     other = f"TS-{int(betrieb[3:10]) % 9_000_000 + 1_000_000:07d}-0"
@@ -135,7 +148,11 @@ def test_a_provided_document_reaches_its_betrieb_only(
     expect(second_page.get_by_text("Beitragsbescheid 2026")).to_have_count(0)
 
     for guess in (document_id, str(document_id), document_id + 1, 0):
-        assert "_download" not in _replay_download(second_page, portal_url, guess)
+        assert _replay_download(second_page, portal_url, guess) is None
+    # the owner's download link works for the owner's login only, and once
+    assert _fetch_with_login_of(second_page, ticket_url) == (404, b"")
+    assert _fetch_with_login_of(page, ticket_url) == (200, bescheid.read_bytes())
+    assert _fetch_with_login_of(page, ticket_url) == (404, b"")
     refused = db_rows(
         portal_env,
         "select count(*) from audit_entry where action = 'dokument_verweigert' and target = ?",

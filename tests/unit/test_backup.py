@@ -23,6 +23,7 @@ from portal_app.services import (
     booking,
     db,
     documents,
+    download_tickets,
     forms,
     register,
     sepa,
@@ -30,6 +31,7 @@ from portal_app.services import (
     unlock,
     vorlagen,
 )
+from tests import migrations
 from tests.backing_services import postgres_database
 from tests.unit.docs_fixtures import (  # noqa: F401
     PASSWORD,
@@ -83,7 +85,9 @@ def populated(unlocked, store, make_course, tmp_path):  # noqa: F811
     upload(person_member, PNG, "Zeugnis.png", "pruefung")
     source = tmp_path / "bescheid.pdf"
     source.write_bytes(PDF + b"Beitragsbescheid")
-    documents.provide("TS-1234567-0", None, "Beitragsbescheid 2026", source)
+    provided = documents.provide("TS-1234567-0", None, "Beitragsbescheid 2026", source)
+    opened = documents.fetch(betrieb_member, provided.id)  # a download started, not yet fetched
+    download_tickets.issue("sitzung-des-betriebs", betrieb_member, opened)
     vorlage_pdf = tmp_path / "antrag.pdf"
     vorlage_pdf.write_bytes(PDF + b"Antrag")
     vorlage = vorlagen.add("Handwerksrolle", "Antrag auf Eintragung", "Ein Antrag.", vorlage_pdf)
@@ -127,7 +131,8 @@ def migrated_but_empty(url: str) -> None:
     SQLModel.metadata.create_all(engine)
     with engine.begin() as connection:
         connection.execute(text("CREATE TABLE alembic_version (version_num VARCHAR(32) NOT NULL)"))
-        connection.execute(text("INSERT INTO alembic_version VALUES ('b3e1d2c4a5f6')"))
+        insert = text("INSERT INTO alembic_version VALUES (:head)")
+        connection.execute(insert, {"head": migrations.head()})
     engine.dispose()
 
 

@@ -6,7 +6,7 @@ from sqlmodel import select
 
 from portal_app import texts
 from portal_app.models import AuditEntry, Dokument
-from portal_app.services import documents, mail
+from portal_app.services import documents, files, mail
 from portal_app.services.db import unit_of_work
 from tests.unit.docs_fixtures import (  # noqa: F401
     EXE,
@@ -156,11 +156,8 @@ def test_a_provided_document_is_listed_fetched_announced_and_audited(
 
     assert [d.title for d in documents.provided(eder)] == ["Beitragsbescheid 2026"]
     found = documents.fetch(colleague, view.id)
-    assert (found.name, found.content_type, found.data) == (
-        "Beitragsbescheid 2026.pdf",
-        "application/pdf",
-        PDF,
-    )
+    assert (found.name, found.content_type) == ("Beitragsbescheid 2026.pdf", "application/pdf")
+    assert files.path_of(found.stored_name).read_bytes() == PDF
     announced = [
         m.recipient for m in mail.recent_mails() if m.subject == texts.MAIL_PROVIDED_SUBJECT
     ]

@@ -62,7 +62,7 @@ def test_a_complete_file_is_kept_under_a_server_made_name(store):  # noqa: F811
     stored = incoming.keep(incoming.kind())
     assert stored.kind == "pdf"
     assert len(stored.stored_name) == 40
-    assert files.read(stored.stored_name) == PDF
+    assert files.path_of(stored.stored_name).read_bytes() == PDF
     assert [p.name for p in store.iterdir()] == [stored.stored_name]
 
 
@@ -77,7 +77,7 @@ def test_a_file_over_the_cap_is_refused_while_it_arrives_and_nothing_stays(store
 def test_read_accepts_only_server_made_names(store):  # noqa: F811
     for bad in ("../portal.db", "", "A" * 40, "0" * 39):
         with pytest.raises(FileNotFoundError):
-            files.read(bad)
+            files.path_of(bad)
 
 
 def test_temp_files_left_by_a_crash_are_swept_after_a_day(store):  # noqa: F811

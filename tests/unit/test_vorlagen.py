@@ -6,7 +6,7 @@ import zipfile
 
 import pytest
 
-from portal_app.services import vorlagen, vorlagen_demo
+from portal_app.services import files, vorlagen, vorlagen_demo
 from tests.unit.docs_fixtures import EXE, PDF, registry_loaded, store, unlocked  # noqa: F401
 
 
@@ -26,7 +26,8 @@ def test_vorlagen_are_added_grouped_fetched_and_removed(store, tmp_path, unlocke
     assert [thema for thema, _ in vorlagen.grouped()] == ["Ausbildung", "Handwerksrolle"]
     assert second.kind == "DOCX"
     found = vorlagen.fetch(member, first.id)
-    assert (found.name, found.content_type, found.data) == ("Antrag.pdf", "application/pdf", PDF)
+    assert (found.name, found.content_type) == ("Antrag.pdf", "application/pdf")
+    assert files.path_of(found.stored_name).read_bytes() == PDF
     vorlagen.remove(first.id)
     with pytest.raises(vorlagen.VorlageNotFound):
         vorlagen.fetch(member, first.id)
@@ -68,4 +69,5 @@ def test_the_demo_library_has_real_pdfs_and_loads_once(store, monkeypatch, unloc
     titles = [v.titel for v in vorlagen.all_vorlagen()]
     assert "Ausbildungsnachweis (wöchentlich)" in titles
     first = vorlagen.all_vorlagen()[0]
-    assert vorlagen.fetch(member, first.id).data.startswith(b"%PDF")
+    found = vorlagen.fetch(member, first.id)
+    assert files.path_of(found.stored_name).read_bytes().startswith(b"%PDF")

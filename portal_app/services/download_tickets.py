@@ -1,0 +1,69 @@
+"""Downloads over plain HTTP instead of the websocket: the download event checks ownership
+(as before) and issues a ticket; the browser fetches `/datei/<ticket>`, which streams the file
+from the store in chunks. A ticket works once, for a minute, and only with the login session
+that asked for it (a ticket seen in a proxy log or a shared screen is worth nothing)."""
+
+from __future__ import annotations
+
+from datetime import timedelta
+from pathlib import Path
+
+from sqlmodel import col, delete, update
+
+from portal_app import texts
+from portal_app.models import DownloadTicket
+from portal_app.services import clock, files, sessions, tokens
+from portal_app.services.db import unit_of_work
+from portal_app.services.errors import PortalError
+from portal_app.services.files import StoredFile
+
+VALID_FOR = timedelta(seconds=60)
+TICKET_MAX_LENGTH = 100
+
+
+class TicketInvalid(PortalError):
+    """Unknown, used, expired, or not this login's ticket (one answer for all)."""
+
+
+def issue(session_token: str, account_id: int, file: StoredFile) -> str:
+    """A ticket for the file, bound to this login; the caller has checked ownership."""
+    ticket = tokens.new_token()
+    now = clock.now()
+    with unit_of_work() as session:
+        session.exec(delete(DownloadTicket).where(col(DownloadTicket.expires_at) < now))
+        session.add(
+            DownloadTicket(
+                token_hash=tokens.hash_token(ticket),
+                session_hash=tokens.hash_token(session_token),
+                account_id=account_id,
+                stored_name=file.stored_name,
+                name=file.name,
+                content_type=file.content_type,
+                expires_at=now + VALID_FOR,
+            )
+        )
+    return ticket
+
+
+def redeem(ticket: str, session_token: str) -> tuple[StoredFile, Path]:
+    """The file and its path in the store, once; TicketInvalid otherwise. Taking the ticket
+    is one conditional UPDATE, so two requests racing with one ticket get one file."""
+    if not ticket or len(ticket) > TICKET_MAX_LENGTH or not session_token:
+        raise TicketInvalid(texts.DOWNLOAD_TICKET_INVALID)
+    account = sessions.current_account(session_token)  # a login ended since: no file
+    now = clock.now()
+    with unit_of_work() as session:
+        taken = session.exec(
+            update(DownloadTicket)
+            .where(col(DownloadTicket.token_hash) == tokens.hash_token(ticket))
+            .where(col(DownloadTicket.session_hash) == tokens.hash_token(session_token))
+            .where(col(DownloadTicket.account_id) == (account.id if account else -1))
+            .where(col(DownloadTicket.used_at).is_(None))
+            .where(col(DownloadTicket.expires_at) > now)
+            .values(used_at=now)
+            .returning(DownloadTicket.stored_name, DownloadTicket.name, DownloadTicket.content_type)
+        ).first()
+    if taken is None:
+        raise TicketInvalid(texts.DOWNLOAD_TICKET_INVALID)
+    stored_name, name, content_type = taken
+    return StoredFile(name, content_type, stored_name), files.path_of(stored_name)

@@ -1,0 +1,34 @@
+"""`GET /datei/<ticket>`: a member's file, streamed from the store in chunks (not as base64
+over the websocket). The download event has checked ownership and issued the ticket; here
+the ticket is taken once, with the login's cookie (see services/download_tickets.py)."""
+
+from __future__ import annotations
+
+from starlette.applications import Starlette
+from starlette.concurrency import run_in_threadpool
+from starlette.requests import Request
+from starlette.responses import FileResponse, PlainTextResponse, Response
+from starlette.routing import Route
+
+from portal_app import routes
+from portal_app.services import download_tickets, session_cookie
+
+
+async def download(request: Request) -> Response:
+    token = session_cookie.read(request.headers.get("cookie"))
+    try:
+        file, path = await run_in_threadpool(
+            download_tickets.redeem, request.path_params["ticket"], token
+        )
+    except download_tickets.TicketInvalid as refusal:
+        return PlainTextResponse(str(refusal), status_code=404)
+    return FileResponse(
+        path,
+        media_type=file.content_type,
+        filename=file.name,  # Content-Disposition: attachment, with filename* (RFC 6266)
+        headers={"Cache-Control": "no-store"},
+    )
+
+
+def endpoints() -> Starlette:
+    return Starlette(routes=[Route(routes.DOWNLOAD + "/{ticket}", download, methods=["GET"])])

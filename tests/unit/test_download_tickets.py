@@ -1,0 +1,84 @@
+"""A download ticket hands one stored file out once, for a minute, to the login that asked."""
+
+from __future__ import annotations
+
+import dataclasses
+import threading
+
+import pytest
+
+from portal_app.services import download_tickets, files, sessions
+from portal_app.services.download_tickets import TicketInvalid
+from portal_app.services.files import StoredFile
+from portal_app.settings import settings
+from tests.unit.docs_fixtures import PASSWORD
+
+CONTENT = b"%PDF-1.4 Beitragsbescheid\n"
+
+
+@pytest.fixture
+def stored(tmp_path, monkeypatch) -> StoredFile:
+    monkeypatch.setattr(
+        files, "settings", dataclasses.replace(settings, files_dir=str(tmp_path / "dateien"))
+    )
+    name = "ab" * 20
+    files.store_dir().joinpath(name).write_bytes(CONTENT)
+    return StoredFile("Beitragsbescheid 2026 – Müller.pdf", "application/pdf", name)
+
+
+@pytest.fixture
+def login(member):
+    token = member("eder@betrieb-example.de", PASSWORD)
+    return token, sessions.current_account(token).id
+
+
+def test_a_ticket_gives_the_file_once_to_the_login_that_asked(stored, login):
+    token, account_id = login
+    ticket = download_tickets.issue(token, account_id, stored)
+    file, path = download_tickets.redeem(ticket, token)
+    assert file == stored and path.read_bytes() == CONTENT
+    with pytest.raises(TicketInvalid):
+        download_tickets.redeem(ticket, token)
+
+
+def test_another_login_even_of_the_same_account_gets_nothing(stored, login, member):
+    token, account_id = login
+    other = member("huber@betrieb-example.de", PASSWORD)
+    ticket = download_tickets.issue(token, account_id, stored)
+    for stranger in (other, "", "x" * 43):
+        with pytest.raises(TicketInvalid):
+            download_tickets.redeem(ticket, stranger)
+    assert download_tickets.redeem(ticket, token)[0] == stored  # the refusals used nothing up
+
+
+def test_a_ticket_ends_after_a_minute_and_with_the_login(stored, login, clock):
+    token, account_id = login
+    late = download_tickets.issue(token, account_id, stored)
+    clock.travel(seconds=61)
+    with pytest.raises(TicketInvalid):
+        download_tickets.redeem(late, token)
+    ended = download_tickets.issue(token, account_id, stored)
+    sessions.logout(token)
+    with pytest.raises(TicketInvalid):
+        download_tickets.redeem(ended, token)
+
+
+@pytest.mark.both_databases
+def test_parallel_requests_with_one_ticket_get_one_file(stored, login):
+    token, account_id = login
+    ticket = download_tickets.issue(token, account_id, stored)
+    results, barrier = [], threading.Barrier(8)
+
+    def fetch():
+        barrier.wait()
+        try:
+            results.append(download_tickets.redeem(ticket, token))
+        except TicketInvalid:
+            results.append(None)
+
+    threads = [threading.Thread(target=fetch) for _ in range(8)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    assert sum(result is not None for result in results) == 1

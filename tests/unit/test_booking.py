@@ -51,11 +51,11 @@ def mails_to(address: str) -> list[str]:
 @pytest.mark.both_databases
 def test_200_parallel_bookings_on_10_seats_give_exactly_10(make_course, make_account):
     course_id = make_course(capacity=10)
-    account_id = make_account()
+    accounts = [make_account() for _ in range(200)]  # one account may book only a few
 
     def try_to_book(number: int) -> str:
         try:
-            booking.book(account_id, course_id, person(number), terms=True)
+            booking.book(accounts[number], course_id, person(number), terms=True)
             return "gebucht"
         except CourseFull:
             return "voll"
@@ -68,7 +68,9 @@ def test_200_parallel_bookings_on_10_seats_give_exactly_10(make_course, make_acc
     assert statuses(course_id) == [BOOKED] * 10
 
 
-def test_a_booking_takes_a_seat_and_mails_the_member_and_the_participant(make_course, make_account):
+def test_a_booking_takes_a_seat_and_mails_only_the_member_naming_the_participant(
+    make_course, make_account
+):
     course_id = make_course(capacity=3, title="Kalkulation im Handwerk")
     account_id = make_account("chefin@betrieb.example")
 
@@ -77,7 +79,7 @@ def test_a_booking_takes_a_seat_and_mails_the_member_and_the_participant(make_co
     assert courses.get(course_id).seats_left == 2
     subject = texts.MAIL_BOOKED_SUBJECT.format(title="Kalkulation im Handwerk")
     assert mails_to("chefin@betrieb.example") == [subject]
-    assert mails_to("teilnehmer@betrieb.example") == [subject]
+    assert mails_to("teilnehmer@betrieb.example") == []  # typed, never verified: not mailed
 
 
 @pytest.mark.both_databases

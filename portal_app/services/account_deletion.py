@@ -60,6 +60,9 @@ def delete_account(account_id: int, password: str, confirmed: bool) -> str:
     if not confirmed:
         raise DeletionNotConfirmed(texts.DELETE_CONFIRM_MISSING, field="confirm")
     with unit_of_work() as session:
+        # A booking of this account in another tab either comes first (and is cancelled
+        # below) or after (and finds no account): none stays active, detached.
+        booking.serialize_account(session, account_id)
         audit.record(session, audit.Action.ACCOUNT_DELETED, account_id)
         session.flush()
         booking.cancel_all_of(session, account_id)  # mails the account, so before it goes

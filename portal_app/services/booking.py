@@ -144,6 +144,12 @@ def check_participant(name: str, birth_date: str, email: str, terms: bool = True
     return Participant(name, born, normalized)
 
 
+def serialize_account(session: Session, account_id: int) -> None:
+    """From here to the commit, no other transaction that calls this for the account runs
+    (bookings, the account's deletion): see `db.serialize`."""
+    db.serialize(session, f"booking-account:{account_id}")
+
+
 def _take_seat(session: Session, course_id: int) -> bool:
     result = session.exec(
         update(Course)
@@ -171,7 +177,7 @@ def book(
             # PostgreSQL: one booking of this account at a time from here to the commit, so
             # the count below sees the account's other bookings (before any row lock: no
             # deadlock with the seat's row lock).
-            db.serialize(session, f"booking-account:{account_id}")
+            serialize_account(session, account_id)
             # First write of the transaction: on SQLite this takes the write lock, so every
             # read below sees the latest committed state.
             seat = _take_seat(session, course_id)

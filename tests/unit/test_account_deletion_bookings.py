@@ -170,3 +170,26 @@ def test_seats_stay_counted_right_when_others_book_while_an_account_is_deleted(
     _, rows = course_state(course_id)
     assert rows.count((CANCELLED, None)) == 3
     assert all(account is not None for status, account in rows if status != CANCELLED)
+
+
+@pytest.mark.both_databases
+def test_a_booking_of_the_account_in_another_tab_while_it_is_deleted_keeps_no_seat(
+    doomed, make_course
+):
+    course_ids = [make_course(capacity=2) for _ in range(4)]
+
+    def book(course_id: int):
+        try:
+            return booking.book(doomed, course_id, person(course_id), True)
+        except booking.BookingError as error:  # the account is gone
+            return error
+
+    at_once(
+        [lambda: delete_account(doomed, PASSWORD, confirmed=True)]
+        + [lambda c=c: book(c) for c in course_ids]
+    )
+
+    for course_id in course_ids:
+        seats, rows = course_state(course_id)
+        assert seats == 0
+        assert rows in ([], [(CANCELLED, None)])

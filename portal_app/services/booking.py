@@ -204,7 +204,19 @@ def book(
             _mail_booking(session, account_id, course, participant, status)
             return status
     except IntegrityError:
-        raise AlreadyBooked(texts.BOOKING_TWICE) from None
+        raise AlreadyBooked(_already_booked(account_id, course_id, participant)) from None
+
+
+def _already_booked(account_id: int, course_id: int, participant: Participant) -> str:
+    """Why the participant cannot be booked: this account has booked them already, or another
+    account has (perhaps a stranger who typed their name and birth date: then whom to ask)."""
+    with unit_of_work() as session:
+        holder = session.exec(
+            select(Booking.account_id).where(
+                Booking.course_id == course_id, Booking.participant_key == participant.key
+            )
+        ).first()
+    return texts.BOOKING_TWICE if holder == account_id else texts.BOOKING_TAKEN_ELSEWHERE
 
 
 def _count(session: Session, *conditions) -> int:

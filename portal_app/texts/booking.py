@@ -36,6 +36,10 @@ BOOKING_WAITING_DONE = (
     "erhalten eine E-Mail."
 )
 BOOKING_TWICE = "Diese Person ist für diesen Kurs bereits gebucht oder steht auf der Warteliste."
+BOOKING_TAKEN_ELSEWHERE = (
+    "Diese Person ist für diesen Kurs bereits über ein anderes Konto gebucht oder steht dort auf "
+    "der Warteliste. Weiß sie nichts davon, wenden Sie sich bitte an die Handwerkskammer."
+)
 BOOKING_LIMIT_COURSE = (
     "Von einem Konto aus können höchstens {limit} Personen für diesen Kurs gebucht sein "
     "(Warteliste eingeschlossen). Für weitere Teilnehmende wenden Sie sich bitte an die "

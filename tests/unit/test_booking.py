@@ -91,10 +91,12 @@ def test_the_same_participant_cannot_be_booked_twice_however_the_name_is_spelled
     booking.book(account_id, course_id, Participant("Eva Meister", BORN, "e@x.example"), True)
 
     with pytest.raises(AlreadyBooked, match=texts.BOOKING_TWICE):
+        booking.book(account_id, course_id, Participant("eva  meister", BORN, "e@x.example"), True)
+    with pytest.raises(AlreadyBooked, match=texts.BOOKING_TAKEN_ELSEWHERE):
         booking.book(
             make_account(), course_id, Participant("  eva   MEISTER ", BORN, "o@x.example"), True
         )
-    assert seats_taken(course_id) == 1  # the refused booking left no seat taken
+    assert seats_taken(course_id) == 1  # the refused bookings left no seat taken
 
 
 def test_a_full_course_is_refused_unless_the_member_asks_for_the_waiting_list(

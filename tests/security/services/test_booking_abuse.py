@@ -1,6 +1,7 @@
 """Attacks with bookings from one ordinary account: filling a course and its waiting list with
-invented people (one by one and in parallel), many courses in a day, and using the booking
-mails to send typed text (a phishing link as a "name") to any address."""
+invented people (one by one and in parallel), many courses in a day, using the booking mails
+to send typed text (a phishing link as a "name") to any address, and booking a real person
+so that they cannot book themselves."""
 
 import dataclasses
 from datetime import date
@@ -189,3 +190,15 @@ def test_no_booking_mail_goes_to_an_address_nobody_confirmed(make_course, make_a
 
     assert recipients() == set()
     assert course_state(course_id) == (0, [CANCELLED])
+
+
+def test_a_person_booked_by_a_stranger_is_told_whom_to_ask(make_course, make_account):
+    course_id = make_course()
+    real_person = Participant("Eva Meister", BORN, "eva@meister.example")
+    booking.book(make_account(), course_id, real_person, True)  # a stranger's account
+
+    with pytest.raises(booking.AlreadyBooked) as refused:
+        booking.book(make_account("eva@meister.example"), course_id, real_person, True)
+
+    assert refused.value.message == texts.BOOKING_TAKEN_ELSEWHERE
+    assert "eva@meister.example" not in recipients()  # and she got no mail from the stranger

@@ -220,7 +220,9 @@ class Course(SQLModel, table=True):
 class Booking(SQLModel, table=True):
     """A seat (status `gebucht`) or a place on the waiting list (`warteliste`) for one
     participant. `participant_key` is set while the booking is active and unique per course:
-    the database refuses a second active booking of the same participant."""
+    the database refuses a second active booking of the same participant. Kept when the account
+    is deleted (then `account_id` is empty; its bookings of courses not yet begun are cancelled
+    first, services/account_deletion.py)."""
 
     __table_args__ = (
         UniqueConstraint("course_id", "participant_key", name="uq_booking_participant"),
@@ -229,7 +231,9 @@ class Booking(SQLModel, table=True):
 
     id: int | None = Field(default=None, primary_key=True)
     course_id: int = Field(foreign_key="course.id", ondelete="CASCADE")
-    account_id: int = Field(foreign_key="account.id", index=True, ondelete="CASCADE")
+    account_id: int | None = Field(
+        default=None, foreign_key="account.id", index=True, ondelete="SET NULL"
+    )
     participant_name: str = Field(max_length=120)
     participant_birth_date: date
     participant_email: str = Field(max_length=EMAIL_MAX_LENGTH)
@@ -242,7 +246,7 @@ class Booking(SQLModel, table=True):
 class FormSubmission(SQLModel, table=True):
     """One sent online form (contact, consultation, change of address). `client_key` is a hash
     of the browser session, `sender_key` the case-folded sender address: both only for the
-    rate limit."""
+    rate limit. Kept when the account is deleted (then `account_id` is empty)."""
 
     __tablename__ = "form_submission"
     __table_args__ = (
@@ -252,7 +256,7 @@ class FormSubmission(SQLModel, table=True):
 
     id: int | None = Field(default=None, primary_key=True)
     account_id: int | None = Field(
-        default=None, foreign_key="account.id", index=True, ondelete="CASCADE"
+        default=None, foreign_key="account.id", index=True, ondelete="SET NULL"
     )
     form_key: str = Field(max_length=40)
     department_email: str = Field(max_length=EMAIL_MAX_LENGTH)

@@ -239,6 +239,17 @@ class Settings:
         "receives \"Adressänderung melden\"",
         allowed="e-mail address", check=_email_address("PORTAL_MAIL_HANDWERKSROLLE"),
     )  # fmt: skip
+    # --- course bookings: one account cannot fill a course or its waiting list ---
+    bookings_per_course: int = setting(
+        "PORTAL_BOOKINGS_PER_COURSE", 5,
+        "active bookings (seats and waiting list) one account may hold in one course",
+        low=1, high=1000,
+    )  # fmt: skip
+    bookings_per_day: int = setting(
+        "PORTAL_BOOKINGS_PER_DAY", 10,
+        "bookings one account may make within 24 hours (cancelled ones count)",
+        low=1, high=10000,
+    )  # fmt: skip
     # --- documents, Vorlagen, SEPA ---
     files_dir: str = setting(
         "PORTAL_FILES_DIR", "data/dateien", "private file store of documents and Vorlagen",

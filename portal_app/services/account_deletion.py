@@ -2,11 +2,16 @@
 wants another address registers anew and deletes the old account.
 
 What goes: the login (the `account` row with the password hash), its sessions and its mail
-links. What stays, detached from the login: what the chamber must keep. Today that is the audit
-log (`audit_entry.account_id` is emptied) and the mails already in the outbox (they name only an
-address). Later tables hook in here, in `_detach_kept_records`: bookings, submitted documents,
-SEPA mandates and unlocks keep their rows and lose the link to the account (set the account
-column to NULL in the same transaction), so nothing the chamber must keep is deleted.
+links, its Freischaltungen. What stays, detached from the login: what the chamber must keep —
+the audit log, bookings, form submissions, documents, SEPA mandates and PIN requests keep
+their rows and lose the link to the account (the account column is set to NULL in the same
+transaction, `_detach_kept_records`), and the mails already in the outbox (they name only an
+address). A later table with an account column hooks in there.
+
+Bookings of courses that have not begun are cancelled first, each as the member would cancel
+it (`booking.cancel_all_of`): the seat goes to the first on the waiting list, who is mailed,
+or is freed; the member gets the cancellation mails at the address being deleted. Nobody's
+seat stays taken by an account that is gone.
 """
 
 from __future__ import annotations
@@ -14,8 +19,18 @@ from __future__ import annotations
 from sqlmodel import Session, delete, update
 
 from portal_app import routes, texts
-from portal_app.models import Account, AuditEntry, EmailToken, LoginSession
-from portal_app.services import audit, clock, dates, mail
+from portal_app.models import (
+    Account,
+    AuditEntry,
+    Booking,
+    Dokument,
+    EmailToken,
+    FormSubmission,
+    LoginSession,
+    PinRequest,
+    SepaMandat,
+)
+from portal_app.services import audit, booking, clock, dates, mail
 from portal_app.services.db import unit_of_work
 from portal_app.services.errors import PortalError
 from portal_app.services.password_change import verify_current
@@ -26,10 +41,14 @@ class DeletionNotConfirmed(PortalError, ValueError):
     """The member did not tick the confirmation box."""
 
 
+KEPT = (AuditEntry, Booking, FormSubmission, Dokument, SepaMandat, PinRequest)
+
+
 def _detach_kept_records(session: Session, account_id: int) -> None:
-    session.exec(
-        update(AuditEntry).where(AuditEntry.account_id == account_id).values(account_id=None)
-    )
+    """Set the account column of every kept record to NULL (explicitly, not left to the
+    foreign key, so a database migrated from an older schema keeps them too)."""
+    for model in KEPT:
+        session.exec(update(model).where(model.account_id == account_id).values(account_id=None))
 
 
 def delete_account(account_id: int, password: str, confirmed: bool) -> str:
@@ -41,8 +60,12 @@ def delete_account(account_id: int, password: str, confirmed: bool) -> str:
     if not confirmed:
         raise DeletionNotConfirmed(texts.DELETE_CONFIRM_MISSING, field="confirm")
     with unit_of_work() as session:
+        # A booking of this account in another tab either comes first (and is cancelled
+        # below) or after (and finds no account): none stays active, detached.
+        booking.serialize_account(session, account_id)
         audit.record(session, audit.Action.ACCOUNT_DELETED, account_id)
         session.flush()
+        booking.cancel_all_of(session, account_id)  # mails the account, so before it goes
         _detach_kept_records(session, account_id)
         session.exec(delete(LoginSession).where(LoginSession.account_id == account_id))
         session.exec(delete(EmailToken).where(EmailToken.account_id == account_id))

@@ -7,20 +7,30 @@ Seats are counted by the database: a booking takes a seat with
 and only a changed row means a seat was free. Concurrent bookings therefore never overbook, on
 SQLite (one writer at a time) as on PostgreSQL (the row lock re-checks the condition). A unique
 constraint on (course, participant) refuses a second active booking of the same person.
+
+One account cannot fill a course or its waiting list with made-up people: it holds at most
+`PORTAL_BOOKINGS_PER_COURSE` active bookings in one course and makes at most
+`PORTAL_BOOKINGS_PER_DAY` bookings within 24 hours. The new booking is written first and the
+account's bookings counted after (own row included), one booking of an account at a time, so
+parallel tries cannot slip past the limits.
+
+Mails about a booking go only to the booking account's own confirmed address; the participant
+is named in them but never mailed (the address typed for a participant is unverified, and the
+name is free text).
 """
 
 from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from datetime import date, datetime
+from datetime import date, datetime, timedelta
 
 from sqlalchemy.exc import IntegrityError
 from sqlmodel import Session, col, func, select, update
 
 from portal_app import routes, texts
 from portal_app.models import Account, Booking, Course
-from portal_app.services import clock, mail
+from portal_app.services import clock, db, mail
 from portal_app.services.courses import CourseNotFound, _get
 from portal_app.services.dates import DateInvalid, format_date, parse_date
 from portal_app.services.db import unit_of_work
@@ -32,10 +42,13 @@ BOOKED = "gebucht"
 WAITING = "warteliste"
 CANCELLED = "storniert"
 NAME_MAX_LENGTH = 120
+ACTIVE = (BOOKED, WAITING)
+DAY = timedelta(hours=24)
 
 __all__ = [
     "AlreadyBooked",
     "BookingClosed",
+    "BookingLimitReached",
     "CourseFull",
     "CourseNotFound",
     "ParticipantInvalid",
@@ -56,6 +69,10 @@ class AlreadyBooked(BookingError):
 
 class BookingClosed(BookingError):
     """The booking deadline has passed (booking and cancelling end with it)."""
+
+
+class BookingLimitReached(BookingError):
+    """The account has as many bookings in this course, or made today, as one account may."""
 
 
 class BookingNotFound(BookingError):
@@ -127,6 +144,12 @@ def check_participant(name: str, birth_date: str, email: str, terms: bool = True
     return Participant(name, born, normalized)
 
 
+def serialize_account(session: Session, account_id: int) -> None:
+    """From here to the commit, no other transaction that calls this for the account runs
+    (bookings, the account's deletion): see `db.serialize`."""
+    db.serialize(session, f"booking-account:{account_id}")
+
+
 def _take_seat(session: Session, course_id: int) -> bool:
     result = session.exec(
         update(Course)
@@ -141,7 +164,8 @@ def book(
 ) -> str:
     """Book a seat (or, with `waitlist`, a waiting-list place if the course is full).
 
-    Returns BOOKED or WAITING. Raises CourseFull, AlreadyBooked, BookingClosed, CourseNotFound.
+    Returns BOOKED or WAITING. Raises CourseFull, AlreadyBooked, BookingClosed,
+    BookingLimitReached, CourseNotFound.
     One transaction: the seat, the booking and the confirmation mail, or none of them.
     """
     if not terms:
@@ -150,6 +174,10 @@ def book(
         with unit_of_work() as session:
             if not session.exec(select(Course.id).where(Course.id == course_id)).first():
                 raise CourseNotFound(course_id)
+            # PostgreSQL: one booking of this account at a time from here to the commit, so
+            # the count below sees the account's other bookings (before any row lock: no
+            # deadlock with the seat's row lock).
+            serialize_account(session, account_id)
             # First write of the transaction: on SQLite this takes the write lock, so every
             # read below sees the latest committed state.
             seat = _take_seat(session, course_id)
@@ -172,15 +200,57 @@ def book(
                 )
             )
             session.flush()
+            _check_limits(session, account_id, course_id)  # rolls all of it back
             _mail_booking(session, account_id, course, participant, status)
             return status
     except IntegrityError:
-        raise AlreadyBooked(texts.BOOKING_TWICE) from None
+        raise AlreadyBooked(_already_booked(account_id, course_id, participant)) from None
 
 
-def _recipients(session: Session, account_id: int, participant_email: str) -> list[str]:
-    account_email = session.get(Account, account_id).email
-    return list(dict.fromkeys([account_email, participant_email]))
+def _already_booked(account_id: int, course_id: int, participant: Participant) -> str:
+    """Why the participant cannot be booked: this account has booked them already, or another
+    account has (perhaps a stranger who typed their name and birth date: then whom to ask)."""
+    with unit_of_work() as session:
+        holder = session.exec(
+            select(Booking.account_id).where(
+                Booking.course_id == course_id, Booking.participant_key == participant.key
+            )
+        ).first()
+    return texts.BOOKING_TWICE if holder == account_id else texts.BOOKING_TAKEN_ELSEWHERE
+
+
+def _count(session: Session, *conditions) -> int:
+    return session.exec(select(func.count()).select_from(Booking).where(*conditions)).one()
+
+
+def _check_limits(session: Session, account_id: int, course_id: int) -> None:
+    """Raise BookingLimitReached if the account's bookings (the new one included) exceed a
+    limit: active ones in this course, or all made within 24 hours (cancelled ones too, so
+    booking and cancelling in turn gains nothing)."""
+    in_course = _count(
+        session,
+        Booking.account_id == account_id,
+        Booking.course_id == course_id,
+        col(Booking.status).in_(ACTIVE),
+    )
+    if in_course > settings.bookings_per_course:
+        raise BookingLimitReached(
+            texts.BOOKING_LIMIT_COURSE.format(limit=settings.bookings_per_course)
+        )
+    today = _count(
+        session, Booking.account_id == account_id, Booking.created_at > clock.now() - DAY
+    )
+    if today > settings.bookings_per_day:
+        raise BookingLimitReached(texts.BOOKING_LIMIT_DAY.format(limit=settings.bookings_per_day))
+
+
+def _recipients(session: Session, account_id: int | None) -> list[str]:
+    """Only the booking account's own address, and only once it is confirmed: what a member
+    typed (a participant's name, an address) never reaches an address nobody verified."""
+    account = session.get(Account, account_id) if account_id is not None else None
+    if account is None or account.confirmed_at is None:
+        return []
+    return [account.email]
 
 
 def _course_lines(course: Course) -> str:
@@ -206,7 +276,7 @@ def _mail_booking(session, account_id, course, participant: Participant, status:
         course=_course_lines(course),
         bookings_link=settings.base_url + routes.MY_BOOKINGS,
     )
-    for recipient in _recipients(session, account_id, participant.email):
+    for recipient in _recipients(session, account_id):
         mail.enqueue(session, recipient, subject.format(title=course.title), text)
 
 
@@ -247,25 +317,59 @@ def cancel(account_id: int, booking_id: int) -> Booking | None:
     Conditional UPDATEs make a double click or a second tab cancel only once.
     """
     with unit_of_work() as session:
-        had_seat = _cancel_if(session, account_id, booking_id, BOOKED)
-        if not had_seat and not _cancel_if(session, account_id, booking_id, WAITING):
-            raise BookingNotFound(texts.BOOKING_NOT_FOUND)
-        booking = session.get(Booking, booking_id)
-        session.refresh(booking)
-        course = _get(session, booking.course_id)
-        if clock.today() > course.booking_deadline:
-            raise BookingClosed(texts.CANCEL_CLOSED)  # rolls the cancellation back
-        _mail_cancelled(session, booking, course)
-        if not had_seat:
-            return None
-        promoted = _promote_first_waiting(session, course)
-        if promoted is None:
-            session.exec(
-                update(Course).where(Course.id == course.id).values(booked=Course.booked - 1)
-            )
-            return None
-        _mail_moved_up(session, promoted, course)
-        return promoted
+        return _cancel(session, account_id, booking_id, until_deadline=True)
+
+
+def _cancel(
+    session: Session, account_id: int, booking_id: int, *, until_deadline: bool
+) -> Booking | None:
+    """Cancel in the caller's transaction: the seat goes to the first waiting (mailed) or is
+    freed; the account is mailed. `until_deadline`: refuse after the booking deadline."""
+    had_seat = _cancel_if(session, account_id, booking_id, BOOKED)
+    if not had_seat and not _cancel_if(session, account_id, booking_id, WAITING):
+        raise BookingNotFound(texts.BOOKING_NOT_FOUND)
+    booking = session.get(Booking, booking_id)
+    session.refresh(booking)
+    course = _get(session, booking.course_id)
+    if until_deadline and clock.today() > course.booking_deadline:
+        raise BookingClosed(texts.CANCEL_CLOSED)  # rolls the cancellation back
+    _mail_cancelled(session, booking, course)
+    if not had_seat:
+        return None
+    promoted = _promote_first_waiting(session, course)
+    if promoted is None:
+        session.exec(update(Course).where(Course.id == course.id).values(booked=Course.booked - 1))
+        return None
+    _mail_moved_up(session, promoted, course)
+    return promoted
+
+
+def cancel_all_of(session: Session, account_id: int) -> int:
+    """For the deletion of an account, in its transaction: cancel the account's active
+    bookings of courses that have not begun, each as `cancel` does (the seat goes to the first
+    waiting, who is mailed, or is freed; the account is mailed while it still exists), after
+    the booking deadline too. Bookings of courses that have begun stay as they are. Returns how
+    many were cancelled. Course by course in id order, so two deletions never wait for each
+    other's row locks in a circle."""
+    ids = session.exec(
+        select(Booking.id)
+        .join(Course, col(Course.id) == Booking.course_id)
+        .where(
+            Booking.account_id == account_id,
+            col(Booking.status).in_(ACTIVE),
+            Course.starts_on > clock.today(),
+        )
+        # its waiting places first, so none of them moves up into a seat it frees
+        .order_by(Booking.course_id, col(Booking.status) == BOOKED, Booking.id)
+    ).all()
+    cancelled = 0
+    for booking_id in ids:
+        try:
+            _cancel(session, account_id, booking_id, until_deadline=False)
+        except BookingNotFound:  # cancelled a moment ago in another tab
+            continue
+        cancelled += 1
+    return cancelled
 
 
 def _mail_cancelled(session: Session, booking: Booking, course: Course) -> None:
@@ -273,7 +377,7 @@ def _mail_cancelled(session: Session, booking: Booking, course: Course) -> None:
         name=booking.participant_name, course=_course_lines(course)
     )
     subject = texts.MAIL_CANCELLED_SUBJECT.format(title=course.title)
-    for recipient in _recipients(session, booking.account_id, booking.participant_email):
+    for recipient in _recipients(session, booking.account_id):
         mail.enqueue(session, recipient, subject, text)
 
 
@@ -284,7 +388,7 @@ def _mail_moved_up(session: Session, booking: Booking, course: Course) -> None:
         bookings_link=settings.base_url + routes.MY_BOOKINGS,
     )
     subject = texts.MAIL_MOVED_UP_SUBJECT.format(title=course.title)
-    for recipient in _recipients(session, booking.account_id, booking.participant_email):
+    for recipient in _recipients(session, booking.account_id):
         mail.enqueue(session, recipient, subject, text)
 
 

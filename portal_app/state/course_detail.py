@@ -77,7 +77,12 @@ class CourseDetailState(Feedback, SessionState):
         except courses.CourseNotFound:
             self.found = False
             events = None
-        except (booking.CourseFull, booking.AlreadyBooked, booking.BookingClosed) as error:
+        except (
+            booking.CourseFull,
+            booking.AlreadyBooked,
+            booking.BookingClosed,
+            booking.BookingLimitReached,
+        ) as error:
             events = self._fail(error)  # full a moment ago: the page offers the waiting list
         else:
             done = texts.BOOKING_DONE if status == booking.BOOKED else texts.BOOKING_WAITING_DONE

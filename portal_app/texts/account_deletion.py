@@ -7,10 +7,12 @@ DELETE_INTRO = (
     "danach hier das alte."
 )
 DELETE_WHAT = (
-    "Beim Löschen entfernen wir Ihre Anmeldedaten und beenden alle Anmeldungen. Was die "
-    "Handwerkskammer aufbewahren muss (Buchungen, eingereichte Unterlagen, Protokolleinträge), "
-    "bleibt erhalten, ist aber nicht mehr mit diesem Konto verbunden. Die E-Mail-Adresse kann "
-    "danach neu registriert werden."
+    "Beim Löschen entfernen wir Ihre Anmeldedaten und beenden alle Anmeldungen. Ihre Buchungen "
+    "für Kurse, die noch nicht begonnen haben, werden storniert (auch nach dem Anmeldeschluss); "
+    "freie Plätze gehen an die Warteliste. Was die Handwerkskammer aufbewahren muss "
+    "(Buchungen, gesendete Formulare, eingereichte Unterlagen, Protokolleinträge), bleibt "
+    "erhalten, ist aber nicht mehr mit diesem Konto verbunden. Die E-Mail-Adresse kann danach "
+    "neu registriert werden."
 )
 DELETE_BUTTON = "Konto endgültig löschen"
 DELETE_CONFIRM = "Ich möchte mein Konto endgültig löschen."

@@ -9,7 +9,10 @@ BOOKING_FOR_OTHER = "Eine andere Person (z. B. Mitarbeiterin, Mitarbeiter, Lehrl
 BOOKING_NAME = "Vor- und Nachname der teilnehmenden Person"
 BOOKING_BIRTH_DATE = "Geburtsdatum"
 BOOKING_EMAIL = "E-Mail-Adresse der teilnehmenden Person"
-BOOKING_EMAIL_HINT = "Die Bestätigung geht an Sie und an diese Adresse."
+BOOKING_EMAIL_HINT = (
+    "Für Rückfragen der Handwerkskammer. Die Bestätigung geht nur an Ihre eigene Adresse: Bitte "
+    "informieren Sie die teilnehmende Person selbst."
+)
 BOOKING_TERMS = (
     "Ich akzeptiere die Teilnahme- und Zahlungsbedingungen. Die Kursgebühr wird mit der "
     "Rechnung fällig."
@@ -33,6 +36,19 @@ BOOKING_WAITING_DONE = (
     "erhalten eine E-Mail."
 )
 BOOKING_TWICE = "Diese Person ist für diesen Kurs bereits gebucht oder steht auf der Warteliste."
+BOOKING_TAKEN_ELSEWHERE = (
+    "Diese Person ist für diesen Kurs bereits über ein anderes Konto gebucht oder steht dort auf "
+    "der Warteliste. Weiß sie nichts davon, wenden Sie sich bitte an die Handwerkskammer."
+)
+BOOKING_LIMIT_COURSE = (
+    "Von einem Konto aus können höchstens {limit} Personen für diesen Kurs gebucht sein "
+    "(Warteliste eingeschlossen). Für weitere Teilnehmende wenden Sie sich bitte an die "
+    "Handwerkskammer."
+)
+BOOKING_LIMIT_DAY = (
+    "Von einem Konto aus sind höchstens {limit} Buchungen innerhalb von 24 Stunden möglich. "
+    "Bitte buchen Sie später weiter oder wenden Sie sich an die Handwerkskammer."
+)
 BOOKING_CLOSED = (
     "Der Anmeldeschluss für diesen Kurs ist vorbei. Eine Buchung ist nicht mehr möglich."
 )

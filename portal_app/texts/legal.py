@@ -88,11 +88,14 @@ PRIVACY_SECTIONS = (
             "Für eine Buchung speichern wir den Kurs, Vor- und Nachname, Geburtsdatum und "
             "E-Mail-Adresse der teilnehmenden Person, den Status (gebucht, Warteliste, storniert) "
             "und die Zeitpunkte. Das Geburtsdatum unterscheidet Personen gleichen Namens. Buchen "
-            "Sie für eine andere Person, informieren Sie sie bitte über diese Hinweise; sie "
-            "erhält eine Kopie der Bestätigung.",
+            "Sie für eine andere Person, informieren Sie sie bitte über diese Hinweise; die "
+            "Bestätigung geht nur an Sie, die Adresse der teilnehmenden Person nutzen wir nur "
+            "für Rückfragen zum Kurs.",
             "Rechtsgrundlage ist Art. 6 Abs. 1 Buchst. b DSGVO (Vertrag über die Teilnahme). "
-            "Die Buchungen sind im Portal mit Ihrem Konto verbunden und werden mit ihm gelöscht; "
-            "Rechnungen und Teilnahmenachweise bewahren wir nach den gesetzlichen Fristen auf.",
+            "Die Buchungen sind im Portal mit Ihrem Konto verbunden. Löschen Sie Ihr Konto, "
+            "stornieren wir die Buchungen für Kurse, die noch nicht begonnen haben; die Buchungen "
+            "bleiben ohne Verbindung zu Ihrem Konto erhalten, solange wir Rechnungen und "
+            "Teilnahmenachweise nach den gesetzlichen Fristen aufbewahren.",
         ),
     ),
     (
@@ -132,8 +135,9 @@ PRIVACY_SECTIONS = (
             "E-Mail-Adresse angeben, erhalten Sie eine Eingangsbestätigung.",
             "Um massenhafte Nachrichten zu verhindern, speichern wir zu jeder Nachricht die "
             "Absenderadresse in Kleinschreibung und einen Hash-Wert Ihrer Browsersitzung. Sind "
-            "Sie angemeldet, sehen Sie Ihre Nachrichten unter „Meine Anfragen“; sie werden mit "
-            "Ihrem Konto gelöscht.",
+            "Sie angemeldet, sehen Sie Ihre Nachrichten unter „Meine Anfragen“; löschen Sie Ihr "
+            "Konto, bleiben sie bei der zuständigen Abteilung ohne Verbindung zu Ihrem Konto "
+            "erhalten.",
             "Rechtsgrundlage ist Art. 6 Abs. 1 Buchst. a DSGVO (Ihre Einwilligung im Formular) "
             "und Buchst. e DSGVO (Bearbeitung Ihres Anliegens). Für die Meldung einer Barriere "
             "ist sie Art. 6 Abs. 1 Buchst. c DSGVO in Verbindung mit den Vorschriften zur "

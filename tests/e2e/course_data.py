@@ -10,6 +10,7 @@ WELDING = "WIG-Schweißen Edelstahl (E2E)"
 WELDING_PLACE = "Technologiezentrum Nordhafen"
 WAITLIST = "Asbest-Sachkunde nach TRGS 519 (ein Platz)"
 BOOK_AND_CANCEL = "Kalkulation im Handwerk (E2E)"
+DELETED_SEAT = "Gerüstbau-Unterweisung (ein Platz, E2E)"  # freed by an account's deletion
 FILLERS = 24
 
 
@@ -40,6 +41,7 @@ def csv_text(today: date) -> str:
         _row("E2E-2", WELDING.replace("WIG", "MAG"), "Sachkunde/Schweißen", "Talheim", soon, 8),
         _row("E2E-3", BOOK_AND_CANCEL, "Betriebswirtschaft", "Musterstadt", soon, 50),
         _row("E2E-4", WAITLIST, "Sachkunde/Schweißen", "Musterstadt", soon, 1),
+        _row("E2E-5", DELETED_SEAT, "Weiterbildung", "Musterstadt", soon, 1),
     ]
     rows += [
         _row(

@@ -1,12 +1,12 @@
 """Konto löschen: the explanation, bad input, the confirmation page and mail, the login gone,
-and the address free to register again."""
+and the address free to register again; a deleted account's seat goes to the waiting list."""
 
 import re
 
 from playwright.sync_api import Page, expect
 
 from portal_app import texts
-from tests.e2e import flows
+from tests.e2e import course_data, flows
 
 
 def _delete(page: Page, password: str, confirm: bool) -> None:
@@ -46,3 +46,31 @@ def test_a_member_deletes_the_account_and_can_register_again(page: Page, mail_si
     mail_sink.wait_for_count(email, mails_before + 1)
     flows.set_password(page, flows.confirmation_link(mail_sink, email))
     expect(page.get_by_role("heading", name=texts.WELCOME_TITLE)).to_be_visible()
+
+
+def test_a_deleted_accounts_seat_goes_to_the_first_on_the_waiting_list(page: Page, mail_sink):
+    leaving = flows.create_account(page, mail_sink)
+    flows.book_course(page, course_data.DELETED_SEAT, "Erste Teilnehmerin")
+    flows.logout(page)
+    waiting = flows.create_account(page, mail_sink)
+    flows.find_course(page, course_data.DELETED_SEAT)
+    flows.fill_participant(page, "Wartender Teilnehmer")
+    page.get_by_role("button", name=texts.BOOKING_WAITLIST_BUTTON).click()
+    expect(page.get_by_role("main").get_by_text(texts.BOOKING_WAITING_DONE)).to_be_visible()
+    flows.logout(page)
+
+    flows.open_page(page, "/anmelden")
+    flows.login(page, leaving)
+    expect(page.get_by_role("heading", name=texts.ACCOUNT_TITLE)).to_be_visible()
+    page.get_by_role("link", name=texts.DELETE_TITLE).click()
+    expect(page.get_by_text(texts.DELETE_WHAT)).to_be_visible()
+    _delete(page, flows.PASSWORD, confirm=True)
+    expect(page.get_by_role("heading", name=texts.DELETE_DONE_TITLE)).to_be_visible()
+
+    mail_sink.wait_for(leaving, "Stornierung bestätigt")
+    mail_sink.wait_for(waiting, "Platz frei geworden")
+    flows.open_page(page, "/anmelden")
+    flows.login(page, waiting)
+    expect(page.get_by_role("heading", name=texts.ACCOUNT_TITLE)).to_be_visible()
+    entry = flows.booking_entry(page, course_data.DELETED_SEAT)
+    expect(entry).to_contain_text(texts.STATUS_BOOKED)

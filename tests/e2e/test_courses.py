@@ -1,5 +1,6 @@
 """Course catalogue and booking: search and filter, book, see it in "Meine Buchungen", cancel,
-a full course puts the member on the waiting list, and a cancellation moves them up."""
+a full course puts the member on the waiting list, and a cancellation moves them up; one
+account books only a few people on a course, and only its own address is mailed."""
 
 import re
 from datetime import timedelta
@@ -8,12 +9,14 @@ from playwright.sync_api import Page, expect
 
 from portal_app import texts
 from portal_app.services import clock, dates
+from portal_app.settings import settings
 from tests.e2e import course_data, flows
+from tests.mailsink import body_of
 
 
 def test_a_course_is_found_by_search_and_by_filters(page: Page):
     flows.open_page(page, "/kurse")
-    expect(page.get_by_role("heading", name=texts.COURSES_COUNT.format(total=28))).to_be_visible()
+    expect(page.get_by_role("heading", name=texts.COURSES_COUNT.format(total=29))).to_be_visible()
 
     page.get_by_label(texts.COURSES_SEARCH).fill("schweißen")
     page.get_by_label(texts.COURSE_LOCATION, exact=True).select_option(course_data.WELDING_PLACE)
@@ -31,7 +34,7 @@ def test_a_course_is_found_by_search_and_by_filters(page: Page):
     until = dates.format_date(clock.today() + timedelta(days=45))  # named courses start in 40
     page.get_by_label(texts.COURSES_UNTIL).fill(until)
     page.get_by_role("button", name=texts.COURSES_APPLY).click()
-    expect(page.get_by_role("heading", name=texts.COURSES_COUNT.format(total=4))).to_be_visible()
+    expect(page.get_by_role("heading", name=texts.COURSES_COUNT.format(total=5))).to_be_visible()
 
     page.get_by_label(texts.COURSES_SEARCH).fill("gibt es nicht")
     page.get_by_role("button", name=texts.COURSES_APPLY).click()
@@ -80,7 +83,7 @@ def test_book_see_in_my_bookings_and_cancel(page: Page, mail_sink):
 
 
 def test_bad_booking_input_gets_messages_and_a_second_booking_is_refused(page: Page, mail_sink):
-    flows.create_account(page, mail_sink)
+    member = flows.create_account(page, mail_sink)
     flows.find_course(page, course_data.WELDING)
     page.get_by_role("button", name=texts.BOOKING_BUTTON).click()
     expect(page.get_by_role("main").get_by_text(texts.BOOKING_NAME_EMPTY)).to_be_visible()
@@ -97,12 +100,14 @@ def test_bad_booking_input_gets_messages_and_a_second_booking_is_refused(page: P
     page.get_by_label(texts.BOOKING_EMAIL).fill(participant)
     page.get_by_role("button", name=texts.BOOKING_BUTTON).click()
     expect(page.get_by_role("main").get_by_text(texts.BOOKING_DONE)).to_be_visible()
-    mail_sink.wait_for(participant, "Buchungsbestätigung")
+    confirmation = mail_sink.wait_for(member, "Buchungsbestätigung")
+    assert "Max Lehrling" in body_of(confirmation)
 
     flows.find_course(page, course_data.WELDING)
     flows.fill_participant(page, "max  LEHRLING")
     page.get_by_role("button", name=texts.BOOKING_BUTTON).click()
     expect(page.get_by_role("alert")).to_have_text(texts.BOOKING_TWICE)
+    assert mail_sink.to(participant) == []  # an address typed for someone else is never mailed
 
 
 def test_a_full_course_offers_the_waiting_list_and_a_cancellation_moves_up(page: Page, mail_sink):
@@ -130,3 +135,16 @@ def test_a_full_course_offers_the_waiting_list_and_a_cancellation_moves_up(page:
     expect(entry).to_contain_text(texts.STATUS_CANCELLED)
 
     mail_sink.wait_for(second, "Platz frei geworden")
+
+
+def test_one_account_books_at_most_five_people_on_a_course(page: Page, mail_sink):
+    flows.create_account(page, mail_sink)
+    for number in range(settings.bookings_per_course):
+        flows.book_course(page, course_data.BOOK_AND_CANCEL, f"Erfundene Person {number}")
+
+    flows.find_course(page, course_data.BOOK_AND_CANCEL)
+    flows.fill_participant(page, "Noch eine erfundene Person")
+    page.get_by_role("button", name=texts.BOOKING_BUTTON).click()
+
+    limit = texts.BOOKING_LIMIT_COURSE.format(limit=settings.bookings_per_course)
+    expect(page.get_by_role("alert")).to_have_text(limit)

@@ -5,6 +5,8 @@ from tests.unit.conftest import (  # noqa: F401
     clock,
     confirm_token,
     database,
+    make_account,
+    make_course,
     member,
     pytest_generate_tests,
 )

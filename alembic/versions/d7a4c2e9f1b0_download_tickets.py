@@ -1,7 +1,7 @@
 """download tickets
 
 Revision ID: d7a4c2e9f1b0
-Revises: b3e1d2c4a5f6
+Revises: d7a4c9e2f1b8
 Create Date: 2026-11-30 15:40:00.000000
 
 """
@@ -13,7 +13,7 @@ from alembic import op
 
 # revision identifiers, used by Alembic.
 revision: str = 'd7a4c2e9f1b0'
-down_revision: Union[str, Sequence[str], None] = 'b3e1d2c4a5f6'
+down_revision: Union[str, Sequence[str], None] = 'd7a4c9e2f1b8'
 branch_labels: Union[str, Sequence[str], None] = None
 depends_on: Union[str, Sequence[str], None] = None
 

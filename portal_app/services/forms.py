@@ -39,8 +39,8 @@ from portal_app.services import clock, db, mail, registry, unsolicited_mail
 from portal_app.services.dates import format_date, format_datetime, parse_date
 from portal_app.services.db import unit_of_work
 from portal_app.services.emails import EmailRejected, email_key, normalize_email
-from portal_app.services.registry import NumberRejected
 from portal_app.services.errors import PortalError
+from portal_app.services.registry import NumberRejected
 from portal_app.settings import settings
 
 HONEYPOT = "website"
@@ -350,8 +350,7 @@ def _check_limits(session, *, client: str, sender_key: str, member: bool, now: d
         return
     if (
         sender_key
-        and _count_since(session, since, FormSubmission.sender_key == sender_key)
-        > MAX_PER_ADDRESS
+        and _count_since(session, since, FormSubmission.sender_key == sender_key) > MAX_PER_ADDRESS
     ):
         raise RateLimited(texts.FORM_RATE_LIMITED)
     visitors = ~col(FormSubmission.client_key).startswith(MEMBER_KEY)
@@ -485,8 +484,9 @@ def submit(
         )
         subject = texts.MAIL_FORM_RECEIPT_SUBJECT.format(title=spec.title)
         if member:
-            link = settings.base_url + routes.MY_REQUESTS
-            body = texts.MAIL_FORM_RECEIPT_MEMBER_BODY.format(when=when, title=spec.title, link=link)
+            body = texts.MAIL_FORM_RECEIPT_MEMBER_BODY.format(
+                when=when, title=spec.title, link=settings.base_url + routes.MY_REQUESTS
+            )
             mail.enqueue(session, account.email, subject, body)
         elif typed_sender:
             body = texts.MAIL_FORM_RECEIPT_BODY.format(when=when, title=spec.title)

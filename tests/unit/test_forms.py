@@ -331,3 +331,45 @@ def test_anonymous_barrier_reports_are_limited_per_client_address_not_all_togeth
         forms.submit("barriere", description, client_address="192.0.2.20")
     # other visitors' anonymous reports are not counted against this one
     assert forms.submit("barriere", description, client_address="192.0.2.21") is True
+
+
+@pytest.mark.both_databases
+def test_thirty_parallel_messages_from_one_client_address_store_exactly_the_limit():
+    def send(number: int) -> str:
+        message = {**CONTACT, "email": f"p{number}@x.example"}
+        try:
+            forms.submit("kontaktanfrage", message, client_address="10.2.2.2")
+            return "sent"
+        except forms.RateLimited:
+            return "limited"
+
+    outcomes = at_once([lambda n=n: send(n) for n in range(30)])
+
+    assert outcomes.count("sent") == settings.form_limit_per_client
+    assert len(submissions()) == settings.form_limit_per_client
+
+
+# --- typed values in mails: quoted line by line (services/mail.py) ------------------------------
+
+
+@pytest.mark.parametrize(
+    ("typed", "quoted"),
+    [
+        ("eine Zeile", "> eine Zeile"),
+        ("", "> "),
+        ("a\nb", "> a\n> b"),
+        ("a\r\nb\rc", "> a\n> b\n> c"),
+        ("a\u2028b\u2029c\x85d\x0be\x0cf", "> a\n> b\n> c\n> d\n> e\n> f"),
+        ("Tab\tzu Leerzeichen", "> Tab zu Leerzeichen"),
+        ("\x1b[31mrot\x00\u202eumgedreht\u200b", "> [31mrotumgedreht"),
+        ("> schon zitiert", "> > schon zitiert"),
+    ],
+)
+def test_a_typed_value_is_quoted_line_by_line_without_control_characters(typed, quoted):
+    assert mail.quoted(typed) == quoted
+
+
+def test_labelled_values_put_each_label_on_a_line_of_its_own():
+    assert mail.quoted_fields([("Name", "Eva"), ("Nachricht", "a\nName: b")]) == (
+        "Name:\n> Eva\nNachricht:\n> a\n> Name: b"
+    )

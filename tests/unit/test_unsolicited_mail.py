@@ -1,6 +1,7 @@
-"""Mails a visitor can cause by typing someone's address (registration, forgotten password):
-five an hour per address, whoever asks and however often, in parallel too; nothing else is
-held back by them, and the answer on screen never changes."""
+"""Mails a visitor can cause by typing someone's address (registration, forgotten password,
+the contact form's receipt): five an hour per mailbox, however the address is spelled, whoever
+asks and however often, in parallel too; nothing else is held back by them, and the answer on
+screen never changes."""
 
 import pytest
 from sqlmodel import select
@@ -9,6 +10,7 @@ from portal_app import texts
 from portal_app.models import OutboxMail
 from portal_app.services import mail, password_reset, register, unsolicited_mail
 from portal_app.services.db import unit_of_work
+from portal_app.services.emails import email_key
 from tests.parallel import at_once
 
 ADDRESS = "opfer@betrieb-example.de"
@@ -57,3 +59,36 @@ def test_twenty_parallel_requests_mail_an_address_five_times():
 
     assert answers == [ADDRESS] * 20
     assert subjects_to(ADDRESS) == [texts.MAIL_RESET_UNKNOWN_SUBJECT] * unsolicited_mail.PER_HOUR
+
+
+@pytest.mark.parametrize(
+    "spelling",
+    [
+        "eva@müller.de",
+        "Eva@Müller.DE",
+        "EVA@MÜLLER.DE",
+        "eva@xn--mller-kva.de",
+        " eva@XN--MLLER-KVA.de ",
+    ],
+)
+def test_every_spelling_of_one_mailbox_has_one_key(spelling):
+    assert email_key(spelling) == "eva@xn--mller-kva.de"
+
+
+def test_different_mailboxes_keep_different_keys():
+    # "ß" is a letter of its own in IDNA 2008: straße.de is not strasse.de
+    assert email_key("a@straße.de") != email_key("a@strasse.de")
+    assert email_key("eva.meister@x.de") != email_key("evameister@x.de")
+
+
+@pytest.mark.both_databases
+def test_twenty_parallel_requests_in_different_spellings_mail_one_mailbox_five_times():
+    spellings = [ADDRESS, ADDRESS.upper(), ADDRESS.title(), "Opfer@Betrieb-Example.DE"] * 5
+
+    answers = at_once([lambda s=s: password_reset.request_reset(s) for s in spellings])
+
+    assert len(answers) == 20
+    with unit_of_work() as session:
+        sent = session.exec(select(OutboxMail)).all()
+    assert len(sent) == unsolicited_mail.PER_HOUR
+    assert {row.cap_key for row in sent} == {ADDRESS}

@@ -1,6 +1,7 @@
 """Online forms: one definition each; checks, stored submission, both mails, the honeypot and
 the rate limits per sender address, client address and account (counted in the database)."""
 
+import dataclasses
 import json
 from datetime import timedelta
 
@@ -347,6 +348,23 @@ def test_thirty_parallel_messages_from_one_client_address_store_exactly_the_limi
 
     assert outcomes.count("sent") == settings.form_limit_per_client
     assert len(submissions()) == settings.form_limit_per_client
+
+
+@pytest.mark.both_databases
+def test_twenty_parallel_visitors_from_twenty_addresses_stop_at_the_cap_for_all(monkeypatch):
+    monkeypatch.setattr(forms, "settings", dataclasses.replace(settings, form_limit_visitors=4))
+
+    def send(number: int) -> str:
+        try:
+            forms.submit("barriere", {"description": "x"}, client_address=f"10.3.0.{number}")
+            return "sent"
+        except forms.RateLimited:
+            return "limited"
+
+    outcomes = at_once([lambda n=n: send(n) for n in range(20)])
+
+    assert outcomes.count("sent") == 4
+    assert len(submissions()) == 4
 
 
 # --- typed values in mails: quoted line by line (services/mail.py) ------------------------------

@@ -8,7 +8,7 @@ from sqlmodel import select
 
 from portal_app import texts
 from portal_app.models import OutboxMail
-from portal_app.services import mail, password_reset, register, unsolicited_mail
+from portal_app.services import forms, mail, password_reset, register, unsolicited_mail
 from portal_app.services.db import unit_of_work
 from portal_app.services.emails import email_key
 from tests.parallel import at_once
@@ -92,3 +92,24 @@ def test_twenty_parallel_requests_in_different_spellings_mail_one_mailbox_five_t
         sent = session.exec(select(OutboxMail)).all()
     assert len(sent) == unsolicited_mail.PER_HOUR
     assert {row.cap_key for row in sent} == {ADDRESS}
+
+
+def test_a_visitors_contact_form_receipts_share_the_five(clock):
+    message = {
+        "name": "E",
+        "email": ADDRESS.upper(),
+        "subject": "s",
+        "message": "m",
+        "consent": "on",
+    }
+    for number in range(3):
+        forms.submit("kontaktanfrage", message, client_address=f"10.4.0.{number}")
+    for _ in range(3):
+        password_reset.request_reset(ADDRESS)
+
+    receipt = texts.MAIL_FORM_RECEIPT_SUBJECT.format(title=texts.FORM_CONTACT_TITLE)
+    with unit_of_work() as session:
+        capped = session.exec(select(OutboxMail).where(OutboxMail.cap_key == ADDRESS)).all()
+    assert sorted(row.subject for row in capped) == sorted(
+        [receipt] * 3 + [texts.MAIL_RESET_UNKNOWN_SUBJECT] * 2
+    )

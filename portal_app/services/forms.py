@@ -408,6 +408,16 @@ def _freischaltung_lines(betrieb: Betrieb, link: Freischaltung) -> str:
     )
 
 
+def _sender(account: Account | None, typed_sender: str) -> tuple[str, str]:
+    """Who sent it as the portal knows it: for the department mail's subject, and its line."""
+    if account is not None:
+        line = texts.MAIL_FORM_FROM_MEMBER.format(email=account.email, account_id=account.id)
+        return account.email, line
+    if typed_sender:
+        return typed_sender, texts.MAIL_FORM_FROM_VISITOR.format(sender=typed_sender)
+    return texts.FORM_NO_SENDER, texts.MAIL_FORM_FROM_NOBODY
+
+
 def submit(
     key: str,
     raw: dict,
@@ -463,17 +473,8 @@ def submit(
         session.flush()
         _check_limits(session, client=client, sender_key=sender_key, member=member, now=now)
         when = format_datetime(now)
-        if member:
-            named = account.email
-            origin.insert(
-                0, texts.MAIL_FORM_FROM_MEMBER.format(email=account.email, account_id=account.id)
-            )
-        elif typed_sender:
-            named = typed_sender
-            origin.insert(0, texts.MAIL_FORM_FROM_VISITOR.format(sender=typed_sender))
-        else:
-            named = texts.FORM_NO_SENDER
-            origin.insert(0, texts.MAIL_FORM_FROM_NOBODY)
+        named, sender_line = _sender(account, typed_sender)
+        origin.insert(0, sender_line)
         mail.enqueue(
             session,
             spec.department_email,

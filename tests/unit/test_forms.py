@@ -367,6 +367,25 @@ def test_twenty_parallel_visitors_from_twenty_addresses_stop_at_the_cap_for_all(
     assert len(submissions()) == 4
 
 
+@pytest.mark.both_databases
+def test_twenty_parallel_messages_of_one_member_store_exactly_the_limit(make_account):
+    member = make_account()
+
+    def send(number: int) -> str:
+        try:
+            forms.submit(
+                "kontaktanfrage", CONTACT, client_address=f"10.5.0.{number}", account_id=member
+            )
+            return "sent"
+        except forms.RateLimited:
+            return "limited"
+
+    outcomes = at_once([lambda n=n: send(n) for n in range(20)])
+
+    assert outcomes.count("sent") == settings.form_limit_per_client
+    assert len(submissions()) == settings.form_limit_per_client
+
+
 # --- typed values in mails: quoted line by line (services/mail.py) ------------------------------
 
 

@@ -60,8 +60,12 @@ class OutboxMail(SQLModel, table=True):
     """A mail written in the same transaction as its cause, delivered later by the mail loop."""
 
     __tablename__ = "outbox_mail"
-    # the health check's question "how long has the oldest waiting mail waited?" in one step
-    __table_args__ = (Index("ix_outbox_mail_waiting", "sent_at", "failed_at", "created_at"),)
+    # the health check's question "how long has the oldest waiting mail waited?" in one step;
+    # the per-address cap's question "how many this hour to this mailbox?" in another
+    __table_args__ = (
+        Index("ix_outbox_mail_waiting", "sent_at", "failed_at", "created_at"),
+        Index("ix_outbox_mail_cap", "cap_key", "created_at"),
+    )
 
     id: int | None = Field(default=None, primary_key=True)
     recipient: str = Field(max_length=EMAIL_MAX_LENGTH, index=True)
@@ -74,6 +78,9 @@ class OutboxMail(SQLModel, table=True):
     sent_at: datetime | None = None
     failed_at: datetime | None = None
     last_error: str = Field(default="", max_length=500)
+    # set for a mail anyone can cause by typing an address (services/unsolicited_mail.py): the
+    # recipient's mailbox as `emails.email_key` spells it, which the cap per address counts
+    cap_key: str | None = Field(default=None, max_length=EMAIL_MAX_LENGTH)
 
 
 # --- Freischaltung: what the chamber knows, PINs, links of accounts ---------------------------
@@ -244,14 +251,17 @@ class Booking(SQLModel, table=True):
 
 
 class FormSubmission(SQLModel, table=True):
-    """One sent online form (contact, consultation, change of address). `client_key` is a hash
-    of the browser session, `sender_key` the case-folded sender address: both only for the
-    rate limit. Kept when the account is deleted (then `account_id` is empty)."""
+    """One sent online form (contact, consultation, change of address). Only for the rate
+    limits (services/forms.py): `client_key` says whom the submission counts against —
+    `konto:<id>` for a logged-in member, else a keyed hash of the visitor's client address —
+    and `sender_key` is the typed sender address as `emails.email_key` spells it. Kept when the
+    account is deleted (then `account_id` is empty)."""
 
     __tablename__ = "form_submission"
     __table_args__ = (
         Index("ix_form_submission_sender", "sender_key", "created_at"),
         Index("ix_form_submission_client", "client_key", "created_at"),
+        Index("ix_form_submission_created", "created_at"),
     )
 
     id: int | None = Field(default=None, primary_key=True)

@@ -250,6 +250,17 @@ class Settings:
         "bookings one account may make within 24 hours (cancelled ones count)",
         low=1, high=10000,
     )  # fmt: skip
+    # how many online forms may arrive an hour (services/forms.py)
+    form_limit_per_client: int = setting(
+        "PORTAL_FORM_LIMIT_PER_CLIENT", 5,
+        "online forms one client address (a logged-in member: one account) may send an hour",
+        low=1, high=1000,
+    )  # fmt: skip
+    form_limit_visitors: int = setting(
+        "PORTAL_FORM_LIMIT_VISITORS", 100,
+        "online forms all visitors together (not logged in) may send an hour",
+        low=1, high=100000,
+    )  # fmt: skip
     # --- documents, Vorlagen, SEPA ---
     files_dir: str = setting(
         "PORTAL_FILES_DIR", "data/dateien", "private file store of documents and Vorlagen",

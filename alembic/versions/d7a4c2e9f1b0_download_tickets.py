@@ -1,7 +1,7 @@
 """download tickets
 
 Revision ID: d7a4c2e9f1b0
-Revises: d7a4c9e2f1b8
+Revises: d7a4c1e9f2b3
 Create Date: 2026-11-30 15:40:00.000000
 
 """
@@ -13,7 +13,7 @@ from alembic import op
 
 # revision identifiers, used by Alembic.
 revision: str = 'd7a4c2e9f1b0'
-down_revision: Union[str, Sequence[str], None] = 'd7a4c9e2f1b8'
+down_revision: Union[str, Sequence[str], None] = 'd7a4c1e9f2b3'
 branch_labels: Union[str, Sequence[str], None] = None
 depends_on: Union[str, Sequence[str], None] = None
 

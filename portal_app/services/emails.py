@@ -33,6 +33,17 @@ def ascii_address(normalized: str) -> str:
     return validate_email(normalized, check_deliverability=False).ascii_email or normalized
 
 
-def email_key(normalized: str) -> str:
-    """The lookup key: one account per address whatever its letter case."""
-    return normalized.casefold()
+def email_key(address: str) -> str:
+    """One mailbox, however its address is spelled: the local part and the domain case-folded,
+    the domain in its IDNA (ASCII) form, so `Eva@Müller.de`, `eva@xn--mller-kva.de` and
+    `EVA@MÜLLER.DE` are one key. The one function for every question "same address?": one
+    account per address, and every per-address cap (mails anyone can trigger, form senders).
+    """
+    candidate = (address or "").strip()
+    try:
+        checked = validate_email(candidate, check_deliverability=False)
+    except EmailNotValidError:  # not an address (callers pass checked ones): still one key
+        local, _, domain = candidate.rpartition("@")
+    else:
+        local, domain = checked.local_part, checked.ascii_domain or checked.domain
+    return f"{local.casefold()}@{domain.casefold()}" if local else candidate.casefold()

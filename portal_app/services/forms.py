@@ -1,14 +1,30 @@
 """Online forms: each form is one definition (fields, labels, checks, receiving department);
 the page, the checks, the stored submission and both mails follow from it.
 
-Submissions are rate-limited per sender address and per browser session, counted in the
-database (survives restarts, holds across several backend processes). A filled honeypot field
-marks a bot: it gets the same answer as a person, but nothing is stored or sent.
+Submissions are rate-limited, counted in the database (survives restarts, holds across several
+backend processes), never by anything the browser chooses:
+- a logged-in member: per account (`PORTAL_FORM_LIMIT_PER_CLIENT` an hour), and nothing else,
+  so no stranger can use up a member's share;
+- a visitor: per client address (the same setting; the address Reflex reports, behind a proxy
+  per `REFLEX_TRUSTED_PROXY_HOPS`, as the login throttle uses it), per typed sender address
+  (`MAX_PER_ADDRESS`, counted as `emails.email_key` spells it) and all visitors together
+  (`PORTAL_FORM_LIMIT_VISITORS`).
+A filled honeypot field marks a bot: it gets the same answer as a person, but nothing is stored
+or sent.
+
+The receipt never repeats what was typed (a visitor may type anyone's address): it says that a
+message arrived, when, and which form. A member's receipt goes to the account's confirmed
+address, a visitor's to the typed one under the cap of `unsolicited_mail`. The department mail
+says who sent it as the portal knows it (account, or "not logged in") and quotes every typed
+value (`mail.quoted_fields`), so a line break in a value cannot forge a line of the mail.
+An address change is taken only for a Betrieb the account is unlocked for; its mail names
+that Freischaltung.
 """
 
 from __future__ import annotations
 
 import hashlib
+import hmac
 import json
 import re
 from collections.abc import Callable
@@ -18,18 +34,19 @@ from datetime import datetime, timedelta
 from sqlmodel import col, func, select
 
 from portal_app import routes, texts
-from portal_app.models import FormSubmission
-from portal_app.services import clock, db, mail
-from portal_app.services.dates import format_date, parse_date
+from portal_app.models import Account, Betrieb, FormSubmission, Freischaltung
+from portal_app.services import clock, db, mail, registry, unsolicited_mail
+from portal_app.services.dates import format_date, format_datetime, parse_date
 from portal_app.services.db import unit_of_work
 from portal_app.services.emails import EmailRejected, email_key, normalize_email
 from portal_app.services.errors import PortalError
+from portal_app.services.registry import NumberRejected
 from portal_app.settings import settings
 
 HONEYPOT = "website"
 RATE_WINDOW = timedelta(hours=1)
-MAX_PER_ADDRESS = 3
-MAX_PER_SESSION = 5
+MAX_PER_ADDRESS = 3  # a visitor's typed sender address
+MEMBER_KEY = "konto:"  # client_key of a member's submission: "konto:<account id>"
 
 
 class FormInvalid(PortalError, ValueError):
@@ -48,7 +65,8 @@ class FormUnknown(PortalError, LookupError):
 
 
 class RateLimited(PortalError):
-    """Too many submissions from this address or this browser in the last hour."""
+    """Too many submissions in the last hour: from this account, client address or sender
+    address, or from all visitors together; the message says which."""
 
 
 # --- checks: take the trimmed text, return the value to store or raise ValueError(message) -----
@@ -117,6 +135,8 @@ class FormSpec:
     department: str  # name of the settings field with the department's address
     fields: tuple[FieldSpec, ...]
     public: bool = False  # open to visitors (the contact form, "Barriere melden")
+    # the field `betriebsnummer` must name a Betrieb the account is unlocked for
+    own_betrieb: bool = False
     route: str = ""  # the page that shows the form; empty: its own page under /formulare
     sent_text: str = texts.FORM_SENT  # the thank-you after sending
 
@@ -194,8 +214,8 @@ ADDRESS_CHANGE = FormSpec(
     title=texts.FORM_ADDRESS_TITLE,
     intro=texts.FORM_ADDRESS_INTRO,
     department="mail_register",
+    own_betrieb=True,
     fields=(
-        FieldSpec("company", texts.FORM_COMPANY, autocomplete="organization", max_length=150),
         FieldSpec(
             "betriebsnummer",
             texts.FIELD_BETRIEBSNUMMER,
@@ -301,20 +321,45 @@ def validate(spec: FormSpec, raw: dict) -> dict[str, str]:
     return values
 
 
-def client_key(client_token: str) -> str:
-    """The browser session as the rate limit knows it (a hash, never the token itself)."""
-    return hashlib.sha256(client_token.encode()).hexdigest()
+def client_key(client_address: str, account_id: int | None) -> str:
+    """Whom the limit counts a submission against: the member's account, else the visitor's
+    client address (as a keyed hash: the table keeps no IP addresses)."""
+    if account_id is not None:
+        return f"{MEMBER_KEY}{account_id}"
+    return hmac.new(
+        settings.secret_key.encode(), b"form-client:" + client_address.encode(), hashlib.sha256
+    ).hexdigest()
 
 
-def _count_since(session, column, key: str, since: datetime) -> int:
+def _count_since(session, since: datetime, *conditions) -> int:
     return session.exec(
         select(func.count())
         .select_from(FormSubmission)
-        .where(column == key, FormSubmission.created_at >= since)
+        .where(FormSubmission.created_at >= since, *conditions)
     ).one()
 
 
+def _check_limits(session, *, client: str, sender_key: str, member: bool, now: datetime) -> None:
+    """Raise RateLimited if the submission just written (and counted here) is one too many."""
+    since = now - RATE_WINDOW
+    if _count_since(session, since, FormSubmission.client_key == client) > (
+        settings.form_limit_per_client
+    ):
+        raise RateLimited(texts.FORM_RATE_LIMITED)
+    if member:
+        return
+    if (
+        sender_key
+        and _count_since(session, since, FormSubmission.sender_key == sender_key) > MAX_PER_ADDRESS
+    ):
+        raise RateLimited(texts.FORM_RATE_LIMITED)
+    visitors = ~col(FormSubmission.client_key).startswith(MEMBER_KEY)
+    if _count_since(session, since, visitors) > settings.form_limit_visitors:
+        raise RateLimited(texts.FORM_RATE_LIMITED_VISITORS)
+
+
 def _body(spec: FormSpec, values: dict[str, str]) -> str:
+    """The filled fields as "Label: value" lines, for the member's own list of requests."""
     lines = [
         f"{field.label}: {values[field.name]}"
         for field in spec.fields
@@ -323,15 +368,66 @@ def _body(spec: FormSpec, values: dict[str, str]) -> str:
     return "\n".join(lines)
 
 
+def _typed(spec: FormSpec, values: dict[str, str]) -> str:
+    """The filled fields for a mail, every typed value quoted (see `mail.quoted_fields`)."""
+    return mail.quoted_fields(
+        (field.label, values[field.name])
+        for field in spec.fields
+        if field.kind != "checkbox" and values.get(field.name)
+    )
+
+
+def _own_betrieb(session, account_id: int, raw_number: str) -> tuple[Betrieb, Freischaltung]:
+    """The Betrieb the number names among those the account is unlocked for, or FormInvalid
+    at the field: a Betrieb of someone else is not taken."""
+    try:
+        number = registry.parse_betriebsnummer(raw_number)
+    except NumberRejected:
+        raise FormInvalid({"betriebsnummer": texts.FORM_BETRIEBSNUMMER_INVALID}) from None
+    candidates = {betrieb.id: betrieb for betrieb in registry.find_betriebe(session, number)}
+    links = session.exec(
+        select(Freischaltung)
+        .where(Freischaltung.account_id == account_id)
+        .where(col(Freischaltung.betrieb_id).in_(list(candidates) or [-1]))
+    ).all()
+    if not links:
+        raise FormInvalid({"betriebsnummer": texts.FORM_BETRIEB_NOT_UNLOCKED})
+    if len(links) > 1:
+        raise FormInvalid({"betriebsnummer": texts.FORM_BETRIEB_AMBIGUOUS})
+    return candidates[links[0].betrieb_id], links[0]
+
+
+def _freischaltung_lines(betrieb: Betrieb, link: Freischaltung) -> str:
+    return texts.MAIL_FORM_FREISCHALTUNG.format(
+        target=registry.audit_target(betrieb),
+        name=betrieb.name,
+        date=format_date(link.created_at),
+        street=betrieb.strasse,
+        plz=betrieb.plz,
+        ort=betrieb.ort,
+    )
+
+
+def _sender(account: Account | None, typed_sender: str) -> tuple[str, str]:
+    """Who sent it as the portal knows it: for the department mail's subject, and its line."""
+    if account is not None:
+        line = texts.MAIL_FORM_FROM_MEMBER.format(email=account.email, account_id=account.id)
+        return account.email, line
+    if typed_sender:
+        return typed_sender, texts.MAIL_FORM_FROM_VISITOR.format(sender=typed_sender)
+    return texts.FORM_NO_SENDER, texts.MAIL_FORM_FROM_NOBODY
+
+
 def submit(
     key: str,
     raw: dict,
     *,
-    client_token: str,
+    client_address: str,
     account_id: int | None = None,
-    account_email: str = "",
 ) -> bool:
     """Check, store and mail a submission. Returns False for a bot (honeypot), True otherwise.
+    `client_address`: where the request came from (the limit for visitors); `account_id`: the
+    logged-in member, resolved by the guard on the server.
 
     Raises FormUnknown, FormInvalid, RateLimited.
     """
@@ -339,51 +435,66 @@ def submit(
     if str(raw.get(HONEYPOT) or "").strip():
         return False
     values = validate(spec, raw)
-    # A visitor may report a barrier without an address: then no receipt, and only the
-    # browser's limit counts (all such reports share the empty sender key).
-    sender = values.get("email") or account_email
-    sender_key = email_key(sender) if sender else ""
-    browser = client_key(client_token)
+    member = account_id is not None
+    client = client_key(client_address, account_id)
     now = clock.now()
     with unit_of_work() as session:
-        # Stored first, counted after (own row included): parallel submissions of one sender
-        # or browser wait for each other here, so the limits hold across workers.
-        keys = [f"form-sender:{sender_key}"] if sender_key else []
-        db.serialize(session, *keys, f"form-client:{browser}")
+        account = session.get(Account, account_id) if member else None
+        if member and account is None:
+            raise FormUnknown(key)  # the account was deleted meanwhile
+        origin = []
+        if spec.own_betrieb:
+            betrieb, link = _own_betrieb(session, account_id, values["betriebsnummer"])
+            values["betriebsnummer"] = registry.format_betriebsnummer(betrieb)
+            origin.append(_freischaltung_lines(betrieb, link))
+        # A visitor may report a barrier without an address: then no receipt. A member's
+        # typed address is only a contact detail for the department; the receipt goes to the
+        # account's confirmed address.
+        typed_sender = values.get("email", "")
+        sender_key = "" if member else (email_key(typed_sender) if typed_sender else "")
+        # Stored first, counted after (own row included): parallel submissions of one client
+        # or sender wait for each other here, so the limits hold across workers.
+        keys = [f"form-client:{client}"]
+        if not member:
+            keys += [f"form-sender:{sender_key}"] if sender_key else []
+            keys.append("form-visitors")
+        db.serialize(session, *keys)
         session.add(
             FormSubmission(
                 account_id=account_id,
                 form_key=spec.key,
                 department_email=spec.department_email,
                 sender_key=sender_key,
-                client_key=browser,
+                client_key=client,
                 data=json.dumps(values, ensure_ascii=False),
                 created_at=now,
             )
         )
         session.flush()
-        since = now - RATE_WINDOW
-        if (
-            sender_key
-            and _count_since(session, FormSubmission.sender_key, sender_key, since)
-            > MAX_PER_ADDRESS
-        ) or _count_since(session, FormSubmission.client_key, browser, since) > MAX_PER_SESSION:
-            raise RateLimited(texts.FORM_RATE_LIMITED)  # rolls the submission back
-        summary = _body(spec, values)
-        named = sender or texts.FORM_NO_SENDER
+        _check_limits(session, client=client, sender_key=sender_key, member=member, now=now)
+        when = format_datetime(now)
+        named, sender_line = _sender(account, typed_sender)
+        origin.insert(0, sender_line)
         mail.enqueue(
             session,
             spec.department_email,
             texts.MAIL_FORM_DEPARTMENT_SUBJECT.format(title=spec.title, sender=named),
-            texts.MAIL_FORM_DEPARTMENT_BODY.format(title=spec.title, sender=named, fields=summary),
+            texts.MAIL_FORM_DEPARTMENT_BODY.format(
+                title=spec.title, when=when, origin="\n".join(origin), fields=_typed(spec, values)
+            ),
         )
-        if sender:
-            mail.enqueue(
-                session,
-                sender,
-                texts.MAIL_FORM_RECEIPT_SUBJECT.format(title=spec.title),
-                texts.MAIL_FORM_RECEIPT_BODY.format(title=spec.title, fields=summary),
+        subject = texts.MAIL_FORM_RECEIPT_SUBJECT.format(title=spec.title)
+        if member:
+            body = texts.MAIL_FORM_RECEIPT_MEMBER_BODY.format(
+                when=when, title=spec.title, link=settings.base_url + routes.MY_REQUESTS
             )
+            mail.enqueue(session, account.email, subject, body)
+        elif typed_sender:
+            body = texts.MAIL_FORM_RECEIPT_BODY.format(when=when, title=spec.title)
+            try:
+                unsolicited_mail.enqueue(session, typed_sender, subject, body)
+            except unsolicited_mail.LimitReached:
+                raise RateLimited(texts.FORM_RATE_LIMITED) from None  # rolls everything back
     return True
 
 

@@ -12,6 +12,7 @@ import asyncio
 import logging
 import re
 import smtplib
+import unicodedata
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 from email.message import EmailMessage
@@ -47,18 +48,49 @@ class MailView:
     links: list[str]
 
 
-def enqueue(session: Session, recipient: str, subject: str, body: str) -> None:
-    """Queue a mail in the caller's transaction."""
+def enqueue(
+    session: Session, recipient: str, subject: str, body: str, *, cap_key: str | None = None
+) -> None:
+    """Queue a mail in the caller's transaction. `cap_key`: only from unsolicited_mail, for
+    a mail that counts against the cap per address."""
     now = clock.now()
     session.add(
         OutboxMail(
-            recipient=recipient, subject=subject, body=body, created_at=now, next_attempt_at=now
+            recipient=recipient, subject=subject, body=body, created_at=now, next_attempt_at=now,
+            cap_key=cap_key,
         )
-    )
+    )  # fmt: skip
     if settings.demo:
         log.info("Mail an %s: %s\n%s", recipient, subject, body)
     else:
         log.info("Mail an %s: %s", recipient, subject)
+
+
+# --- what someone typed, inside a mail -----------------------------------------------------------
+
+QUOTE = "> "
+# removed from typed values: control characters (tabs become spaces), format characters (bidi
+# overrides, zero-width), lone surrogates; every kind of line break starts a new quoted line
+_DROPPED = {"Cc", "Cf", "Cs"}
+
+
+def _printable(line: str) -> str:
+    line = line.replace("\t", " ")
+    return "".join(ch for ch in line if unicodedata.category(ch) not in _DROPPED)
+
+
+def quoted(value: str) -> str:
+    """A value someone typed, marked off for a mail: every one of its lines starts with "> ",
+    so a line break in it cannot start a line of the mail's own ("Absender: …"), and control
+    and format characters are gone. The one function for member-typed values in mails."""
+    lines = str(value).splitlines() or [""]
+    return "\n".join(QUOTE + _printable(line) for line in lines)
+
+
+def quoted_fields(pairs) -> str:
+    """Labelled typed values for a mail: each label (the portal's own text) on a line of its
+    own, its value below it, quoted (see `quoted`)."""
+    return "\n".join(f"{label}:\n{quoted(value)}" for label, value in pairs)
 
 
 def retry_delay(attempts: int) -> timedelta:

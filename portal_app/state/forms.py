@@ -44,13 +44,14 @@ class FormState(Feedback, SessionState):
         self._clear_feedback()
         key = str(form_data.get("form_key", ""))
         try:
+            # Limits count the account, or the client address (as the login throttle reads
+            # it), never Reflex's client token: the browser chooses that one.
             await asyncio.to_thread(
                 forms.submit,
                 key,
                 form_data,
-                client_token=self.router.session.client_token,
+                client_address=self._client(),
                 account_id=account.id if account else None,
-                account_email=account.email if account else "",
             )
         except (forms.FormInvalid, forms.RateLimited, forms.FormUnknown) as error:
             return self._fail(error)

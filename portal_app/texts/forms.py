@@ -43,7 +43,8 @@ FORM_CONSULTING_INTRO = (
 )
 FORM_ADDRESS_TITLE = "Adressänderung melden"
 FORM_ADDRESS_INTRO = (
-    "Ihr Betrieb ist umgezogen? Melden Sie die neue Anschrift für die Handwerksrolle."
+    "Ihr Betrieb ist umgezogen? Melden Sie die neue Anschrift für die Handwerksrolle – für "
+    "einen Betrieb, für den Ihr Konto freigeschaltet ist."
 )
 FORM_SEND = "Absenden"
 FORM_SENT_TITLE = "Vielen Dank!"
@@ -61,6 +62,19 @@ FORM_DATE_NOT_FUTURE = "Bitte wählen Sie einen Tag ab morgen."
 FORM_RATE_LIMITED = (
     "Sie haben in der letzten Stunde schon mehrere Nachrichten gesendet. Bitte versuchen Sie "
     "es später noch einmal oder rufen Sie uns an."
+)
+FORM_RATE_LIMITED_VISITORS = (
+    "Über das Kundenportal sind in der letzten Stunde sehr viele Nachrichten eingegangen. Bitte "
+    "versuchen Sie es später noch einmal, melden Sie sich an oder rufen Sie uns an."
+)
+FORM_BETRIEB_NOT_UNLOCKED = (
+    "Eine Adressänderung können Sie nur für einen Betrieb melden, für den Ihr Konto "
+    "freigeschaltet ist. Bitte prüfen Sie die Betriebsnummer oder schalten Sie den Betrieb "
+    "zuerst unter „Freischalten“ frei."
+)
+FORM_BETRIEB_AMBIGUOUS = (
+    "Ihr Konto ist für mehrere Filialen mit dieser Nummer freigeschaltet. Bitte geben Sie die "
+    "vollständige Betriebsnummer an, zum Beispiel TS-1234567-0."
 )
 HONEYPOT_LABEL = "Bitte dieses Feld leer lassen"
 FORM_CONSENT_MISSING = "Bitte bestätigen Sie Ihr Einverständnis zur Verarbeitung Ihrer Angaben."

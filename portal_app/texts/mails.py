@@ -103,14 +103,35 @@ MAIL_CANCELLED_BODY = (
 ) + _SIGNATURE
 
 # --- online forms ---
+# To the department: what the portal knows for sure first, then what was typed, every line of a
+# typed value behind "> " (services/mail.py `quoted`), so no value can forge a line of its own.
 MAIL_FORM_DEPARTMENT_SUBJECT = "Kundenportal – {title} von {sender}"
 MAIL_FORM_DEPARTMENT_BODY = (
-    "Über das Kundenportal ist ein Formular eingegangen: {title}\nAbsender: {sender}\n\n{fields}"
+    "Über das Kundenportal ist ein Formular eingegangen: {title}\nEingegangen am: {when}\n"
+    "{origin}\n\nAngaben im Formular, wie eingegeben (jede Zeile eines Werts beginnt mit "
+    "„> “):\n\n{fields}"
 )
+MAIL_FORM_FROM_MEMBER = (
+    "Absender: angemeldetes Konto {email} (Konto-Nr. {account_id}, Anmeldeadresse bestätigt)"
+)
+MAIL_FORM_FROM_VISITOR = "Absender: {sender} (nicht angemeldet, Adresse nicht bestätigt)"
+MAIL_FORM_FROM_NOBODY = "Absender: nicht angemeldet, ohne E-Mail-Adresse"
+MAIL_FORM_FREISCHALTUNG = (
+    "Freischaltung des Kontos: {target} ({name}), freigeschaltet am {date}\n"
+    "Bisherige Anschrift laut Register: {street}, {plz} {ort}"
+)
+# The receipt never repeats what was typed: a visitor may type anyone's address.
 MAIL_FORM_RECEIPT_SUBJECT = "Eingangsbestätigung: {title}"
 MAIL_FORM_RECEIPT_BODY = (
-    "Guten Tag,\n\nvielen Dank für Ihre Nachricht. Wir haben folgende Angaben erhalten und "
-    "melden uns bei Ihnen:\n\n{fields}"
+    "Guten Tag,\n\nam {when} ist über das Kundenportal eine Nachricht bei uns eingegangen, in "
+    "der diese E-Mail-Adresse als Absender angegeben ist: {title}. Wir bearbeiten sie und "
+    "melden uns bei Ihnen.\n\nWenn Sie uns nicht geschrieben haben, können Sie diese E-Mail "
+    "ignorieren."
+) + _SIGNATURE
+MAIL_FORM_RECEIPT_MEMBER_BODY = (
+    "Guten Tag,\n\nam {when} haben Sie uns über das Kundenportal ein Formular gesendet: "
+    "{title}. Wir bearbeiten es und melden uns bei Ihnen. Ihre Angaben finden Sie nach der "
+    "Anmeldung unter „Meine Anfragen“:\n{link}"
 ) + _SIGNATURE
 
 # --- Dokumente ---

@@ -99,7 +99,7 @@ def populated(unlocked, store, make_course, tmp_path):  # noqa: F811
         betrieb_member, course_id, booking.Participant("Eva Meister", date(1990, 5, 17), ""), True
     )
     assert booked == booking.BOOKED
-    forms.submit("kontaktanfrage", CONTACT, client_token="tab-1")
+    forms.submit("kontaktanfrage", CONTACT, client_address="127.0.0.1")
     unlock.request_new_pin(person_member, "person", "12345678")
     register.register("noch-offen@betrieb.example", consent=True)  # an unconfirmed account
     with pytest.raises(sessions.LoginFailed):

@@ -1,6 +1,7 @@
 """Online forms: one definition each; checks, stored submission, both mails, the honeypot and
-the rate limit per address and per browser session (counted in the database)."""
+the rate limits per sender address, client address and account (counted in the database)."""
 
+import dataclasses
 import json
 from datetime import timedelta
 
@@ -53,7 +54,7 @@ def test_only_the_contact_form_and_the_barrier_report_are_open_to_visitors():
 
 
 def test_a_contact_request_is_stored_and_mailed_to_department_and_sender():
-    assert forms.submit("kontaktanfrage", CONTACT, client_token="tab-1") is True
+    assert forms.submit("kontaktanfrage", CONTACT, client_address="192.0.2.1") is True
 
     [stored] = submissions()
     assert stored.account_id is None
@@ -74,7 +75,7 @@ def test_a_contact_request_is_stored_and_mailed_to_department_and_sender():
 
 def test_every_missing_field_gets_its_own_message_and_nothing_is_stored():
     with pytest.raises(forms.FormInvalid) as raised:
-        forms.submit("kontaktanfrage", {"name": "  "}, client_token="tab-1")
+        forms.submit("kontaktanfrage", {"name": "  "}, client_address="192.0.2.1")
 
     assert raised.value.errors == {
         "name": texts.FORM_REQUIRED.format(label=texts.FORM_NAME),
@@ -102,7 +103,6 @@ def test_every_missing_field_gets_its_own_message_and_nothing_is_stored():
 )
 def test_address_change_checks_each_field(field, value, message):
     good = {
-        "company": "Tischlerei Meister",
         "betriebsnummer": "TS-1234567-0",
         "street": "Hobelweg 3",
         "postcode": "12345",
@@ -133,7 +133,7 @@ def test_a_consultation_needs_a_topic_from_the_list_and_a_future_date(make_accou
         "consent": "on",
     }
     account_id = make_account()
-    assert forms.submit("beratungstermin", base, client_token="t", account_id=account_id)
+    assert forms.submit("beratungstermin", base, client_address="192.0.2.7", account_id=account_id)
     with pytest.raises(forms.FormInvalid) as raised:
         forms.validate(
             forms.CONSULTING,
@@ -147,28 +147,38 @@ def test_a_consultation_needs_a_topic_from_the_list_and_a_future_date(make_accou
 
 
 def test_a_filled_honeypot_is_answered_like_a_person_but_nothing_is_stored_or_sent():
-    assert forms.submit("kontaktanfrage", {**CONTACT, "website": "x"}, client_token="bot") is False
+    assert (
+        forms.submit("kontaktanfrage", {**CONTACT, "website": "x"}, client_address="192.0.2.66")
+        is False
+    )
     assert submissions() == [] and outbox() == []
 
 
 def test_one_address_may_send_three_messages_an_hour(clock):
     for tab in range(3):
-        forms.submit("kontaktanfrage", CONTACT, client_token=f"tab-{tab}")
+        forms.submit("kontaktanfrage", CONTACT, client_address=f"192.0.2.{tab}")
     with pytest.raises(forms.RateLimited, match=texts.FORM_RATE_LIMITED):
-        forms.submit("kontaktanfrage", CONTACT, client_token="tab-new")
+        forms.submit("kontaktanfrage", CONTACT, client_address="192.0.2.99")
 
     clock.travel(minutes=61)
-    assert forms.submit("kontaktanfrage", CONTACT, client_token="tab-new") is True
+    assert forms.submit("kontaktanfrage", CONTACT, client_address="192.0.2.99") is True
 
 
-def test_one_browser_session_may_send_five_messages_an_hour_whatever_the_address(clock):
-    for number in range(5):
+def test_one_client_address_may_send_five_messages_an_hour_whatever_the_sender(clock):
+    for number in range(settings.form_limit_per_client):
         forms.submit(
-            "kontaktanfrage", {**CONTACT, "email": f"p{number}@x.example"}, client_token="t"
+            "kontaktanfrage",
+            {**CONTACT, "email": f"p{number}@x.example"},
+            client_address="10.1.1.1",
         )
     with pytest.raises(forms.RateLimited):
-        forms.submit("kontaktanfrage", {**CONTACT, "email": "p9@x.example"}, client_token="t")
-    assert len(submissions()) == 5
+        forms.submit(
+            "kontaktanfrage", {**CONTACT, "email": "p9@x.example"}, client_address="10.1.1.1"
+        )
+    assert len(submissions()) == settings.form_limit_per_client
+    assert forms.submit(
+        "kontaktanfrage", {**CONTACT, "email": "p9@x.example"}, client_address="10.1.1.2"
+    )
 
 
 def test_the_rate_limit_is_read_from_the_database_not_from_memory():
@@ -182,7 +192,7 @@ def test_the_rate_limit_is_read_from_the_database_not_from_memory():
                 )
             )  # fmt: skip
     with pytest.raises(forms.RateLimited):
-        forms.submit("kontaktanfrage", CONTACT, client_token="fresh")
+        forms.submit("kontaktanfrage", CONTACT, client_address="192.0.2.8")
 
 
 @pytest.mark.both_databases
@@ -191,7 +201,7 @@ def test_thirty_parallel_messages_from_one_address_store_exactly_three():
 
     def send(tab: int) -> str:
         try:
-            forms.submit("kontaktanfrage", CONTACT, client_token=f"tab-{tab}")
+            forms.submit("kontaktanfrage", CONTACT, client_address=f"192.0.2.{tab}")
             return "sent"
         except forms.RateLimited:
             return "limited"
@@ -205,9 +215,12 @@ def test_thirty_parallel_messages_from_one_address_store_exactly_three():
 
 def test_a_member_sees_only_their_own_submissions(make_account):
     mine, theirs = make_account(), make_account()
-    forms.submit("kontaktanfrage", CONTACT, client_token="a", account_id=mine)
+    forms.submit("kontaktanfrage", CONTACT, client_address="192.0.2.10", account_id=mine)
     forms.submit(
-        "kontaktanfrage", {**CONTACT, "email": "b@x.example"}, client_token="b", account_id=theirs
+        "kontaktanfrage",
+        {**CONTACT, "email": "b@x.example"},
+        client_address="192.0.2.11",
+        account_id=theirs,
     )
 
     [own] = forms.submissions_of(mine)
@@ -232,7 +245,7 @@ BARRIER = {
 
 
 def test_a_barrier_report_reaches_the_contact_department_and_the_sender_gets_a_receipt():
-    assert forms.submit("barriere", BARRIER, client_token="tab-1") is True
+    assert forms.submit("barriere", BARRIER, client_address="192.0.2.1") is True
 
     [stored] = submissions()
     assert stored.form_key == "barriere"
@@ -253,7 +266,7 @@ def test_a_barrier_report_reaches_the_contact_department_and_the_sender_gets_a_r
 
 def test_only_the_description_of_a_barrier_is_needed_and_then_no_receipt_is_sent():
     description = {"description": "Der Fokus ist auf der Startseite nicht zu sehen."}
-    assert forms.submit("barriere", description, client_token="tab-1") is True
+    assert forms.submit("barriere", description, client_address="192.0.2.1") is True
 
     [stored] = submissions()
     assert json.loads(stored.data) == description
@@ -269,7 +282,9 @@ def test_only_the_description_of_a_barrier_is_needed_and_then_no_receipt_is_sent
 
 def test_an_empty_barrier_report_asks_for_the_description_only_and_nothing_is_stored():
     with pytest.raises(forms.FormInvalid) as raised:
-        forms.submit("barriere", {"where": " ", "name": "", "email": ""}, client_token="t")
+        forms.submit(
+            "barriere", {"where": " ", "name": "", "email": ""}, client_address="192.0.2.7"
+        )
     assert raised.value.errors == {
         "description": texts.FORM_REQUIRED.format(label=texts.FORM_BARRIER_DESCRIPTION)
     }
@@ -288,7 +303,7 @@ def test_every_field_of_a_barrier_report_has_a_length_limit(field, limit):
 @pytest.mark.parametrize("address", ["eva.at.example", "eva@", "<script>@x.example"])
 def test_a_barrier_report_with_a_bad_address_names_the_address_field(address):
     with pytest.raises(forms.FormInvalid) as raised:
-        forms.submit("barriere", {**BARRIER, "email": address}, client_token="t")
+        forms.submit("barriere", {**BARRIER, "email": address}, client_address="192.0.2.7")
     assert set(raised.value.errors) == {"email"}
     assert submissions() == [] and outbox() == []
 
@@ -296,7 +311,7 @@ def test_a_barrier_report_with_a_bad_address_names_the_address_field(address):
 def test_markup_in_a_barrier_report_is_kept_as_plain_text_and_mailed_as_plain_text():
     """People quote the page's HTML when they report a barrier: it is text, never markup."""
     quoted = '<script>alert("x")</script> und <button aria-label="">ohne Namen</button>'
-    forms.submit("barriere", {**BARRIER, "description": quoted}, client_token="t")
+    forms.submit("barriere", {**BARRIER, "description": quoted}, client_address="192.0.2.7")
 
     [stored] = submissions()
     assert json.loads(stored.data)["description"] == quoted
@@ -309,11 +324,89 @@ def test_markup_in_a_barrier_report_is_kept_as_plain_text_and_mailed_as_plain_te
     assert message.get_content_type() == "text/plain"
 
 
-def test_anonymous_barrier_reports_are_limited_per_browser_not_all_together(clock):
+def test_anonymous_barrier_reports_are_limited_per_client_address_not_all_together(clock):
     description = {"description": "Kontrast zu schwach."}
-    for _ in range(forms.MAX_PER_SESSION):
-        forms.submit("barriere", description, client_token="one-tab")
+    for _ in range(settings.form_limit_per_client):
+        forms.submit("barriere", description, client_address="192.0.2.20")
     with pytest.raises(forms.RateLimited):
-        forms.submit("barriere", description, client_token="one-tab")
+        forms.submit("barriere", description, client_address="192.0.2.20")
     # other visitors' anonymous reports are not counted against this one
-    assert forms.submit("barriere", description, client_token="another-tab") is True
+    assert forms.submit("barriere", description, client_address="192.0.2.21") is True
+
+
+@pytest.mark.both_databases
+def test_thirty_parallel_messages_from_one_client_address_store_exactly_the_limit():
+    def send(number: int) -> str:
+        message = {**CONTACT, "email": f"p{number}@x.example"}
+        try:
+            forms.submit("kontaktanfrage", message, client_address="10.2.2.2")
+            return "sent"
+        except forms.RateLimited:
+            return "limited"
+
+    outcomes = at_once([lambda n=n: send(n) for n in range(30)])
+
+    assert outcomes.count("sent") == settings.form_limit_per_client
+    assert len(submissions()) == settings.form_limit_per_client
+
+
+@pytest.mark.both_databases
+def test_twenty_parallel_visitors_from_twenty_addresses_stop_at_the_cap_for_all(monkeypatch):
+    monkeypatch.setattr(forms, "settings", dataclasses.replace(settings, form_limit_visitors=4))
+
+    def send(number: int) -> str:
+        try:
+            forms.submit("barriere", {"description": "x"}, client_address=f"10.3.0.{number}")
+            return "sent"
+        except forms.RateLimited:
+            return "limited"
+
+    outcomes = at_once([lambda n=n: send(n) for n in range(20)])
+
+    assert outcomes.count("sent") == 4
+    assert len(submissions()) == 4
+
+
+@pytest.mark.both_databases
+def test_twenty_parallel_messages_of_one_member_store_exactly_the_limit(make_account):
+    member = make_account()
+
+    def send(number: int) -> str:
+        try:
+            forms.submit(
+                "kontaktanfrage", CONTACT, client_address=f"10.5.0.{number}", account_id=member
+            )
+            return "sent"
+        except forms.RateLimited:
+            return "limited"
+
+    outcomes = at_once([lambda n=n: send(n) for n in range(20)])
+
+    assert outcomes.count("sent") == settings.form_limit_per_client
+    assert len(submissions()) == settings.form_limit_per_client
+
+
+# --- typed values in mails: quoted line by line (services/mail.py) ------------------------------
+
+
+@pytest.mark.parametrize(
+    ("typed", "quoted"),
+    [
+        ("eine Zeile", "> eine Zeile"),
+        ("", "> "),
+        ("a\nb", "> a\n> b"),
+        ("a\r\nb\rc", "> a\n> b\n> c"),
+        ("a\u2028b\u2029c\x85d\x0be\x0cf", "> a\n> b\n> c\n> d\n> e\n> f"),
+        ("Tab\tzu Leerzeichen", "> Tab zu Leerzeichen"),
+        ("\x1b[31mrot\x00\u202eumgedreht\u200b", "> [31mrotumgedreht"),
+        ("> schon zitiert", "> > schon zitiert"),
+    ],
+)
+def test_a_typed_value_is_quoted_line_by_line_without_control_characters(typed, quoted):
+    assert mail.quoted(typed) == quoted
+
+
+def test_labelled_values_put_each_label_on_a_line_of_its_own():
+    assert mail.quoted_fields([("Name", "Eva"), ("Nachricht", "a\nName: b")]) == (
+        "Name:\n> Eva\nNachricht:\n> a\n> Name: b"
+    )

@@ -15,7 +15,7 @@ from sqlmodel import Session, col, func, select
 
 from portal_app import routes, texts
 from portal_app.models import Account, Betrieb, Dokument, Freischaltung, Person
-from portal_app.services import audit, clock, files, mail, registry
+from portal_app.services import audit, clock, departments, files, mail, registry
 from portal_app.services.db import unit_of_work
 from portal_app.services.errors import PortalError
 from portal_app.settings import settings
@@ -23,13 +23,7 @@ from portal_app.settings import settings
 UPLOADED = "eingang"
 PROVIDED = "bereitgestellt"
 # where a member sends documents: the key stored in dokument.abteilung, the label shown
-DEPARTMENTS = {
-    "handwerksrolle": texts.DEPARTMENT_HANDWERKSROLLE,
-    "ausbildung": texts.DEPARTMENT_AUSBILDUNG,
-    "pruefung": texts.DEPARTMENT_PRUEFUNG,
-    "beitrag": texts.DEPARTMENT_BEITRAG,
-    "sonstiges": texts.DEPARTMENT_SONSTIGES,
-}
+DEPARTMENTS = departments.FOR_DOCUMENTS
 TITLE_MAX = 200
 
 AUDIT_UPLOAD = "dokument_hochgeladen"

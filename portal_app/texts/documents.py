@@ -5,12 +5,6 @@ DOCUMENTS_INTRO = (
     "Hier senden Sie uns Unterlagen für Ihren Betrieb oder für sich als Person und finden die "
     "Dokumente, die wir Ihnen bereitstellen."
 )
-# the departments a member sends documents to (their keys: services/documents.py)
-DEPARTMENT_HANDWERKSROLLE = "Handwerksrolle"
-DEPARTMENT_AUSBILDUNG = "Lehrlingsrolle / Ausbildung"
-DEPARTMENT_PRUEFUNG = "Prüfungswesen"
-DEPARTMENT_BEITRAG = "Beitrag"
-DEPARTMENT_SONSTIGES = "Sonstiges"
 UPLOAD_HEADING = "Dokumente hochladen"
 UPLOAD_FORM_LABEL = "Dokumente an die Handwerkskammer senden"
 FIELD_DOCUMENT_OWNER = "Für"

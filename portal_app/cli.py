@@ -201,6 +201,61 @@ def _add_document_commands(groups) -> None:
     actions.add_parser("list", help="Vorlagen auflisten").set_defaults(run=_vorlagen_list)
 
 
+# --- the chamber's staff -----------------------------------------------------------------
+
+
+def _staff_create(args) -> int:
+    from portal_app.services import staff
+    from portal_app.services.emails import EmailRejected
+
+    try:
+        staff_id, token = staff.create(
+            args.email, args.name, is_admin=args.admin, department_keys=args.abteilung or ()
+        )
+    except (staff.StaffRefused, EmailRejected) as error:
+        print(error.message, file=sys.stderr)
+        return 2
+    role = "Administration" if args.admin else "Sachbearbeitung"
+    print(f"Zugang {staff_id} für {args.name} <{args.email}> angelegt ({role}).")
+    print("Einrichtungslink (24 Stunden gültig, nur einmal verwendbar):")
+    print(staff.setup_link(token))
+    return 0
+
+
+def _staff_list(_args) -> int:
+    from portal_app.services import departments, staff
+
+    rows = staff.listing()
+    if not rows:
+        print("Keine Mitarbeitenden.")
+    for row in rows:
+        labels = ", ".join(departments.label(key) for key in row.departments) or "-"
+        print(
+            f"{row.name} <{row.email}>  admin: {'ja' if row.is_admin else 'nein'}  "
+            f"Abteilungen: {labels}  aktiv: {'ja' if row.active else 'nein'}  "
+            f"2FA eingerichtet: {'ja' if row.second_factor else 'nein'}"
+        )
+    return 0
+
+
+def _add_staff_commands(groups) -> None:
+    from portal_app.services import departments
+
+    staff = groups.add_parser("mitarbeiter", help="Zugänge der Mitarbeitenden (Verwaltung)")
+    actions = staff.add_subparsers(dest="action", required=True)
+    create = actions.add_parser(
+        "anlegen", help="Zugang anlegen; der Einrichtungslink steht in der letzten Zeile"
+    )
+    create.add_argument("--email", required=True)
+    create.add_argument("--name", required=True)
+    create.add_argument("--admin", action="store_true", help="darf Mitarbeitende verwalten")
+    create.add_argument(
+        "--abteilung", action="append", choices=list(departments.ALL), help="mehrfach möglich"
+    )
+    create.set_defaults(run=_staff_create)
+    actions.add_parser("list", help="Mitarbeitende auflisten").set_defaults(run=_staff_list)
+
+
 # --- operations: health, backup, restore -------------------------------------------------
 
 
@@ -340,6 +395,7 @@ def build_parser() -> argparse.ArgumentParser:
     issue.set_defaults(run=_pin_issue)
     pin.add_parser("requests", help="Offene PIN-Anforderungen").set_defaults(run=_pin_requests)
     _add_document_commands(groups)
+    _add_staff_commands(groups)
     _add_operations_commands(groups)
     return parser
 

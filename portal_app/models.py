@@ -188,6 +188,10 @@ class AuditEntry(SQLModel, table=True):
     account_id: int | None = Field(
         default=None, foreign_key="account.id", index=True, ondelete="SET NULL"
     )
+    # the chamber's staff member who acted (staff actions: login, invitations, …), if any
+    staff_id: int | None = Field(
+        default=None, foreign_key="staff_account.id", index=True, ondelete="SET NULL"
+    )
     action: str = Field(max_length=50, index=True)
     target: str = Field(default="", max_length=200)
     detail: str = Field(default="", max_length=500)
@@ -359,4 +363,78 @@ class DownloadTicket(SQLModel, table=True):
     name: str = Field(max_length=255)
     content_type: str = Field(max_length=100)
     expires_at: datetime = Field(index=True)
+    used_at: datetime | None = None
+
+
+# --- the chamber's staff (Verwaltung): a different kind of account ---------------------------
+
+
+class StaffAccount(SQLModel, table=True):
+    """A member of the chamber's staff. Never a member's account: its own table, its own
+    sessions and cookie, always a second factor (TOTP). Usable once set up (password and
+    authenticator confirmed through the set-up link)."""
+
+    __tablename__ = "staff_account"
+
+    id: int | None = Field(default=None, primary_key=True)
+    email: str = Field(max_length=EMAIL_MAX_LENGTH)
+    email_key: str = Field(max_length=EMAIL_MAX_LENGTH, unique=True, index=True)
+    name: str = Field(max_length=200)
+    password_hash: str | None = Field(default=None, max_length=100)
+    is_admin: bool = False
+    created_at: datetime
+    deactivated_at: datetime | None = None
+    # base32 TOTP secret; confirmed once the first code from the authenticator matched
+    totp_secret: str | None = Field(default=None, max_length=64)
+    totp_confirmed_at: datetime | None = None
+    # the last accepted TOTP time step: a code works only once
+    totp_last_step: int | None = None
+
+
+class StaffDepartment(SQLModel, table=True):
+    """A department (services/departments.py key) a staff member works for."""
+
+    __tablename__ = "staff_department"
+
+    staff_id: int = Field(foreign_key="staff_account.id", primary_key=True, ondelete="CASCADE")
+    department: str = Field(max_length=30, primary_key=True)
+
+
+class StaffRecoveryCode(SQLModel, table=True):
+    """A single-use recovery code instead of a TOTP code; only its keyed hash is stored."""
+
+    __tablename__ = "staff_recovery_code"
+
+    id: int | None = Field(default=None, primary_key=True)
+    staff_id: int = Field(foreign_key="staff_account.id", index=True, ondelete="CASCADE")
+    code_hash: str = Field(max_length=64, unique=True, index=True)
+    used_at: datetime | None = None
+
+
+class StaffSession(SQLModel, table=True):
+    """One login of a staff member in one browser (password and second factor both passed)."""
+
+    __tablename__ = "staff_session"
+
+    id: int | None = Field(default=None, primary_key=True)
+    staff_id: int = Field(foreign_key="staff_account.id", index=True, ondelete="CASCADE")
+    token_hash: str = Field(max_length=64, unique=True, index=True)
+    created_at: datetime
+    last_seen_at: datetime
+    ended_at: datetime | None = None
+    user_agent: str = Field(default="", max_length=300)
+    handoff_hash: str | None = Field(default=None, max_length=64, unique=True, index=True)
+    handoff_until: datetime | None = None
+
+
+class StaffSetupToken(SQLModel, table=True):
+    """The mailed (or printed) set-up link of a staff member: 24 h, single use, hashed."""
+
+    __tablename__ = "staff_setup_token"
+
+    id: int | None = Field(default=None, primary_key=True)
+    staff_id: int = Field(foreign_key="staff_account.id", index=True, ondelete="CASCADE")
+    token_hash: str = Field(max_length=64, unique=True, index=True)
+    created_at: datetime
+    expires_at: datetime
     used_at: datetime | None = None

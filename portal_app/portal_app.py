@@ -19,6 +19,7 @@ from portal_app.state.worker import WorkerState
 from portal_app.web import downloads, health
 from portal_app.web.security_headers import SecurityHeaders
 from portal_app.web.session_endpoints import endpoints
+from portal_app.web.staff_session_endpoints import endpoints as staff_endpoints
 
 logging.basicConfig(level=logging.INFO, format="%(asctime)s %(name)s %(levelname)s %(message)s")
 # Reflex compares the models with the database at every start; on PostgreSQL alembic then
@@ -42,6 +43,7 @@ app = rx.App(
     toaster=toaster(),
     api_transformer=[
         endpoints(),
+        staff_endpoints(),
         health.endpoints(),
         downloads.endpoints(),
         _with_security_headers,
@@ -49,7 +51,14 @@ app = rx.App(
 )
 
 for spec in pages_for(demo=settings.demo):
-    if spec.unlocked:
+    if spec.staff:
+        if spec.admin:
+            session_check = SessionState.require_staff_admin
+        elif spec.protected:
+            session_check = SessionState.require_staff
+        else:
+            session_check = SessionState.check_staff_session
+    elif spec.unlocked:
         session_check = SessionState.require_unlocked
     elif spec.protected:
         session_check = SessionState.require_login

@@ -109,3 +109,40 @@ SIGN_LANGUAGE = "/gebaerdensprache"
 
 def download(ticket: str) -> str:
     return f"{DOWNLOAD}/{ticket}"
+
+
+# --- the chamber's staff (Verwaltung) -------------------------------------------------------
+STAFF_INBOX = "/verwaltung"  # "Eingang": where staff land after the login
+STAFF_LOGIN = "/verwaltung/anmelden"
+STAFF_SETUP = "/verwaltung/einrichten"
+STAFF_TEAM = "/verwaltung/mitarbeiter"  # administrators: the staff accounts
+# HTTP endpoints (not pages): they set and clear the staff session cookie
+STAFF_SESSION_START = "/verwaltung/sitzung/start"
+STAFF_SESSION_END = "/verwaltung/sitzung/ende"
+STAFF_LOGGED_OUT = "/verwaltung/anmelden?abgemeldet=1"
+
+
+def staff_login(next_path: str = "") -> str:
+    if not next_path or safe_next(next_path, "") == "":
+        return STAFF_LOGIN
+    return f"{STAFF_LOGIN}?next={quote(safe_next(next_path), safe='/')}"
+
+
+def staff_next(next_path: str | None) -> str:
+    """Where a staff login goes afterwards: a staff page, else the Eingang."""
+    target = safe_next(next_path, STAFF_INBOX)
+    return target if target.startswith(STAFF_INBOX) else STAFF_INBOX
+
+
+def staff_setup(token: str) -> str:
+    return f"{STAFF_SETUP}?token={quote(token)}"
+
+
+def staff_session_start(code: str, next_path: str) -> str:
+    return (
+        f"{STAFF_SESSION_START}?code={quote(code)}&next={quote(staff_next(next_path), safe='/')}"
+    )
+
+
+def staff_session_end(nonce: str) -> str:
+    return f"{STAFF_SESSION_END}?n={quote(nonce)}"

@@ -205,6 +205,10 @@ class Settings:
     session_absolute_hours: int = setting(
         "PORTAL_SESSION_ABSOLUTE_HOURS", 12, "and after this long in any case", low=1, high=24 * 30
     )
+    staff_idle_minutes: int = setting(
+        "PORTAL_STAFF_IDLE_MINUTES", 15,
+        "a staff login (`/verwaltung`) ends after this long without activity", low=1, high=24 * 60,
+    )  # fmt: skip
     smtp_host: str = setting(
         "PORTAL_SMTP_HOST", "", "mail server; without it mails stay in the outbox",
         allowed="host name",

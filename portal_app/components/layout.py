@@ -7,7 +7,7 @@ import reflex as rx
 from portal_app import routes, texts
 from portal_app.components.loading import waiting
 from portal_app.components.navigation import page_load
-from portal_app.components.page import PageSpec, footer_entries, nav_entries
+from portal_app.components.page import PageSpec, footer_entries, nav_entries, staff_nav_entries
 from portal_app.components.session_dialog import announcer, session_dialog
 from portal_app.settings import settings
 from portal_app.state.session import SessionState
@@ -70,6 +70,55 @@ def header(current_route: str) -> rx.Component:
     )
 
 
+def _staff_links(current_route: str) -> rx.Component:
+    """The staff header's links: each staff page with a `nav_label` (administrators' pages
+    only for administrators), the staff member's name and "Abmelden"."""
+    links = []
+    for spec in staff_nav_entries():
+        link = _nav_link(spec.nav_label, spec.route, current_route)
+        links.append(rx.cond(SessionState.staff_is_admin, link) if spec.admin else link)
+    return rx.cond(
+        SessionState.staff_logged_in,
+        rx.fragment(
+            *links,
+            rx.el.li(SessionState.staff_name, class_name="nav-name"),
+            rx.el.li(
+                rx.el.button(
+                    texts.NAV_LOGOUT,
+                    type="button",
+                    on_click=SessionState.staff_logout,
+                    class_name="nav-button",
+                )
+            ),
+        ),
+    )
+
+
+def staff_header(current_route: str) -> rx.Component:
+    """The small header of the staff pages: the portal's name (to the Eingang), the staff
+    links. Nothing of the members' navigation."""
+    return rx.el.header(
+        rx.el.div(
+            rx.el.a(
+                rx.el.img(src="/logo.svg", alt=texts.LOGO_ALT),
+                rx.el.span(
+                    texts.PORTAL,
+                    rx.el.span(texts.STAFF_AREA, class_name="brand__sub"),
+                    class_name="brand__name",
+                ),
+                href=routes.STAFF_INBOX,
+                class_name="brand",
+            ),
+            rx.el.nav(
+                rx.el.ul(_staff_links(current_route), class_name="nav-list"),
+                aria_label=texts.STAFF_NAV_LABEL,
+            ),
+            class_name="site-header__inner",
+        ),
+        class_name="site-header",
+    )
+
+
 def _worker_note() -> rx.Component:
     """The backend process serving this tab, for operators running several workers."""
     if not settings.show_worker:
@@ -98,7 +147,9 @@ def frame(spec: PageSpec) -> rx.Component:
     """The page's content inside the frame; protected content only once the login is known.
     A login that ends while the page is open keeps the content (and what was typed)."""
     content = spec.render()
-    if spec.protected:
+    if spec.staff and spec.protected:
+        content = rx.cond(SessionState.staff_logged_in, content, waiting())
+    elif spec.protected:
         content = rx.cond(
             SessionState.logged_in | SessionState.session_ended,
             content,
@@ -106,7 +157,7 @@ def frame(spec: PageSpec) -> rx.Component:
         )
     return rx.fragment(
         rx.el.a(texts.SKIP_TO_CONTENT, href="#inhalt", class_name="skip-link"),
-        header(spec.route),
+        staff_header(spec.route) if spec.staff else header(spec.route),
         # aria-busy until the page's data has arrived (assistive technology and tests wait)
         rx.el.main(
             content,

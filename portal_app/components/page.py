@@ -42,6 +42,10 @@ class PageSpec:
     # A Var with the whole title once the page's data is known (a course's name on /kurse/<id>);
     # the browser tab shows it instead of `full_title`.
     live_title: Any = None
+    # a page of the chamber's staff (/verwaltung…): the staff header, the staff login;
+    # `protected`: a staff login is needed, `admin`: an administrator's
+    staff: bool = False
+    admin: bool = False
 
     @property
     def full_title(self) -> str:
@@ -75,12 +79,19 @@ def page(
     account_group: str = SERVICES,
     account_order: int = 0,
     live_title: Any = None,
+    staff: bool = False,
+    admin: bool = False,
 ):
     """Register a page. `protected` pages send visitors to the login first; `unlocked` pages
     (protected too) also send members who are not unlocked to /freischalten. A `footer_label`
     puts the page into every page's footer, in `footer_order`. With `account_link`, Mein Konto
     links to the page in `account_group` (SERVICES or MANAGE; unlocked pages are always in
-    UNLOCKED_SERVICES). `live_title`: the browser tab's title once the page's data is known."""
+    UNLOCKED_SERVICES). `live_title`: the browser tab's title once the page's data is known.
+
+    `staff=True`: a page of the chamber's staff, in their own frame; `nav_label` then puts it
+    into the staff header (only for administrators if `admin`). `protected` staff pages need a
+    staff login (password and second factor), `admin` ones an administrator's; members and
+    visitors go to the staff login. Staff pages are never in the members' navigation."""
     group = UNLOCKED_SERVICES if unlocked else account_group
     if group not in ACCOUNT_GROUPS:
         raise ValueError(f"{route}: account_group must be one of {ACCOUNT_GROUPS}")
@@ -95,7 +106,7 @@ def page(
                 nav_order=nav_order,
                 footer_label=footer_label,
                 footer_order=footer_order,
-                protected=protected or unlocked,
+                protected=protected or unlocked or admin,
                 unlocked=unlocked,
                 demo_only=demo_only,
                 linked=linked,
@@ -104,6 +115,8 @@ def page(
                 account_group=group,
                 account_order=account_order,
                 live_title=live_title,
+                staff=staff,
+                admin=admin,
             )
         )
         return render
@@ -118,17 +131,22 @@ def pages_for(demo: bool) -> list[PageSpec]:
 
 def nav_entries() -> list[PageSpec]:
     """Pages that appear in the main navigation, in their order."""
-    return sorted((p for p in PAGES if p.nav_label), key=lambda p: p.nav_order)
+    return sorted((p for p in PAGES if p.nav_label and not p.staff), key=lambda p: p.nav_order)
+
+
+def staff_nav_entries() -> list[PageSpec]:
+    """Pages in the staff header, in their order (administrators' pages included)."""
+    return sorted((p for p in PAGES if p.nav_label and p.staff), key=lambda p: p.nav_order)
 
 
 def account_entries(group: str) -> list[PageSpec]:
     """The pages Mein Konto links to in one group, in their order."""
     return sorted(
-        (p for p in PAGES if p.account_link and p.account_group == group),
+        (p for p in PAGES if p.account_link and p.account_group == group and not p.staff),
         key=lambda p: p.account_order,
     )
 
 
 def footer_entries() -> list[PageSpec]:
     """Pages linked from every page's footer (legal notices, contact, accessibility), in order."""
-    return sorted((p for p in PAGES if p.footer_label), key=lambda p: p.footer_order)
+    return sorted((p for p in PAGES if p.footer_label and not p.staff), key=lambda p: p.footer_order)

@@ -17,21 +17,47 @@ class Action:
     ACCOUNT_DELETED = "account_deleted"
     LOGIN_PAUSED = "login_paused"
     SESSIONS_ENDED = "sessions_ended"
+    # the chamber's staff (entries carry `staff_id`, the staff member who acted)
+    STAFF_CREATED = "staff_created"
+    STAFF_INVITED = "staff_invited"
+    STAFF_SET_UP = "staff_set_up"
+    STAFF_LOGIN = "staff_login"
+    STAFF_PASSWORD_FAILED = "staff_password_failed"
+    STAFF_CODE_FAILED = "staff_code_failed"
+    STAFF_RECOVERY_CODE_USED = "staff_recovery_code_used"
+    STAFF_LOGOUT = "staff_logout"
+    STAFF_DEPARTMENTS_CHANGED = "staff_departments_changed"
+    STAFF_DEACTIVATED = "staff_deactivated"
+    STAFF_SECOND_FACTOR_RESET = "staff_second_factor_reset"
 
 
 def record(
-    session: Session, action: str, account_id: int | None, target: str = "", detail: str = ""
+    session: Session,
+    action: str,
+    account_id: int | None,
+    target: str = "",
+    detail: str = "",
+    *,
+    staff_id: int | None = None,
 ) -> None:
-    """Write an entry in the caller's transaction."""
+    """Write an entry in the caller's transaction. `staff_id`: the staff member who acted."""
     session.add(
         AuditEntry(
             at=clock.now(),
             account_id=account_id,
+            staff_id=staff_id,
             action=action,
             target=target[:200],
             detail=detail[:500],
         )
     )
+
+
+def record_staff(
+    session: Session, action: str, staff_id: int | None, target: str = "", detail: str = ""
+) -> None:
+    """An entry of a staff action: `staff_id` acted (on `target`, e.g. "staff:7")."""
+    record(session, action, None, target, detail, staff_id=staff_id)
 
 
 def count_recent(session: Session, account_id: int, action: str, within: timedelta) -> int:

@@ -7,7 +7,19 @@ over; nobody writes the check by hand:
     async def submit(self, account: AccountView, form_data: dict): ...
 
 `VISITOR` hands over the account or None (open to everyone), `MEMBER` a logged-in account,
-`UNLOCKED` a logged-in account that is unlocked for a Betrieb or Person. When the check fails
+`UNLOCKED` a logged-in account that is unlocked for a Betrieb or Person.
+
+The chamber's staff are another kind of account with their own cookie; their handlers name
+the staff member instead of the account:
+
+    @guard(STAFF)
+    async def assign(self, staff: StaffView, item_id): ...
+
+`STAFF` hands over a logged-in staff member (password and second factor passed, not
+deactivated), `STAFF_ADMIN` an administrator. A member's login never passes them (the member
+cookie is not read for them), and a staff login never passes a member's guard. Refused:
+someone not logged in as staff goes to the staff login (`/verwaltung/anmelden?next=…`), a
+staff member who is no administrator to the Eingang. When the check fails
 the guard reacts the same way everywhere:
 - someone who was never logged in on this page goes to the login and comes back afterwards;
 - a member whose login ended while the page was open (idle timeout, logout elsewhere) keeps
@@ -35,8 +47,9 @@ import secrets
 import reflex as rx
 
 from portal_app import routes, texts
-from portal_app.services import session_cookie, sessions, unlock
+from portal_app.services import session_cookie, sessions, staff_cookie, staff_login, unlock
 from portal_app.services.sessions import AccountView
+from portal_app.services.staff import StaffView
 
 log = logging.getLogger(__name__)
 
@@ -45,9 +58,17 @@ class Access(enum.Enum):
     VISITOR = "visitor"
     MEMBER = "member"
     UNLOCKED = "unlocked"
+    STAFF = "staff"
+    STAFF_ADMIN = "staff_admin"
 
 
 VISITOR, MEMBER, UNLOCKED = Access.VISITOR, Access.MEMBER, Access.UNLOCKED
+STAFF, STAFF_ADMIN = Access.STAFF, Access.STAFF_ADMIN
+STAFF_KINDS = (STAFF, STAFF_ADMIN)
+
+# Every guarded handler: (module, qualified name, access); the security tests call each staff
+# handler with a member's login and a non-admin's.
+GUARDED: list[tuple[str, str, Access]] = []
 
 # How long the guard waits before closing the websocket of an ended session: long enough for
 # the answer (the dialog) to reach the browser first.
@@ -69,15 +90,21 @@ def guard(access: Access, *, background: bool = False):
     """The one guard: resolve the account on the server, hand it to the handler as its first
     argument, react to a missing or ended session in one way (see the module docstring).
 
-    The browser sees the handler's signature without `account`, so it can never pass one."""
+    The browser sees the handler's signature without `account` (`staff`), so it can never
+    pass one."""
+    who = "staff" if access in STAFF_KINDS else "account"
 
     def decorate(handler):
         signature = inspect.signature(handler)
         params = list(signature.parameters.values())
-        if len(params) < 2 or params[1].name.lstrip("_") != "account":
-            raise TypeError(f"{handler.__qualname__}: a guarded handler's 2nd arg is `account`")
+        if len(params) < 2 or params[1].name.lstrip("_") != who:
+            raise TypeError(f"{handler.__qualname__}: a guarded handler's 2nd arg is `{who}`")
+        GUARDED.append((handler.__module__, handler.__qualname__, access))
 
         async def resolve(state: SessionState):
+            if access in STAFF_KINDS:
+                staff = await state._resolve_staff(access)
+                return (staff, None) if staff is not None else (None, state._staff_refused())
             account = await state._resolve(access)
             if account is None and access is not VISITOR:
                 return None, state._refused()
@@ -117,6 +144,10 @@ class SessionState(rx.State):
     # True from the start of a page's on_load events until the last one has run: forms wait
     # for it (assets/portal.js), so an early click is not answered by the page's reset.
     page_loading: bool = True
+    # the staff login of this tab (the staff header shows the name and the admin's links)
+    staff_logged_in: bool = False
+    staff_name: str = ""
+    staff_is_admin: bool = False
 
     def _announce(self, message: str) -> None:
         """Have screen readers read a success or error message (see components/session_dialog)."""
@@ -149,6 +180,29 @@ class SessionState(rx.State):
             if not rights.unlocked:
                 return None
         return account
+
+    def _staff_token(self) -> str:
+        return staff_cookie.read(self.router.headers.cookie)
+
+    async def _staff(self) -> StaffView | None:
+        """Check the staff session on the server (idle timeout, deactivation included)."""
+        staff = await asyncio.to_thread(staff_login.current_staff, self._staff_token())
+        self.staff_logged_in = staff is not None
+        self.staff_name = staff.name if staff else ""
+        self.staff_is_admin = bool(staff and staff.is_admin)
+        return staff
+
+    async def _resolve_staff(self, access: Access) -> StaffView | None:
+        staff = await self._staff()
+        if staff is None or (access is STAFF_ADMIN and not staff.is_admin):
+            return None
+        return staff
+
+    def _staff_refused(self):
+        """The one answer to a staff event the staff session does not allow."""
+        if not self.staff_logged_in:
+            return rx.redirect(routes.staff_login(self.router.url.path.rstrip("/")))
+        return rx.redirect(routes.STAFF_INBOX)
 
     def _refused(self):
         """The one answer to an event the session does not allow."""
@@ -213,6 +267,41 @@ class SessionState(rx.State):
         if await self._resolve(access, on_page=False) is None:
             return self._refused()
         return None
+
+    @rx.event
+    async def require_staff(self):
+        """on_load of staff pages: anyone not logged in as staff goes to the staff login."""
+        return await self._staff_page_check(STAFF)
+
+    @rx.event
+    async def require_staff_admin(self):
+        """on_load of administrators' pages: other staff go to the Eingang."""
+        return await self._staff_page_check(STAFF_ADMIN)
+
+    async def _staff_page_check(self, access: Access):
+        self.navigate_to, self.announcement, self.page_loading = "", "", True
+        if await self._resolve_staff(access) is None:
+            return self._staff_refused()
+        return None
+
+    @rx.event
+    async def check_staff_session(self):
+        """on_load of the staff's open pages (login, set-up): the header in step."""
+        self.navigate_to, self.announcement, self.page_loading = "", "", True
+        await self._staff()
+
+    @rx.event
+    async def staff_logout(self):
+        self.staff_logged_in, self.staff_name, self.staff_is_admin = False, "", False
+        self.navigate_to = routes.staff_session_end(secrets.token_urlsafe(8))
+
+    async def _start_staff(self, token: str, next_path: str = "") -> bool:
+        """Hand a fresh staff session to the cookie endpoint (see `_start`)."""
+        code = await asyncio.to_thread(staff_login.handoff, token)
+        if code is None:
+            return False
+        self.navigate_to = routes.staff_session_start(code, next_path)
+        return True
 
     @rx.event
     def page_loaded(self):

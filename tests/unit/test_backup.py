@@ -28,11 +28,13 @@ from portal_app.services import (
     register,
     sepa,
     sessions,
+    staff,
     unlock,
     vorlagen,
 )
 from tests import migrations
 from tests.backing_services import postgres_database
+from tests.staff_support import new_staff_email, set_up_staff
 from tests.unit.docs_fixtures import (  # noqa: F401
     PASSWORD,
     PDF,
@@ -104,6 +106,8 @@ def populated(unlocked, store, make_course, tmp_path):  # noqa: F811
     register.register("noch-offen@betrieb.example", consent=True)  # an unconfirmed account
     with pytest.raises(sessions.LoginFailed):
         sessions.login("unbekannt@betrieb.example", "falsch", client="192.0.2.7")
+    admin = set_up_staff(admin=True)  # staff, departments, recovery codes, a staff session
+    staff.invite(admin.view(), new_staff_email(), "Max Muster", ["beitrag"])  # a set-up link
     return {
         "betrieb_member": betrieb_member,
         "person_member": person_member,

@@ -27,7 +27,7 @@ def test_every_other_page_is_served_in_both_modes():
 
 
 def test_the_account_pages_unlock_and_forms_are_protected_and_the_catalogue_is_not():
-    protected = {spec.route for spec in pages_for(demo=True) if spec.protected}
+    protected = {spec.route for spec in pages_for(demo=True) if spec.protected and not spec.staff}
     assert protected == {
         routes.ACCOUNT,
         routes.ACCOUNT_PASSWORD,
@@ -47,6 +47,25 @@ def test_the_account_pages_unlock_and_forms_are_protected_and_the_catalogue_is_n
     }
     assert routes.COURSES not in protected and routes.COURSE not in protected
     assert routes.CONTACT not in protected
+
+
+def test_staff_pages_have_their_own_header_and_need_a_staff_login():
+    staff = {spec.route: spec for spec in pages_for(demo=False) if spec.staff}
+    assert set(staff) == {
+        routes.STAFF_LOGIN,
+        routes.STAFF_SETUP,
+        routes.STAFF_INBOX,
+        routes.STAFF_TEAM,
+    }
+    assert staff[routes.STAFF_INBOX].protected and not staff[routes.STAFF_INBOX].admin
+    assert staff[routes.STAFF_TEAM].protected and staff[routes.STAFF_TEAM].admin
+    assert not staff[routes.STAFF_LOGIN].protected
+    assert [spec.nav_label for spec in registry.staff_nav_entries()] == [
+        texts.STAFF_INBOX_TITLE,
+        texts.STAFF_TEAM_TITLE,
+    ]
+    member_links = {spec.route for spec in nav_entries() + footer_entries()}
+    assert not member_links & set(staff)
 
 
 def test_the_navigation_reads_start_page_courses_help():

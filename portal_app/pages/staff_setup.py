@@ -1,0 +1,99 @@
+"""Setting up a staff access from the mailed (or printed) link: password, authenticator app
+(QR code and the key as text), recovery codes."""
+
+import reflex as rx
+
+from portal_app import routes, styles, texts
+from portal_app.components.forms import (
+    alert,
+    form,
+    new_password_fields,
+    submit_button,
+    success_panel,
+    text_field,
+)
+from portal_app.components.page import page
+from portal_app.state.staff_setup import StaffSetupState
+
+
+def _password_step() -> rx.Component:
+    return rx.fragment(
+        rx.text(StaffSetupState.intro, as_="p", margin_bottom="1rem"),
+        form(
+            alert(StaffSetupState.problem),
+            new_password_fields(
+                StaffSetupState.errors.get("password", ""),
+                StaffSetupState.errors.get("password_repeat", ""),
+            ),
+            submit_button(texts.STAFF_SETUP_PASSWORD_BUTTON),
+            on_submit=StaffSetupState.submit_password,
+            label=texts.STAFF_SETUP_TITLE,
+        ),
+    )
+
+
+def _totp_step() -> rx.Component:
+    return rx.fragment(
+        rx.heading(texts.STAFF_TOTP_TITLE, as_="h2", size="5", margin_bottom="0.5rem"),
+        rx.text(texts.STAFF_TOTP_INTRO, as_="p", margin_bottom="1rem"),
+        rx.image(
+            src=StaffSetupState.qr_svg,
+            alt=texts.STAFF_TOTP_QR_LABEL,
+            width="200px",
+            height="200px",
+            class_name="staff-qr",
+        ),
+        rx.text(
+            texts.STAFF_TOTP_SECRET_LABEL,
+            " ",
+            rx.el.code(StaffSetupState.secret_text, id="totp-schluessel"),
+            as_="p",
+            margin_y="1rem",
+        ),
+        form(
+            alert(StaffSetupState.problem),
+            text_field(
+                "code",
+                texts.FIELD_STAFF_CODE,
+                StaffSetupState.errors.get("code", ""),
+                autocomplete="one-time-code",
+                max_length=20,
+            ),
+            submit_button(texts.STAFF_CODE_BUTTON),
+            on_submit=StaffSetupState.submit_code,
+            label=texts.STAFF_TOTP_TITLE,
+        ),
+    )
+
+
+def _done_step() -> rx.Component:
+    return success_panel(
+        texts.STAFF_RECOVERY_TITLE,
+        texts.STAFF_RECOVERY_INTRO,
+        rx.el.ul(
+            rx.foreach(StaffSetupState.recovery_codes, lambda c: rx.el.li(rx.el.code(c))),
+            aria_label=texts.STAFF_RECOVERY_LIST_LABEL,
+            class_name="recovery-codes",
+        ),
+        actions=(rx.button(texts.STAFF_CONTINUE, on_click=StaffSetupState.go_on, size="3"),),
+    )
+
+
+@page(
+    routes.STAFF_SETUP,
+    texts.STAFF_SETUP_TITLE,
+    staff=True,
+    linked=False,
+    on_load=[StaffSetupState.load],
+)
+def staff_setup() -> rx.Component:
+    return rx.fragment(
+        rx.heading(texts.STAFF_SETUP_TITLE, **styles.page_heading),
+        rx.match(
+            StaffSetupState.step,
+            ("link_invalid", alert(StaffSetupState.problem)),
+            ("totp", _totp_step()),
+            ("done", _done_step()),
+            _password_step(),
+        ),
+    )

@@ -1,0 +1,134 @@
+"""The staff's second factor: TOTP codes (RFC 6238, 30 s, one step of drift either way) that
+work only once, and single-use recovery codes stored as keyed hashes.
+
+A code is accepted only for a time step later than the last accepted one (`totp_last_step`),
+written with a conditional UPDATE, so of two parallel tries with one code exactly one passes.
+"""
+
+from __future__ import annotations
+
+import hmac
+import secrets
+
+import pyotp
+import segno
+from sqlmodel import Session, col, delete, select, update
+
+from portal_app.models import StaffAccount, StaffRecoveryCode
+from portal_app.services import clock, tokens
+
+STEP_SECONDS = 30
+DRIFT_STEPS = 1  # pyotp's valid_window=1: the step before and after count as well
+RECOVERY_CODES = 10
+# no look-alikes (0/O, 1/l/I), as the PINs
+_ALPHABET = "abcdefghjkmnpqrstuvwxyz23456789"
+ISSUER = "Kundenportal HWK"
+
+
+def new_secret() -> str:
+    return pyotp.random_base32()
+
+
+def provisioning_uri(secret: str, email: str) -> str:
+    return pyotp.TOTP(secret).provisioning_uri(name=email, issuer_name=ISSUER)
+
+
+def qr_svg(secret: str, email: str) -> str:
+    """The authenticator set-up as a QR code: an SVG made here, as a `data:` URI the page shows
+    inline (the CSP allows images from `data:`; no third-party QR service sees the secret)."""
+    code = segno.make(provisioning_uri(secret, email), error="m")
+    return code.svg_data_uri(scale=5, dark="#000", light="#fff")
+
+
+def grouped(secret: str) -> str:
+    """The secret as people type it: groups of four."""
+    return " ".join(secret[i : i + 4] for i in range(0, len(secret), 4))
+
+
+def current_step() -> int:
+    return int(clock.now().timestamp()) // STEP_SECONDS
+
+
+def code_at(secret: str, step: int) -> str:
+    return pyotp.TOTP(secret).at(step * STEP_SECONDS)
+
+
+def _clean(code: str) -> str:
+    return "".join((code or "").split()).replace("-", "").casefold()
+
+
+def matching_step(secret: str, code: str, after: int | None) -> int | None:
+    """The time step (now, or one before or after) whose code this is, later than `after`."""
+    typed = _clean(code)
+    if not secret or len(typed) != 6 or not typed.isdigit():
+        return None
+    now = current_step()
+    for step in range(now - DRIFT_STEPS, now + DRIFT_STEPS + 1):
+        if (after is None or step > after) and hmac.compare_digest(code_at(secret, step), typed):
+            return step
+    return None
+
+
+def use_totp(session: Session, staff: StaffAccount, code: str) -> bool:
+    """Accept a TOTP code once: True if it matches a step after the last accepted one, which
+    it then becomes (in the caller's transaction)."""
+    step = matching_step(staff.totp_secret or "", code, staff.totp_last_step)
+    if step is None:
+        return False
+    last = col(StaffAccount.totp_last_step)
+    result = session.exec(
+        update(StaffAccount)
+        .where(StaffAccount.id == staff.id)
+        .where(last.is_(None) | (last < step))
+        .values(totp_last_step=step)
+    )
+    return result.rowcount == 1
+
+
+def looks_like_recovery_code(code: str) -> bool:
+    return len(_clean(code)) == 10
+
+
+def _recovery_hash(staff_id: int, code: str) -> str:
+    return tokens.hash_token(f"recovery:{staff_id}:{_clean(code)}")
+
+
+def new_recovery_codes(session: Session, staff_id: int) -> list[str]:
+    """Ten new recovery codes (the old ones are void); shown once, stored hashed."""
+    session.exec(delete(StaffRecoveryCode).where(StaffRecoveryCode.staff_id == staff_id))
+    codes = []
+    for _ in range(RECOVERY_CODES):
+        raw = "".join(secrets.choice(_ALPHABET) for _ in range(10))
+        codes.append(f"{raw[:5]}-{raw[5:]}")
+        session.add(StaffRecoveryCode(staff_id=staff_id, code_hash=_recovery_hash(staff_id, raw)))
+    return codes
+
+
+def use_recovery_code(session: Session, staff_id: int, code: str) -> bool:
+    """Use a recovery code up: True once, False for an unknown or used one."""
+    if not looks_like_recovery_code(code):
+        return False
+    row = session.exec(
+        select(StaffRecoveryCode)
+        .where(StaffRecoveryCode.code_hash == _recovery_hash(staff_id, code))
+        .where(StaffRecoveryCode.staff_id == staff_id)
+    ).first()
+    if row is None or row.used_at is not None:
+        return False
+    result = session.exec(
+        update(StaffRecoveryCode)
+        .where(StaffRecoveryCode.id == row.id)
+        .where(col(StaffRecoveryCode.used_at).is_(None))
+        .values(used_at=clock.now())
+    )
+    return result.rowcount == 1
+
+
+def recovery_codes_left(session: Session, staff_id: int) -> int:
+    return len(
+        session.exec(
+            select(StaffRecoveryCode.id)
+            .where(StaffRecoveryCode.staff_id == staff_id)
+            .where(col(StaffRecoveryCode.used_at).is_(None))
+        ).all()
+    )

@@ -45,7 +45,7 @@ def _code_form() -> rx.Component:
         ),
         submit_button(texts.STAFF_CODE_BUTTON),
         on_submit=StaffLoginState.submit_code,
-        label=texts.FIELD_STAFF_CODE,
+        label=texts.STAFF_LOGIN_TITLE,
     )
 
 

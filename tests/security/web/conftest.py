@@ -11,6 +11,7 @@ from tests.e2e.conftest import (  # noqa: F401
     browser_type_launch_args,
     mail_sink,
     no_console_errors,
+    portal_cli,
     portal_db,
     portal_env,
     portal_url,

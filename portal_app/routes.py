@@ -139,9 +139,7 @@ def staff_setup(token: str) -> str:
 
 
 def staff_session_start(code: str, next_path: str) -> str:
-    return (
-        f"{STAFF_SESSION_START}?code={quote(code)}&next={quote(staff_next(next_path), safe='/')}"
-    )
+    return f"{STAFF_SESSION_START}?code={quote(code)}&next={quote(staff_next(next_path), safe='/')}"
 
 
 def staff_session_end(nonce: str) -> str:

@@ -34,7 +34,9 @@ def set_up_staff(
     """A staff member created by the operator, set up from the link (password, authenticator
     confirmed with the current code), logged in once."""
     email = email or new_staff_email()
-    staff_id, token = staff.create(email, "Erika Muster", is_admin=admin, department_keys=departments)
+    staff_id, token = staff.create(
+        email, "Erika Muster", is_admin=admin, department_keys=departments
+    )
     enrollment = staff_setup.set_password(token, STAFF_PASSWORD, STAFF_PASSWORD)
     secret = enrollment.secret_text.replace(" ", "")
     done = staff_setup.confirm(token, staff_totp.code_at(secret, staff_totp.current_step()))

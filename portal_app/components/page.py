@@ -149,4 +149,6 @@ def account_entries(group: str) -> list[PageSpec]:
 
 def footer_entries() -> list[PageSpec]:
     """Pages linked from every page's footer (legal notices, contact, accessibility), in order."""
-    return sorted((p for p in PAGES if p.footer_label and not p.staff), key=lambda p: p.footer_order)
+    return sorted(
+        (p for p in PAGES if p.footer_label and not p.staff), key=lambda p: p.footer_order
+    )

@@ -60,7 +60,9 @@ def _invite_form() -> rx.Component:
             _department_boxes("feld-abteilung-"),
             rx.cond(
                 StaffTeamState.errors.contains("departments"),
-                rx.el.p(StaffTeamState.errors["departments"], role="alert", class_name="field__error"),
+                rx.el.p(
+                    StaffTeamState.errors["departments"], role="alert", class_name="field__error"
+                ),
             ),
             submit_button(texts.STAFF_INVITE_BUTTON),
             on_submit=StaffTeamState.invite,

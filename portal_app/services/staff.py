@@ -148,9 +148,7 @@ def create(
 def invite(admin: StaffView, email: str, name: str, department_keys) -> int:
     """An administrator invites a colleague: the account, and a mail with the set-up link."""
     _require_admin(admin)
-    staff_id, token = create(
-        email, name, department_keys=department_keys, by_staff_id=admin.id
-    )
+    staff_id, token = create(email, name, department_keys=department_keys, by_staff_id=admin.id)
     with unit_of_work() as session:
         staff = session.get(StaffAccount, staff_id)
         body = texts.MAIL_STAFF_INVITE_BODY.format(

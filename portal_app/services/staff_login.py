@@ -90,9 +90,7 @@ def check_password(raw_email: str, password: str, client: str = "") -> PasswordP
     return PasswordPassed(staff.id, clock.now() + PENDING_TIME)
 
 
-def check_code(
-    passed: PasswordPassed, code: str, client: str = "", user_agent: str = ""
-) -> str:
+def check_code(passed: PasswordPassed, code: str, client: str = "", user_agent: str = "") -> str:
     """Step 2: a TOTP code (once) or a recovery code (once); returns a new session's token.
     Failed codes count against the address like failed passwords."""
     if not (code or "").strip():

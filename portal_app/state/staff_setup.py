@@ -84,7 +84,7 @@ class StaffSetupState(Feedback, SessionState):
 
     @rx.event
     async def go_on(self):
-        """"Weiter zum Eingang": the new session goes into the staff cookie."""
+        """ "Weiter zum Eingang": the new session goes into the staff cookie."""
         token, self._session_token = self._session_token, ""
         self.recovery_codes = []
         if not token or not await self._start_staff(token, routes.STAFF_INBOX):

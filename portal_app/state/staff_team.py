@@ -5,8 +5,6 @@ from __future__ import annotations
 
 import asyncio
 
-import reflex as rx
-
 from portal_app import texts
 from portal_app.services import departments
 from portal_app.services import staff as staff_service

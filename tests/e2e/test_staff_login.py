@@ -94,9 +94,7 @@ def test_the_staff_login_works_by_keyboard_alone(page: Page, portal_cli):
         page.keyboard.press("Enter")
 
 
-def test_a_member_or_visitor_opening_a_staff_page_gets_the_staff_login(
-    page: Page, mail_sink
-):
+def test_a_member_or_visitor_opening_a_staff_page_gets_the_staff_login(page: Page, mail_sink):
     flows.open_page(page, "/verwaltung/mitarbeiter")
     expect(page).to_have_url(re.compile(r"/verwaltung/anmelden/?\?next=/verwaltung/mitarbeiter$"))
     flows.create_account(page, mail_sink)

@@ -29,7 +29,9 @@ def invite(page: Page, name: str, email: str, departments: list[str]) -> None:
     for label in departments:
         form.get_by_label(label, exact=True).check()
     form.get_by_role("button", name=texts.STAFF_INVITE_BUTTON).click()
-    expect(page.get_by_role("main").get_by_text(texts.STAFF_INVITED.format(email=email))).to_be_visible()
+    expect(
+        page.get_by_role("main").get_by_text(texts.STAFF_INVITED.format(email=email))
+    ).to_be_visible()
 
 
 def card(page: Page, name: str):
@@ -71,9 +73,8 @@ def test_an_administrator_invites_a_colleague_gives_departments_and_deactivates_
     done = texts.STAFF_DEACTIVATED.format(name=colleague.name)
     expect(page.get_by_role("main").get_by_text(done)).to_be_visible()
     expect(card(page, colleague.name)).to_contain_text(texts.STAFF_STATUS_INACTIVE)
-    assert "aktiv: nein" in [
-        line for line in portal_cli("mitarbeiter", "list").splitlines() if colleague.email in line
-    ][0]
+    listed = portal_cli("mitarbeiter", "list").splitlines()
+    assert "aktiv: nein" in next(line for line in listed if colleague.email in line)
 
     # the colleague's open tab: its next event ends at the staff login
     other.get_by_role("navigation", name=texts.STAFF_NAV_LABEL).get_by_role(

@@ -122,9 +122,7 @@ def test_a_deactivated_staff_members_cookie_opens_nothing(
     assert _redirects(updates) == [routes.staff_login("/verwaltung")]
 
 
-def test_the_staff_cookie_is_http_only_strict_and_apart_from_the_members(
-    page: Page, portal_cli
-):
+def test_the_staff_cookie_is_http_only_strict_and_apart_from_the_members(page: Page, portal_cli):
     staff_flows.create_and_set_up(page, portal_cli)
     cookies = {c["name"]: c for c in page.context.cookies()}
     cookie = cookies[staff_cookie.NAME]

@@ -34,7 +34,7 @@ def _department_boxes(id_prefix, checked=None) -> rx.Component:
         )
     return rx.el.fieldset(
         rx.el.legend(texts.STAFF_DEPARTMENTS, class_name="field__label"),
-        *boxes,
+        rx.el.div(*boxes, class_name="department-choices"),
         class_name="field",
     )
 
@@ -85,7 +85,12 @@ def _staff_card(row) -> rx.Component:
                 form(
                     rx.el.input(type="hidden", name="staff_id", value=row["id"]),
                     _department_boxes(prefix, lambda key: row["keys"].contains("," + key + ",")),
-                    rx.button(texts.STAFF_DEPARTMENTS_SAVE, type="submit", variant="soft"),
+                    rx.button(
+                        texts.STAFF_DEPARTMENTS_SAVE,
+                        type="submit",
+                        variant="soft",
+                        width="fit-content",
+                    ),
                     on_submit=StaffTeamState.save_departments,
                     label=texts.STAFF_DEPARTMENTS_SAVE,
                     key=row["keys"],

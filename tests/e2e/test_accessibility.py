@@ -12,7 +12,7 @@ import pytest
 from playwright.sync_api import Locator, Page, expect
 
 from portal_app import routes, texts
-from tests.e2e import course_data, flows
+from tests.e2e import course_data, flows, staff_flows
 from tests.mailsink import body_of
 
 CONTACT_DESK = "kontakt@hwk.example"  # the documented default of PORTAL_MAIL_KONTAKT
@@ -329,7 +329,12 @@ def _visitor_pages() -> list[str]:
 
 
 def _member_pages() -> list[str]:
-    return [spec.route for spec in _registry() if spec.protected]
+    return [spec.route for spec in _registry() if spec.protected and not spec.staff]
+
+
+def _staff_pages() -> list[str]:
+    """The pages of a logged-in staff administrator."""
+    return [spec.route for spec in _registry() if spec.protected and spec.staff]
 
 
 # the innermost elements that reach past the right edge, to name in a failure
@@ -352,7 +357,7 @@ def _sideways(page: Page, path: str) -> str | None:
     return f"{path}: {scroll} > {client} px, {page.evaluate(_WIDER, client)}"
 
 
-def test_no_page_scrolls_sideways_at_320_px(page: Page, mail_sink, betrieb, issue_pin):
+def test_no_page_scrolls_sideways_at_320_px(page: Page, mail_sink, betrieb, issue_pin, portal_cli):
     page.set_viewport_size({"width": 320, "height": 640})
     visitor = _visitor_pages()
     assert {"/", "/kurse", "/kurse/1", "/barrierefreiheit", "/leichte-sprache"} <= set(visitor)
@@ -362,6 +367,11 @@ def test_no_page_scrolls_sideways_at_320_px(page: Page, mail_sink, betrieb, issu
     member = _member_pages()
     assert {"/konto", "/dokumente", "/sepa", "/formulare/beratungstermin"} <= set(member)
     overflowing += [_sideways(page, path) for path in member]
+
+    staff_flows.create_and_set_up(page, portal_cli, admin=True)
+    staff = _staff_pages()
+    assert {"/verwaltung", "/verwaltung/mitarbeiter"} <= set(staff)
+    overflowing += [_sideways(page, path) for path in staff]
     found = [entry for entry in overflowing if entry]
     assert not found, "\n".join(found)
 

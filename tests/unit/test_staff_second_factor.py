@@ -12,6 +12,7 @@ from portal_app.models import AuditEntry
 from portal_app.services import audit, staff_login, staff_totp, throttle
 from portal_app.services.db import unit_of_work
 from portal_app.services.staff_login import CodeRejected, StaffLoginFailed, StaffLoginThrottled
+from tests.parallel import at_once
 from tests.staff_support import STAFF_PASSWORD, set_up_staff
 
 
@@ -119,3 +120,32 @@ def test_failed_codes_are_throttled_too(clock):
     # the password step of the same address waits as well
     with pytest.raises(StaffLoginThrottled):
         _password(member)
+
+
+@pytest.mark.both_databases
+def test_of_parallel_tries_with_one_code_exactly_one_logs_in(clock):
+    member = set_up_staff()
+    passed = _password(member)
+    code = _code(member, +1)
+
+    def attempt():
+        try:
+            return bool(staff_login.check_code(passed, code))
+        except (CodeRejected, StaffLoginThrottled):
+            return False
+
+    assert sorted(at_once([attempt] * 6)) == [False] * 5 + [True]
+
+
+@pytest.mark.both_databases
+def test_of_parallel_tries_with_one_recovery_code_exactly_one_logs_in(clock):
+    member = set_up_staff()
+    passed = _password(member)
+
+    def attempt():
+        try:
+            return bool(staff_login.check_code(passed, member.recovery_codes[0]))
+        except (CodeRejected, StaffLoginThrottled):
+            return False
+
+    assert sorted(at_once([attempt] * 6)) == [False] * 5 + [True]

@@ -7,8 +7,9 @@ from __future__ import annotations
 
 import importlib
 import inspect
+import re
 
-from playwright.sync_api import Page
+from playwright.sync_api import Page, expect
 from sqlalchemy import create_engine, text
 
 from portal_app import pages, routes  # noqa: F401  (importing pages registers the states)
@@ -16,6 +17,7 @@ from portal_app.services import staff_cookie
 from portal_app.state.session import GUARDED, STAFF_ADMIN, STAFF_KINDS
 from tests.e2e import flows, staff_flows
 from tests.reflex_wire import SESSION_STATE, events_of
+from tests.security.web.test_headers import fetch
 
 
 def _staff_handlers(kinds) -> list[tuple[str, str, list[str]]]:
@@ -130,3 +132,27 @@ def test_the_staff_cookie_is_http_only_strict_and_apart_from_the_members(page: P
     assert len(cookie["value"]) >= 43
     assert flows.SESSION_COOKIE not in cookies  # no member login comes with it
     assert cookie["value"] not in page.evaluate("() => document.cookie")
+
+
+def test_a_used_staff_handoff_code_logs_nobody_in(page: Page, portal_cli, new_context):
+    handoffs = []
+    page.on(
+        "request", lambda r: handoffs.append(r.url) if "/verwaltung/sitzung/start" in r.url else 0
+    )
+    staff_flows.create_and_set_up(page, portal_cli)
+    assert len(handoffs) == 1
+    thief = new_context().new_page()
+    thief.goto(handoffs[0])
+    expect(thief).to_have_url(re.compile(r"/verwaltung/anmelden"))
+    assert not [c for c in thief.context.cookies() if c["name"] == staff_cookie.NAME]
+
+
+def test_the_staff_endpoints_ignore_other_sites_and_other_hosts(portal_url):
+    status, headers, _ = fetch(
+        portal_url + "/verwaltung/sitzung/start?code=abc&next=/verwaltung",
+        {"Sec-Fetch-Site": "cross-site"},
+    )
+    assert status == 303 and headers["location"].startswith("/verwaltung/anmelden")
+    assert "set-cookie" not in {k.lower() for k in headers}
+    _, headers, _ = fetch(portal_url + "/verwaltung/sitzung/start?code=abc&next=//evil.example/x")
+    assert "evil.example" not in headers["location"]

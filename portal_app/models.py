@@ -384,8 +384,9 @@ class StaffAccount(SQLModel, table=True):
     is_admin: bool = False
     created_at: datetime
     deactivated_at: datetime | None = None
-    # base32 TOTP secret; confirmed once the first code from the authenticator matched
-    totp_secret: str | None = Field(default=None, max_length=64)
+    # the TOTP secret, sealed with the secret key (services/staff_totp.py `seal`); confirmed once
+    # the first code from the authenticator matched
+    totp_secret: str | None = Field(default=None, max_length=120)
     totp_confirmed_at: datetime | None = None
     # the last accepted TOTP time step: a code works only once
     totp_last_step: int | None = None

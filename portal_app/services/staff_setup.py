@@ -72,13 +72,12 @@ def set_password(token: str, password: str, repeat: str) -> Enrollment:
     with unit_of_work() as session:
         _row, staff = _valid(session, token)
         staff.password_hash = password_hash
-        staff.totp_secret = staff_totp.new_secret()
+        secret = staff_totp.new_secret()
+        staff.totp_secret = staff_totp.seal(secret)
         staff.totp_confirmed_at = None
         staff.totp_last_step = None
         session.add(staff)
-        return Enrollment(
-            staff_totp.grouped(staff.totp_secret), staff_totp.qr_svg(staff.totp_secret, staff.email)
-        )
+        return Enrollment(staff_totp.grouped(secret), staff_totp.qr_svg(secret, staff.email))
 
 
 def confirm(token: str, code: str, user_agent: str = "") -> SetupDone:

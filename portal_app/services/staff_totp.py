@@ -1,5 +1,6 @@
 """The staff's second factor: TOTP codes (RFC 6238, 30 s, one step of drift either way) that
-work only once, and single-use recovery codes stored as keyed hashes.
+work only once, and single-use recovery codes stored as keyed hashes. The TOTP secret is
+stored sealed with the portal's secret key, so a copy of the database alone yields no codes.
 
 A code is accepted only for a time step later than the last accepted one (`totp_last_step`),
 written with a conditional UPDATE, so of two parallel tries with one code exactly one passes.
@@ -7,6 +8,7 @@ written with a conditional UPDATE, so of two parallel tries with one code exactl
 
 from __future__ import annotations
 
+import hashlib
 import hmac
 import secrets
 
@@ -16,6 +18,7 @@ from sqlmodel import Session, col, delete, select, update
 
 from portal_app.models import StaffAccount, StaffRecoveryCode
 from portal_app.services import clock, tokens
+from portal_app.settings import settings
 
 STEP_SECONDS = 30
 DRIFT_STEPS = 1  # pyotp's valid_window=1: the step before and after count as well
@@ -27,6 +30,36 @@ ISSUER = "Kundenportal HWK"
 
 def new_secret() -> str:
     return pyotp.random_base32()
+
+
+def _keystream(nonce: str, length: int) -> bytes:
+    key = settings.secret_key.encode()
+    stream = b""
+    counter = 0
+    while len(stream) < length:
+        message = f"totp-secret:{nonce}:{counter}".encode()
+        stream += hmac.new(key, message, hashlib.sha256).digest()
+        counter += 1
+    return stream[:length]
+
+
+def seal(secret: str) -> str:
+    """The secret as stored: a random nonce and the secret XORed with an HMAC key stream."""
+    nonce = secrets.token_hex(8)
+    raw = secret.encode("ascii")
+    sealed = bytes(a ^ b for a, b in zip(raw, _keystream(nonce, len(raw)), strict=True))
+    return f"{nonce}:{sealed.hex()}"
+
+
+def unseal(stored: str | None) -> str:
+    """The secret of a stored value ("" for none or a damaged one)."""
+    nonce, _, sealed_hex = (stored or "").partition(":")
+    try:
+        sealed = bytes.fromhex(sealed_hex)
+    except ValueError:
+        return ""
+    stream = _keystream(nonce, len(sealed))
+    return bytes(a ^ b for a, b in zip(sealed, stream, strict=True)).decode("ascii", "replace")
 
 
 def provisioning_uri(secret: str, email: str) -> str:
@@ -72,7 +105,7 @@ def matching_step(secret: str, code: str, after: int | None) -> int | None:
 def use_totp(session: Session, staff: StaffAccount, code: str) -> bool:
     """Accept a TOTP code once: True if it matches a step after the last accepted one, which
     it then becomes (in the caller's transaction)."""
-    step = matching_step(staff.totp_secret or "", code, staff.totp_last_step)
+    step = matching_step(unseal(staff.totp_secret), code, staff.totp_last_step)
     if step is None:
         return False
     last = col(StaffAccount.totp_last_step)

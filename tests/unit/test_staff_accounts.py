@@ -184,3 +184,11 @@ def test_the_operator_makes_the_first_administrator_with_a_link_on_the_last_line
     assert staff_setup.check_link(token).email == email
     listed = "\n".join(_cli_output("list"))
     assert "Anna Admin" in listed and "admin: ja" in listed and "2FA eingerichtet: nein" in listed
+
+
+def test_the_totp_secret_is_stored_sealed(clock):
+    member = set_up_staff()
+    with unit_of_work() as session:
+        stored = session.get(StaffAccount, member.id).totp_secret
+    assert member.secret not in stored
+    assert staff_totp.unseal(stored) == member.secret

@@ -201,3 +201,28 @@
     watch();
   }
 })();
+
+// 4. A link token from a mail (?token=… on /passwort-zuruecksetzen, /registrieren/bestaetigen)
+//    leaves the address bar before the app starts: Reflex copies the address of every event into
+//    the tab's state on the server, where a reconnect with the tab's client token could read it.
+//    The token stays in this tab (sessionStorage, under the page's path) and reaches the server
+//    only as an argument of the events that check and use it (components/link_token.py).
+(function () {
+  "use strict";
+  var params = new URLSearchParams(window.location.search);
+  var token = params.get("token");
+  if (token === null) return;
+  var path = window.location.pathname.replace(/\/+$/, "");
+  try {
+    window.sessionStorage.setItem("portal-link-token:" + path, token);
+  } catch (error) {
+    return; // no storage: the link cannot work without the address, so leave it there
+  }
+  params.delete("token");
+  var rest = params.toString();
+  window.history.replaceState(
+    window.history.state,
+    "",
+    window.location.pathname + (rest ? "?" + rest : "") + window.location.hash
+  );
+})();

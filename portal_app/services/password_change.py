@@ -16,15 +16,17 @@ class CurrentPasswordWrong(PortalError, ValueError):
 
 
 class CurrentPasswordThrottled(CurrentPasswordWrong):
-    """Too many wrong current passwords: wait (or, after many, a pause) before the next check."""
+    """Too many wrong current passwords: wait (or, after many, a pause) before the next check;
+    the message says how long, at the form's field."""
 
-
-def _throttled(error: throttle.LoginThrottled, field: str) -> CurrentPasswordThrottled:
-    if error.paused:
-        message = texts.CURRENT_PASSWORD_PAUSED.format(until=dates.format_datetime(error.until))
-    else:
-        message = texts.CURRENT_PASSWORD_WAIT.format(seconds=error.seconds)
-    return CurrentPasswordThrottled(message, field=field)
+    def __init__(self, error: throttle.LoginThrottled, field: str):
+        self.paused = error.paused
+        if error.paused:
+            until = dates.format_datetime(error.until)
+            message = texts.CURRENT_PASSWORD_PAUSED.format(until=until)
+        else:
+            message = texts.CURRENT_PASSWORD_WAIT.format(seconds=error.seconds)
+        super().__init__(message, field=field)
 
 
 def verify_current(account_id: int, password: str, field: str = "current_password") -> Account:
@@ -39,8 +41,8 @@ def verify_current(account_id: int, password: str, field: str = "current_passwor
     with unit_of_work() as session:
         try:
             this_try = throttle.count_try(session, key)
-        except throttle.LoginThrottled as error:
-            raise _throttled(error, field) from None  # not counted: the transaction rolls back
+        except throttle.LoginThrottled as error:  # not counted: the transaction rolls back
+            raise CurrentPasswordThrottled(error, field) from None
         account = session.get(Account, account_id)
     if account is None or not passwords.verify_password(password or "", account.password_hash):
         raise CurrentPasswordWrong(texts.CURRENT_PASSWORD_WRONG, field=field)

@@ -191,9 +191,12 @@ def _clear(session: Session, *conditions) -> None:
 
 def succeeded(session: Session, key: Key, counted: Try) -> None:
     """The try's password was right: it is no failure, and its counter starts afresh (the
-    address's tries from unknown devices, or the known device's own)."""
+    address's tries from unknown devices, or the known device's own). The member's own typos
+    from this client are forgiven; tries on the address from other clients stay theirs."""
     session.exec(delete(LoginFailure).where(LoginFailure.id == counted.row_id))
-    _clear(session, *_own_counter(key))
+    own = _own_counter(key)
+    session.exec(delete(LoginFailure).where(*own).where(LoginFailure.client == key.client))
+    _clear(session, *own)
 
 
 def forget(session: Session, key: Key) -> None:

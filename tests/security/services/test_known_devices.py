@@ -219,3 +219,17 @@ def test_a_password_reset_lifts_the_pause_for_unknown_devices(clock, member):
 
     assert _try(OWNER, PASSWORD) == "ok"
     assert sessions.LoginFailed  # (the same answer as ever for a wrong one)
+
+
+def test_a_success_forgives_the_members_own_typos_but_not_a_strangers_failures(clock, member):
+    member(OWNER, PASSWORD)
+    for client in [OFFICE, STRANGER] * 3:
+        clock.travel(PAST_ANY_DELAY)
+        assert _try(OWNER, WRONG, client=client) == "failed"
+    clock.travel(PAST_ANY_DELAY)
+    assert _try(OWNER, PASSWORD, client=OFFICE) == "ok"
+
+    strangers = [_try(f"opfer-{n}@betrieb-example.de", WRONG, client=STRANGER) for n in range(3)]
+    assert strangers == ["failed", "failed", "wait"], "the stranger's three still count"
+    office = [_try(f"kollege-{n}@betrieb-example.de", WRONG, client=OFFICE) for n in range(5)]
+    assert office == ["failed"] * 5, "the member's typos are forgiven"

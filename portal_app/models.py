@@ -163,10 +163,14 @@ class PinRequest(SQLModel, table=True):
 
 
 class LoginFailure(SQLModel, table=True):
-    """One failed login, counted per address and per client for throttling (DESIGN.md).
+    """One password try, counted before the password is checked and deleted again if it was
+    right (services/throttle.py): a login, or a check of the current password.
 
-    The address is stored only as a keyed hash (`email_digest`), so failures for addresses that
-    have no account leave no readable trace. Rows older than a day are pruned.
+    `email_digest` is a keyed hash of what the try is counted against (the address of a login,
+    or the account of a current-password check), so tries for addresses that have no account
+    leave no readable trace. A try from a browser unknown to the account counts against the
+    client address too (`client`); one from a known browser only against that browser
+    (`device`, the keyed hash of its device cookie). Rows older than a day are pruned.
     """
 
     __tablename__ = "login_failure"
@@ -175,6 +179,35 @@ class LoginFailure(SQLModel, table=True):
     at: datetime = Field(index=True)
     email_digest: str = Field(max_length=64, index=True)
     client: str = Field(default="", max_length=64, index=True)
+    device: str = Field(default="", max_length=64, index=True)
+
+
+class KnownDevice(SQLModel, table=True):
+    """A browser that has logged in to the account, by the keyed hash of its device cookie
+    (services/devices.py): others' failed logins neither delay nor pause its logins."""
+
+    __tablename__ = "known_device"
+    __table_args__ = (UniqueConstraint("account_id", "token_hash", name="uq_known_device"),)
+
+    id: int | None = Field(default=None, primary_key=True)
+    account_id: int = Field(foreign_key="account.id", index=True, ondelete="CASCADE")
+    token_hash: str = Field(max_length=64, index=True)
+    created_at: datetime
+    last_login_at: datetime = Field(index=True)
+
+
+class UnlockTry(SQLModel, table=True):
+    """One Freischaltung try, counted before its PIN is checked (services/unlock.py): per
+    account, and per account and typed number (`number_key`, e.g. "betrieb:1234567", the same
+    whether the number exists or not). `failed` once the PIN was wrong; a right one deletes it."""
+
+    __tablename__ = "unlock_try"
+
+    id: int | None = Field(default=None, primary_key=True)
+    at: datetime = Field(index=True)
+    account_id: int = Field(foreign_key="account.id", index=True, ondelete="CASCADE")
+    number_key: str = Field(max_length=30, index=True)
+    failed: bool = False
 
 
 class AuditEntry(SQLModel, table=True):

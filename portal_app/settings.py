@@ -205,6 +205,12 @@ class Settings:
     session_absolute_hours: int = setting(
         "PORTAL_SESSION_ABSOLUTE_HOURS", 12, "and after this long in any case", low=1, high=24 * 30
     )
+    device_days: int = setting(
+        "PORTAL_DEVICE_DAYS", 365,
+        "a browser stays known this long after its last login (others' failed logins do not "
+        "hold it up)",
+        low=1, high=3650,
+    )  # fmt: skip
     smtp_host: str = setting(
         "PORTAL_SMTP_HOST", "", "mail server; without it mails stay in the outbox",
         allowed="host name",

@@ -22,6 +22,7 @@ from portal_app.services import (
     backup,
     booking,
     db,
+    devices,
     documents,
     download_tickets,
     forms,
@@ -104,6 +105,11 @@ def populated(unlocked, store, make_course, tmp_path):  # noqa: F811
     register.register("noch-offen@betrieb.example", consent=True)  # an unconfirmed account
     with pytest.raises(sessions.LoginFailed):
         sessions.login("unbekannt@betrieb.example", "falsch", client="192.0.2.7")
+    with pytest.raises(unlock.UnlockFailed):  # a wrong PIN try
+        unlock.unlock_person(person_member, "87654321", "FALSCHE1")
+    with db.unit_of_work() as session:  # a browser the member has logged in with
+        token = sessions.start(session, betrieb_member)
+    devices.remember(token, None)
     return {
         "betrieb_member": betrieb_member,
         "person_member": person_member,

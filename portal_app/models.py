@@ -393,3 +393,87 @@ class DownloadTicket(SQLModel, table=True):
     content_type: str = Field(max_length=100)
     expires_at: datetime = Field(index=True)
     used_at: datetime | None = None
+
+
+class Vorgang(SQLModel, table=True):
+    """One item in the staff's inbox: something a member sent (a document, a form, a contact
+    message, a request for a new PIN), its department, status and who works on it. The sent
+    thing itself stays in its own table; this row points to it."""
+
+    __table_args__ = (
+        Index("ix_vorgang_department_received", "department", "received_at"),
+        Index("ix_vorgang_department_status_received", "department", "status", "received_at"),
+    )
+
+    id: int | None = Field(default=None, primary_key=True)
+    kind: str = Field(max_length=20)  # services/inbox.py: KINDS
+    department: str = Field(max_length=30)  # services/departments.py
+    status: str = Field(default="neu", max_length=20)  # services/inbox.py: STATUSES
+    received_at: datetime = Field(index=True)
+    account_id: int | None = Field(
+        default=None, foreign_key="account.id", index=True, ondelete="SET NULL"
+    )
+    sender: str = Field(max_length=300)  # Betrieb/Person or the typed name
+    sender_email: str = Field(default="", max_length=EMAIL_MAX_LENGTH)
+    subject: str = Field(max_length=300)
+    search_text: str = Field(default="", max_length=900)  # case-folded, for the text search
+    assignee_id: int | None = Field(default=None, index=True)  # a staff member
+    dokument_id: int | None = Field(default=None, foreign_key="dokument.id", ondelete="SET NULL")
+    form_submission_id: int | None = Field(
+        default=None, foreign_key="form_submission.id", ondelete="SET NULL"
+    )
+    pin_request_id: int | None = Field(
+        default=None, foreign_key="pin_request.id", ondelete="SET NULL"
+    )
+
+
+class VorgangEintrag(SQLModel, table=True):
+    """The history of an inbox item: received, taken over, status, forwarded, answered."""
+
+    __tablename__ = "vorgang_eintrag"
+
+    id: int | None = Field(default=None, primary_key=True)
+    vorgang_id: int = Field(foreign_key="vorgang.id", index=True, ondelete="CASCADE")
+    at: datetime
+    staff_id: int | None = None  # None: the portal (received)
+    action: str = Field(max_length=30)
+    note: str = Field(default="", max_length=4000)
+
+
+class VorgangGelesen(SQLModel, table=True):
+    """A staff member has opened an inbox item (the others see it unread until they do)."""
+
+    __tablename__ = "vorgang_gelesen"
+
+    vorgang_id: int = Field(foreign_key="vorgang.id", primary_key=True, ondelete="CASCADE")
+    staff_id: int = Field(primary_key=True)
+
+
+class PostfachNachricht(SQLModel, table=True):
+    """A message from the chamber in a member's Postfach: an answer to an inbox item, or a
+    document the chamber provided. The mail about it only says that there is something new."""
+
+    __tablename__ = "postfach_nachricht"
+    __table_args__ = (Index("ix_postfach_account_created", "account_id", "created_at"),)
+
+    id: int | None = Field(default=None, primary_key=True)
+    account_id: int = Field(foreign_key="account.id", ondelete="CASCADE")
+    created_at: datetime
+    subject: str = Field(max_length=300)
+    body: str = Field(default="", max_length=20000)
+    vorgang_id: int | None = Field(default=None, foreign_key="vorgang.id", ondelete="SET NULL")
+    dokument_id: int | None = Field(default=None, foreign_key="dokument.id", ondelete="SET NULL")
+    read_at: datetime | None = None
+
+
+class PostfachAnhang(SQLModel, table=True):
+    """A file attached to a Postfach message (stored like documents, in the private store)."""
+
+    __tablename__ = "postfach_anhang"
+
+    id: int | None = Field(default=None, primary_key=True)
+    nachricht_id: int = Field(foreign_key="postfach_nachricht.id", index=True, ondelete="CASCADE")
+    original_name: str = Field(max_length=200)
+    stored_name: str = Field(max_length=64, unique=True)
+    content_type: str = Field(max_length=100)
+    size: int

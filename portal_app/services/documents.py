@@ -11,11 +11,21 @@ from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
 
-from sqlmodel import Session, col, func, select
+from sqlmodel import Session, func, select
 
-from portal_app import routes, texts
+from portal_app import texts
 from portal_app.models import Account, Betrieb, Dokument, Freischaltung, Person
-from portal_app.services import audit, clock, db, departments, files, mail, registry
+from portal_app.services import (
+    audit,
+    clock,
+    db,
+    departments,
+    files,
+    inbox,
+    mail,
+    postfach,
+    registry,
+)
 from portal_app.services.db import unit_of_work
 from portal_app.services.errors import PortalError
 from portal_app.settings import settings
@@ -223,6 +233,17 @@ def finish(target: UploadTarget, incoming: files.Incoming, raw_name: str) -> Doc
             session.flush()
             if used_bytes(session, target.owner) > settings.quota_bytes:  # this file included
                 raise _OverQuota
+            account = session.get(Account, target.account_id)
+            inbox.receive(
+                session,
+                kind=inbox.KIND_DOCUMENT,
+                department=target.department,
+                account_id=target.account_id,
+                sender=target.owner.label,
+                sender_email=account.email if account else "",
+                subject=name,
+                dokument_id=row.id,
+            )
             incoming.keep(kind, stored)
             kept = True
             audit.record(
@@ -347,7 +368,7 @@ def _record_for(session: Session, betrieb: str | None, person: str | None):
 
 
 def provide(betrieb: str | None, person: str | None, title: str, path: Path) -> DocumentView:
-    """Put a chamber document on the portal for a Betrieb or Person and announce it by mail to
+    """Put a chamber document on the portal for a Betrieb or Person, and into the Postfach of
     every account unlocked for it."""
     title = " ".join((title or "").split())
     if not title or len(title) > TITLE_MAX:
@@ -382,7 +403,7 @@ def provide(betrieb: str | None, person: str | None, title: str, path: Path) -> 
             session.flush()
             owner = owner_of_record(record)
             audit.record(session, AUDIT_PROVIDED, None, owner.key, f"{row.id} {title}"[:500])
-            _announce(session, record, title)
+            _announce(session, record, title, row.id)
             return _view(row, owner)
     except BaseException:
         incoming.discard()
@@ -391,18 +412,15 @@ def provide(betrieb: str | None, person: str | None, title: str, path: Path) -> 
         raise
 
 
-def _announce(session: Session, record: Betrieb | Person, title: str) -> None:
+def _announce(session: Session, record: Betrieb | Person, title: str, dokument_id: int) -> None:
     column = Freischaltung.betrieb_id if isinstance(record, Betrieb) else Freischaltung.person_id
     accounts = session.exec(
-        select(Account)
-        .join(Freischaltung, col(Freischaltung.account_id) == Account.id)
-        .where(column == record.id)
-    )
-    link = f"{settings.base_url}{routes.DOCUMENTS}"
-    for account in accounts:
-        mail.enqueue(
+        select(Freischaltung.account_id).where(column == record.id).distinct()
+    ).all()
+    for account_id in accounts:
+        postfach.deliver(
             session,
-            account.email,
-            texts.MAIL_PROVIDED_SUBJECT,
-            texts.MAIL_PROVIDED_BODY.format(title=title, name=record.name, link=link),
+            account_id,
+            texts.POSTFACH_PROVIDED_SUBJECT.format(title=title, name=record.name),
+            dokument_id=dokument_id,
         )

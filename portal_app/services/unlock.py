@@ -34,7 +34,18 @@ from portal_app.models import (
     PinRequest,
     UnlockTry,
 )
-from portal_app.services import audit, clock, dates, db, mail, passwords, pins, registry
+from portal_app.services import (
+    audit,
+    clock,
+    dates,
+    db,
+    departments,
+    inbox,
+    mail,
+    passwords,
+    pins,
+    registry,
+)
 from portal_app.services.db import unit_of_work
 from portal_app.services.errors import PortalError
 from portal_app.services.registry import NumberRejected
@@ -377,7 +388,8 @@ def request_new_pin(account_id: int, art: str, raw_number: str) -> None:
         # Stored first, counted after (own row included), one request of the account at a time.
         db.serialize(session, f"pin-request:{account_id}")
         now = clock.now()
-        session.add(PinRequest(account_id=account_id, art=art, nummer=nummer, created_at=now))
+        request = PinRequest(account_id=account_id, art=art, nummer=nummer, created_at=now)
+        session.add(request)
         session.flush()
         today = session.exec(
             select(func.count())
@@ -389,6 +401,19 @@ def request_new_pin(account_id: int, art: str, raw_number: str) -> None:
             raise TooManyRequests(texts.PIN_REQUEST_TOO_MANY)  # rolls the request back
         audit.record(session, PIN_REQUESTED, account_id, f"{art} {nummer}")
         account = session.get(Account, account_id)
+        inbox.receive(
+            session,
+            kind=inbox.KIND_PIN,
+            # a Betrieb's PIN letters come from the Handwerksrolle, a person's from Ausbildung
+            department=departments.HANDWERKSROLLE if art == "betrieb" else departments.AUSBILDUNG,
+            account_id=account_id,
+            sender=texts.INBOX_PIN_SENDER.format(
+                kind=texts.BETRIEB if art == "betrieb" else texts.PERSON, number=nummer
+            ),
+            sender_email=account.email,
+            subject=texts.INBOX_PIN_SUBJECT,
+            pin_request_id=request.id,
+        )
         mail.enqueue(
             session,
             account.email,

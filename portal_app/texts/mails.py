@@ -143,10 +143,12 @@ MAIL_UPLOAD_BODY = (
     "Guten Tag,\n\nüber das Kundenportal haben uns folgende Dokumente erreicht:\n\n{files}\n\n"
     "Wir bearbeiten Ihre Unterlagen so bald wie möglich."
 ) + _SIGNATURE
-MAIL_PROVIDED_SUBJECT = "Neues Dokument im Kundenportal"
-MAIL_PROVIDED_BODY = (
-    "Guten Tag,\n\nim Kundenportal liegt ein neues Dokument für {name} bereit:\n\n{title}\n\n"
-    "Sie finden es nach der Anmeldung unter:\n{link}"
+
+# --- Postfach: the mail says only that there is something new ---
+MAIL_POSTFACH_SUBJECT = "Neue Nachricht im Kundenportal"
+MAIL_POSTFACH_BODY = (
+    "Guten Tag,\n\nin Ihrem Postfach im Kundenportal liegt eine neue Nachricht der "
+    "Handwerkskammer. Sie finden sie nach der Anmeldung unter:\n{link}"
 ) + _SIGNATURE
 
 # --- SEPA ---

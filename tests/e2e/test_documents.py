@@ -125,7 +125,22 @@ def test_a_provided_document_reaches_its_betrieb_only(
         str(bescheid),
     )  # fmt: skip
     document_id = int(re.search(r"Dokument (\d+)", output).group(1))
-    mail_sink.wait_for(email, texts.MAIL_PROVIDED_SUBJECT)
+    notice = flows.body_of(mail_sink.wait_for(email, texts.MAIL_POSTFACH_SUBJECT))
+    assert "Beitragsbescheid" not in notice  # the mail says only that there is something new
+
+    # the Postfach: reached from the navigation, which counts the unread message
+    flows.open_page(page, "/konto")
+    page.get_by_role("link", name=f"{texts.POSTFACH_TITLE} 1 {texts.NAV_UNREAD}").click()
+    expect(page.get_by_role("heading", name=texts.POSTFACH_TITLE, level=1)).to_be_visible()
+    message = page.get_by_role("button", name=re.compile("Beitragsbescheid 2026"))
+    expect(message).to_have_attribute("aria-expanded", "false")
+    message.click()
+    expect(message).to_have_attribute("aria-expanded", "true")
+    expect(page.get_by_role("link", name=texts.POSTFACH_TITLE, exact=True)).to_be_visible()
+    with page.expect_download() as from_postfach:
+        page.get_by_role("button", name="Beitragsbescheid 2026 herunterladen").click()
+    assert open(from_postfach.value.path(), "rb").read() == bescheid.read_bytes()  # noqa: SIM115
+    flows.assert_accessible_narrow_and_wide(page, screenshot, "postfach")
 
     flows.open_page(page, "/dokumente")
     provided = page.get_by_role("table", name=texts.PROVIDED_HEADING)

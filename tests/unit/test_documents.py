@@ -6,7 +6,7 @@ from sqlmodel import select
 
 from portal_app import texts
 from portal_app.models import AuditEntry, Dokument
-from portal_app.services import documents, files, mail
+from portal_app.services import documents, files, mail, postfach
 from portal_app.services.db import unit_of_work
 from tests.parallel import at_once
 from tests.unit.docs_fixtures import (  # noqa: F401
@@ -223,10 +223,11 @@ def test_a_provided_document_is_listed_fetched_announced_and_audited(
     found = documents.fetch(colleague, view.id)
     assert (found.name, found.content_type) == ("Beitragsbescheid 2026.pdf", "application/pdf")
     assert files.path_of(found.stored_name).read_bytes() == PDF
-    announced = [
-        m.recipient for m in mail.recent_mails() if m.subject == texts.MAIL_PROVIDED_SUBJECT
-    ]
-    assert len(announced) == 2
+    announced = [m for m in mail.recent_mails() if m.subject == texts.MAIL_POSTFACH_SUBJECT]
+    assert len(announced) == 2  # both accounts of the Betrieb; the mail names no document
+    assert not any("Beitragsbescheid" in m.body for m in announced)
+    (message,) = postfach.messages(eder)
+    assert "Beitragsbescheid 2026" in message.subject and message.dokument_id == view.id
     assert documents.provided(huber) == []
     assert documents.AUDIT_DOWNLOAD in audit_actions(colleague)
 

@@ -416,7 +416,6 @@ class Vorgang(SQLModel, table=True):
     sender: str = Field(max_length=300)  # Betrieb/Person or the typed name
     sender_email: str = Field(default="", max_length=EMAIL_MAX_LENGTH)
     subject: str = Field(max_length=300)
-    search_text: str = Field(default="", max_length=900)  # case-folded, for the text search
     assignee_id: int | None = Field(default=None, index=True)  # a staff member
     dokument_id: int | None = Field(default=None, foreign_key="dokument.id", ondelete="SET NULL")
     form_submission_id: int | None = Field(
@@ -425,6 +424,16 @@ class Vorgang(SQLModel, table=True):
     pin_request_id: int | None = Field(
         default=None, foreign_key="pin_request.id", ondelete="SET NULL"
     )
+
+
+class VorgangWort(SQLModel, table=True):
+    """The words of an inbox item's sender, address and subject, case-folded: the text search
+    finds items by word beginnings through this index (a LIKE '%…%' would read every item)."""
+
+    __tablename__ = "vorgang_wort"
+
+    wort: str = Field(max_length=100, primary_key=True)
+    vorgang_id: int = Field(foreign_key="vorgang.id", primary_key=True, ondelete="CASCADE")
 
 
 class VorgangEintrag(SQLModel, table=True):

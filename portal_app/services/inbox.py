@@ -10,6 +10,7 @@ with the same answer as for an item that does not exist."""
 from __future__ import annotations
 
 import json
+import re
 from dataclasses import dataclass, field
 from datetime import date, datetime, time, timedelta
 
@@ -24,6 +25,7 @@ from portal_app.models import (
     Vorgang,
     VorgangEintrag,
     VorgangGelesen,
+    VorgangWort,
 )
 from portal_app.services import audit, clock, departments, files, postfach
 from portal_app.services.db import unit_of_work
@@ -122,8 +124,19 @@ class ItemDetail:
     history: list[HistoryEntry] = field(default_factory=list)
 
 
-def search_text(*parts: str) -> str:
-    return " ".join(part.casefold() for part in parts if part)[:900]
+WORD = re.compile(r"[\w@.+-]+")
+SEARCH_WORDS_MAX = 5
+
+
+def words(*parts: str) -> set[str]:
+    """The case-folded words of the texts, and their parts between dots, @ and dashes
+    ("eder@betrieb.example" gives it whole, "eder", "betrieb" and "example")."""
+    found = set()
+    for token in WORD.findall(" ".join(parts).casefold()):
+        token = token.strip(".-+")
+        found.add(token[:100])
+        found.update(part[:100] for part in re.split(r"[@.+-]", token) if part)
+    return {word for word in found if word}
 
 
 def receive(
@@ -148,11 +161,12 @@ def receive(
         sender=sender[:300],
         sender_email=sender_email[:254],
         subject=subject[:300],
-        search_text=search_text(sender, sender_email, subject),
         **sent,
     )
     session.add(row)
     session.flush()
+    for word in words(sender, sender_email, subject):
+        session.add(VorgangWort(wort=word, vorgang_id=row.id))
     session.add(VorgangEintrag(vorgang_id=row.id, at=now, action=RECEIVED))
     return row
 
@@ -172,10 +186,16 @@ def _conditions(scope: Scope, wanted: InboxFilter) -> list:
         conditions.append(Vorgang.received_at >= _day_start(wanted.since))
     if wanted.until:
         conditions.append(Vorgang.received_at < _day_start(wanted.until + timedelta(days=1)))
-    text = wanted.text.strip().casefold()[:SEARCH_MAX]
-    if text:
-        escaped = text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
-        conditions.append(col(Vorgang.search_text).like(f"%{escaped}%", escape="\\"))
+    for word in sorted(words(wanted.text[:SEARCH_MAX]), key=len, reverse=True)[:SEARCH_WORDS_MAX]:
+        # every word must begin a word of the item: a range on the word index
+        following = word[:-1] + chr(ord(word[-1]) + 1)
+        conditions.append(
+            col(Vorgang.id).in_(
+                select(VorgangWort.vorgang_id)
+                .where(VorgangWort.wort >= word)
+                .where(VorgangWort.wort < following)
+            )
+        )
     return conditions
 
 

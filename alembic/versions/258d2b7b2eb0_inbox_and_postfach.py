@@ -1,8 +1,8 @@
 """inbox and postfach
 
-Revision ID: f74ed31ecbcd
+Revision ID: 258d2b7b2eb0
 Revises: d7a9c3e1f2b4
-Create Date: 2026-11-30 15:48:48.456724
+Create Date: 2026-11-30 15:58:17.709979
 
 """
 from typing import Sequence, Union
@@ -12,7 +12,7 @@ import sqlalchemy as sa
 import sqlmodel
 
 # revision identifiers, used by Alembic.
-revision: str = 'f74ed31ecbcd'
+revision: str = '258d2b7b2eb0'
 down_revision: Union[str, Sequence[str], None] = 'd7a9c3e1f2b4'
 branch_labels: Union[str, Sequence[str], None] = None
 depends_on: Union[str, Sequence[str], None] = None
@@ -31,7 +31,6 @@ def upgrade() -> None:
     sa.Column('sender', sqlmodel.sql.sqltypes.AutoString(length=300), nullable=False),
     sa.Column('sender_email', sqlmodel.sql.sqltypes.AutoString(length=254), nullable=False),
     sa.Column('subject', sqlmodel.sql.sqltypes.AutoString(length=300), nullable=False),
-    sa.Column('search_text', sqlmodel.sql.sqltypes.AutoString(length=900), nullable=False),
     sa.Column('assignee_id', sa.Integer(), nullable=True),
     sa.Column('dokument_id', sa.Integer(), nullable=True),
     sa.Column('form_submission_id', sa.Integer(), nullable=True),
@@ -85,6 +84,12 @@ def upgrade() -> None:
     sa.ForeignKeyConstraint(['vorgang_id'], ['vorgang.id'], ondelete='CASCADE'),
     sa.PrimaryKeyConstraint('vorgang_id', 'staff_id')
     )
+    op.create_table('vorgang_wort',
+    sa.Column('wort', sqlmodel.sql.sqltypes.AutoString(length=100), nullable=False),
+    sa.Column('vorgang_id', sa.Integer(), nullable=False),
+    sa.ForeignKeyConstraint(['vorgang_id'], ['vorgang.id'], ondelete='CASCADE'),
+    sa.PrimaryKeyConstraint('wort', 'vorgang_id')
+    )
     op.create_table('postfach_anhang',
     sa.Column('id', sa.Integer(), nullable=False),
     sa.Column('nachricht_id', sa.Integer(), nullable=False),
@@ -109,6 +114,7 @@ def downgrade() -> None:
         batch_op.drop_index(batch_op.f('ix_postfach_anhang_nachricht_id'))
 
     op.drop_table('postfach_anhang')
+    op.drop_table('vorgang_wort')
     op.drop_table('vorgang_gelesen')
     with op.batch_alter_table('vorgang_eintrag', schema=None) as batch_op:
         batch_op.drop_index(batch_op.f('ix_vorgang_eintrag_vorgang_id'))

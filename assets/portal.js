@@ -201,3 +201,41 @@
     watch();
   }
 })();
+
+// 4. A link token from a mail (?token=… on /passwort-zuruecksetzen, /registrieren/bestaetigen)
+//    leaves the address bar before the app starts: Reflex copies the address of every event into
+//    the tab's state on the server, where a reconnect with the tab's client token could read it.
+//    The token stays in this tab (sessionStorage, under the page's path) and reaches the server
+//    only as an argument of the events that check and use it (components/link_token.py).
+//    A link with a token inside the portal (the demo mailbox) loads its page anew for that.
+(function () {
+  "use strict";
+  document.addEventListener(
+    "click",
+    function (event) {
+      var link = event.target instanceof Element && event.target.closest("a[href]");
+      if (!link || event.defaultPrevented || link.target === "_blank") return;
+      var url = new URL(link.href, window.location.href);
+      if (url.origin !== window.location.origin || !url.searchParams.has("token")) return;
+      event.preventDefault();
+      window.location.assign(url.href);
+    },
+    true
+  );
+  var params = new URLSearchParams(window.location.search);
+  var token = params.get("token");
+  if (token === null) return;
+  var path = window.location.pathname.replace(/\/+$/, "");
+  try {
+    window.sessionStorage.setItem("portal-link-token:" + path, token);
+  } catch (error) {
+    return; // no storage: the link cannot work without the address, so leave it there
+  }
+  params.delete("token");
+  var rest = params.toString();
+  window.history.replaceState(
+    window.history.state,
+    "",
+    window.location.pathname + (rest ? "?" + rest : "") + window.location.hash
+  );
+})();

@@ -163,10 +163,14 @@ class PinRequest(SQLModel, table=True):
 
 
 class LoginFailure(SQLModel, table=True):
-    """One failed login, counted per address and per client for throttling (DESIGN.md).
+    """One password try, counted before the password is checked and deleted again if it was
+    right (services/throttle.py): a login, or a check of the current password.
 
-    The address is stored only as a keyed hash (`email_digest`), so failures for addresses that
-    have no account leave no readable trace. Rows older than a day are pruned.
+    `email_digest` is a keyed hash of what the try is counted against (the address of a login,
+    or the account of a current-password check), so tries for addresses that have no account
+    leave no readable trace. A try from a browser unknown to the account counts against the
+    client address too (`client`); one from a known browser only against that browser
+    (`device`, the keyed hash of its device cookie). Rows older than a day are pruned.
     """
 
     __tablename__ = "login_failure"
@@ -175,6 +179,35 @@ class LoginFailure(SQLModel, table=True):
     at: datetime = Field(index=True)
     email_digest: str = Field(max_length=64, index=True)
     client: str = Field(default="", max_length=64, index=True)
+    device: str = Field(default="", max_length=64, index=True)
+
+
+class KnownDevice(SQLModel, table=True):
+    """A browser that has logged in to the account, by the keyed hash of its device cookie
+    (services/devices.py): others' failed logins neither delay nor pause its logins."""
+
+    __tablename__ = "known_device"
+    __table_args__ = (UniqueConstraint("account_id", "token_hash", name="uq_known_device"),)
+
+    id: int | None = Field(default=None, primary_key=True)
+    account_id: int = Field(foreign_key="account.id", index=True, ondelete="CASCADE")
+    token_hash: str = Field(max_length=64, index=True)
+    created_at: datetime
+    last_login_at: datetime = Field(index=True)
+
+
+class UnlockTry(SQLModel, table=True):
+    """One Freischaltung try, counted before its PIN is checked (services/unlock.py): per
+    account, and per account and typed number (`number_key`, e.g. "betrieb:1234567", the same
+    whether the number exists or not). `failed` once the PIN was wrong; a right one deletes it."""
+
+    __tablename__ = "unlock_try"
+
+    id: int | None = Field(default=None, primary_key=True)
+    at: datetime = Field(index=True)
+    account_id: int = Field(foreign_key="account.id", index=True, ondelete="CASCADE")
+    number_key: str = Field(max_length=30, index=True)
+    failed: bool = False
 
 
 class AuditEntry(SQLModel, table=True):
@@ -439,3 +472,96 @@ class StaffSetupToken(SQLModel, table=True):
     created_at: datetime
     expires_at: datetime
     used_at: datetime | None = None
+
+
+class Vorgang(SQLModel, table=True):
+    """One item in the staff's inbox: something a member sent (a document, a form, a contact
+    message, a request for a new PIN), its department, status and who works on it. The sent
+    thing itself stays in its own table; this row points to it."""
+
+    __table_args__ = (
+        Index("ix_vorgang_department_received", "department", "received_at"),
+        Index("ix_vorgang_department_status_received", "department", "status", "received_at"),
+    )
+
+    id: int | None = Field(default=None, primary_key=True)
+    kind: str = Field(max_length=20)  # services/inbox.py: KINDS
+    department: str = Field(max_length=30)  # services/departments.py
+    status: str = Field(default="neu", max_length=20)  # services/inbox.py: STATUSES
+    received_at: datetime = Field(index=True)
+    account_id: int | None = Field(
+        default=None, foreign_key="account.id", index=True, ondelete="SET NULL"
+    )
+    sender: str = Field(max_length=300)  # Betrieb/Person or the typed name
+    sender_email: str = Field(default="", max_length=EMAIL_MAX_LENGTH)
+    subject: str = Field(max_length=300)
+    assignee_id: int | None = Field(default=None, index=True)  # a staff member
+    dokument_id: int | None = Field(default=None, foreign_key="dokument.id", ondelete="SET NULL")
+    form_submission_id: int | None = Field(
+        default=None, foreign_key="form_submission.id", ondelete="SET NULL"
+    )
+    pin_request_id: int | None = Field(
+        default=None, foreign_key="pin_request.id", ondelete="SET NULL"
+    )
+
+
+class VorgangWort(SQLModel, table=True):
+    """The words of an inbox item's sender, address and subject, case-folded: the text search
+    finds items by word beginnings through this index (a LIKE '%…%' would read every item)."""
+
+    __tablename__ = "vorgang_wort"
+
+    wort: str = Field(max_length=100, primary_key=True)
+    vorgang_id: int = Field(foreign_key="vorgang.id", primary_key=True, ondelete="CASCADE")
+
+
+class VorgangEintrag(SQLModel, table=True):
+    """The history of an inbox item: received, taken over, status, forwarded, answered."""
+
+    __tablename__ = "vorgang_eintrag"
+
+    id: int | None = Field(default=None, primary_key=True)
+    vorgang_id: int = Field(foreign_key="vorgang.id", index=True, ondelete="CASCADE")
+    at: datetime
+    staff_id: int | None = None  # None: the portal (received)
+    action: str = Field(max_length=30)
+    note: str = Field(default="", max_length=4000)
+
+
+class VorgangGelesen(SQLModel, table=True):
+    """A staff member has opened an inbox item (the others see it unread until they do)."""
+
+    __tablename__ = "vorgang_gelesen"
+
+    vorgang_id: int = Field(foreign_key="vorgang.id", primary_key=True, ondelete="CASCADE")
+    staff_id: int = Field(primary_key=True)
+
+
+class PostfachNachricht(SQLModel, table=True):
+    """A message from the chamber in a member's Postfach: an answer to an inbox item, or a
+    document the chamber provided. The mail about it only says that there is something new."""
+
+    __tablename__ = "postfach_nachricht"
+    __table_args__ = (Index("ix_postfach_account_created", "account_id", "created_at"),)
+
+    id: int | None = Field(default=None, primary_key=True)
+    account_id: int = Field(foreign_key="account.id", ondelete="CASCADE")
+    created_at: datetime
+    subject: str = Field(max_length=300)
+    body: str = Field(default="", max_length=20000)
+    vorgang_id: int | None = Field(default=None, foreign_key="vorgang.id", ondelete="SET NULL")
+    dokument_id: int | None = Field(default=None, foreign_key="dokument.id", ondelete="SET NULL")
+    read_at: datetime | None = None
+
+
+class PostfachAnhang(SQLModel, table=True):
+    """A file attached to a Postfach message (stored like documents, in the private store)."""
+
+    __tablename__ = "postfach_anhang"
+
+    id: int | None = Field(default=None, primary_key=True)
+    nachricht_id: int = Field(foreign_key="postfach_nachricht.id", index=True, ondelete="CASCADE")
+    original_name: str = Field(max_length=200)
+    stored_name: str = Field(max_length=64, unique=True)
+    content_type: str = Field(max_length=100)
+    size: int

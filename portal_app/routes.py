@@ -25,6 +25,7 @@ COURSE = "/kurse/[kurs_id]"
 MY_BOOKINGS = "/konto/buchungen"
 FORMS = "/formulare"
 MY_REQUESTS = "/konto/anfragen"
+POSTFACH = "/konto/postfach"
 
 
 def register_confirm(token: str) -> str:

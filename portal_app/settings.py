@@ -209,6 +209,12 @@ class Settings:
         "PORTAL_STAFF_IDLE_MINUTES", 15,
         "a staff login (`/verwaltung`) ends after this long without activity", low=1, high=24 * 60,
     )  # fmt: skip
+    device_days: int = setting(
+        "PORTAL_DEVICE_DAYS", 365,
+        "a browser stays known this long after its last login (others' failed logins do not "
+        "hold it up)",
+        low=1, high=3650,
+    )  # fmt: skip
     smtp_host: str = setting(
         "PORTAL_SMTP_HOST", "", "mail server; without it mails stay in the outbox",
         allowed="host name",

@@ -4,7 +4,7 @@ The chamber's staff: their own accounts, departments, sessions, set-up links and
 codes; the audit log names the staff member who acted.
 
 Revision ID: 9499e509939b
-Revises: d7a4c2e9f1b0
+Revises: 258d2b7b2eb0
 Create Date: 2026-11-30 15:38:06.446243
 
 """
@@ -16,7 +16,7 @@ import sqlmodel
 
 # revision identifiers, used by Alembic.
 revision: str = '9499e509939b'
-down_revision: Union[str, Sequence[str], None] = 'd7a4c2e9f1b0'
+down_revision: Union[str, Sequence[str], None] = '258d2b7b2eb0'
 branch_labels: Union[str, Sequence[str], None] = None
 depends_on: Union[str, Sequence[str], None] = None
 

@@ -14,9 +14,25 @@ from portal_app.state.session import SessionState
 from portal_app.state.worker import WorkerState
 
 
-def _nav_link(label: str, href: str, current_route: str) -> rx.Component:
+def _nav_link(label: str, href: str, current_route: str, badge=None) -> rx.Component:
     current = {"aria_current": "page"} if href == current_route else {}
-    return rx.el.li(rx.link(label, href=href, underline="hover", **current))
+    content = [label]
+    if badge is not None:  # "Postfach 2 ungelesen" for screen readers, "Postfach 2" to see
+        content.append(
+            rx.cond(
+                badge > 0,
+                rx.el.span(
+                    rx.el.span(badge, class_name="nav-badge"),
+                    rx.el.span(f" {texts.NAV_UNREAD}", class_name="sr-only"),
+                ),
+            )
+        )
+    return rx.el.li(rx.link(*content, href=href, underline="hover", **current))
+
+
+def _nav_entry(spec: PageSpec, current_route: str) -> rx.Component:
+    link = _nav_link(spec.nav_label, spec.route, current_route, spec.nav_badge)
+    return rx.cond(SessionState.logged_in, link) if spec.protected else link
 
 
 def _account_links(current_route: str) -> rx.Component:
@@ -58,7 +74,7 @@ def header(current_route: str) -> rx.Component:
             ),
             rx.el.nav(
                 rx.el.ul(
-                    *[_nav_link(p.nav_label, p.route, current_route) for p in nav_entries()],
+                    *[_nav_entry(p, current_route) for p in nav_entries()],
                     _account_links(current_route),
                     class_name="nav-list",
                 ),

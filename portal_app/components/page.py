@@ -27,6 +27,8 @@ class PageSpec:
     render: Callable[[], rx.Component]
     nav_label: str = ""
     nav_order: int = 0
+    # a Var with a count the navigation shows beside the label when it is above 0 (unread)
+    nav_badge: Any = None
     footer_label: str = ""
     footer_order: int = 0
     protected: bool = False
@@ -68,6 +70,7 @@ def page(
     *,
     nav_label: str = "",
     nav_order: int = 0,
+    nav_badge: Any = None,
     footer_label: str = "",
     footer_order: int = 0,
     protected: bool = False,
@@ -84,9 +87,11 @@ def page(
 ):
     """Register a page. `protected` pages send visitors to the login first; `unlocked` pages
     (protected too) also send members who are not unlocked to /freischalten. A `footer_label`
-    puts the page into every page's footer, in `footer_order`. With `account_link`, Mein Konto
-    links to the page in `account_group` (SERVICES or MANAGE; unlocked pages are always in
-    UNLOCKED_SERVICES). `live_title`: the browser tab's title once the page's data is known.
+    puts the page into every page's footer, in `footer_order`; a `nav_label` into the main
+    navigation (a protected page's only for members who are logged in), with `nav_badge`'s
+    count. With `account_link`, Mein Konto links to the page in `account_group` (SERVICES or
+    MANAGE; unlocked pages are always in UNLOCKED_SERVICES). `live_title`: the browser tab's
+    title once the page's data is known.
 
     `staff=True`: a page of the chamber's staff, in their own frame; `nav_label` then puts it
     into the staff header (only for administrators if `admin`). `protected` staff pages need a
@@ -104,6 +109,7 @@ def page(
                 render=render,
                 nav_label=nav_label,
                 nav_order=nav_order,
+                nav_badge=nav_badge,
                 footer_label=footer_label,
                 footer_order=footer_order,
                 protected=protected or unlocked or admin,

@@ -11,6 +11,7 @@ from portal_app.components.forms import (
     success_panel,
     text_field,
 )
+from portal_app.components.link_token import LINK_TOKEN, checked_link_page
 from portal_app.components.links import link_button
 from portal_app.components.page import page
 from portal_app.state.password_reset import ForgotState, ResetState
@@ -55,7 +56,7 @@ def _reset_form() -> rx.Component:
                 ResetState.errors.get("password", ""), ResetState.errors.get("password_repeat", "")
             ),
             submit_button(texts.RESET_BUTTON),
-            on_submit=ResetState.submit,
+            on_submit=lambda form_data: ResetState.submit(form_data, LINK_TOKEN),
             label=texts.RESET_TITLE,
         ),
     )
@@ -83,11 +84,14 @@ def _reset_body() -> rx.Component:
 @page(
     routes.PASSWORD_RESET,
     texts.RESET_TITLE,
-    on_load=[ResetState.load_link],
+    on_load=[ResetState.load],
     linked=False,  # the link in the reset mail
 )
 def reset() -> rx.Component:
+    checking = rx.text(texts.LINK_CHECKING, role="status")
     return rx.fragment(
         rx.heading(texts.RESET_TITLE, **styles.page_heading),
-        rx.cond(ResetState.checked, _reset_body(), rx.text(texts.LINK_CHECKING, role="status")),
+        checked_link_page(
+            rx.cond(ResetState.checked, _reset_body(), checking), ResetState.check_link, checking
+        ),
     )

@@ -12,6 +12,7 @@ from portal_app.components.forms import (
     success_panel,
     text_field,
 )
+from portal_app.components.link_token import LINK_TOKEN, checked_link_page
 from portal_app.components.links import link_button, question_link
 from portal_app.components.page import page
 from portal_app.state.register import ConfirmState, RegisterState
@@ -70,7 +71,7 @@ def _password_form() -> rx.Component:
             ConfirmState.errors.get("password_repeat", ""),
         ),
         submit_button(texts.CONFIRM_BUTTON),
-        on_submit=ConfirmState.submit,
+        on_submit=lambda form_data: ConfirmState.submit(form_data, LINK_TOKEN),
         label=texts.CONFIRM_TITLE,
     )
 
@@ -109,11 +110,16 @@ def _confirm_body() -> rx.Component:
 @page(
     routes.REGISTER_CONFIRM,
     texts.CONFIRM_TITLE,
-    on_load=[ConfirmState.load_link],
+    on_load=[ConfirmState.load],
     linked=False,  # the link in the confirmation mail
 )
 def confirm() -> rx.Component:
+    checking = rx.text(texts.LINK_CHECKING, role="status")
     return rx.fragment(
         rx.heading(texts.CONFIRM_TITLE, **styles.page_heading),
-        rx.cond(ConfirmState.checked, _confirm_body(), rx.text(texts.LINK_CHECKING, role="status")),
+        checked_link_page(
+            rx.cond(ConfirmState.checked, _confirm_body(), checking),
+            ConfirmState.check_link,
+            checking,
+        ),
     )

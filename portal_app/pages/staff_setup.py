@@ -12,7 +12,10 @@ from portal_app.components.forms import (
     success_panel,
     text_field,
 )
+from portal_app.components.link_token import LINK_TOKEN, checked_link_page
+from portal_app.components.loading import waiting
 from portal_app.components.page import page
+from portal_app.state.session import SessionState
 from portal_app.state.staff_setup import StaffSetupState
 
 
@@ -26,7 +29,7 @@ def _password_step() -> rx.Component:
                 StaffSetupState.errors.get("password_repeat", ""),
             ),
             submit_button(texts.STAFF_SETUP_PASSWORD_BUTTON),
-            on_submit=StaffSetupState.submit_password,
+            on_submit=lambda form_data: StaffSetupState.submit_password(form_data, LINK_TOKEN),
             label=texts.STAFF_SETUP_TITLE,
         ),
     )
@@ -60,13 +63,18 @@ def _totp_step() -> rx.Component:
                 max_length=20,
             ),
             submit_button(texts.STAFF_CODE_BUTTON),
-            on_submit=StaffSetupState.submit_code,
+            on_submit=lambda form_data: StaffSetupState.submit_code(form_data, LINK_TOKEN),
             label=texts.STAFF_TOTP_TITLE,
         ),
     )
 
 
 def _done_step() -> rx.Component:
+    """The recovery codes, once the tab is back from the cookie endpoint (logged in)."""
+    return rx.cond(SessionState.staff_logged_in, _recovery_codes(), waiting())
+
+
+def _recovery_codes() -> rx.Component:
     return success_panel(
         texts.STAFF_RECOVERY_TITLE,
         texts.STAFF_RECOVERY_INTRO,
@@ -89,11 +97,16 @@ def _done_step() -> rx.Component:
 def staff_setup() -> rx.Component:
     return rx.fragment(
         rx.heading(texts.STAFF_SETUP_TITLE, **styles.page_heading),
-        rx.match(
-            StaffSetupState.step,
-            ("link_invalid", alert(StaffSetupState.problem)),
-            ("totp", _totp_step()),
-            ("done", _done_step()),
-            _password_step(),
+        checked_link_page(
+            rx.match(
+                StaffSetupState.step,
+                ("link_invalid", alert(StaffSetupState.problem)),
+                ("password", _password_step()),
+                ("totp", _totp_step()),
+                ("done", _done_step()),
+                waiting(),
+            ),
+            StaffSetupState.check_link,
+            waiting(),
         ),
     )

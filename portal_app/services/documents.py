@@ -11,11 +11,21 @@ from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
 
-from sqlmodel import Session, col, func, select
+from sqlmodel import Session, func, select
 
-from portal_app import routes, texts
+from portal_app import texts
 from portal_app.models import Account, Betrieb, Dokument, Freischaltung, Person
-from portal_app.services import audit, clock, departments, files, mail, registry
+from portal_app.services import (
+    audit,
+    clock,
+    db,
+    departments,
+    files,
+    inbox,
+    mail,
+    postfach,
+    registry,
+)
 from portal_app.services.db import unit_of_work
 from portal_app.services.errors import PortalError
 from portal_app.settings import settings
@@ -170,8 +180,21 @@ def _mb(size: int) -> str:
     return format_size(size)
 
 
+def content_refusal(kind: str) -> str:
+    """What the member reads about a file whose content is not what its first bytes say."""
+    if kind == files.PDF:
+        return texts.DOCUMENT_NOT_PDF
+    return texts.DOCUMENT_NOT_IMAGE.format(kind=kind.upper())
+
+
+def quota_key(owner: Owner) -> str:
+    """The key that makes the uploads of one Betrieb or Person count one after the other."""
+    return f"quota:{owner.key}"
+
+
 def finish(target: UploadTarget, incoming: files.Incoming, raw_name: str) -> DocumentView:
-    """Accept a complete file: true type, quota again (parallel uploads), then keep it.
+    """Accept a complete file: true type (first bytes, then parsed), the quota counted under a
+    lock (parallel uploads of the same Betrieb or Person wait for each other), then keep it.
 
     Raises UploadRefused (the temp file is gone then)."""
     kind = incoming.kind() if incoming.size else None
@@ -181,40 +204,67 @@ def finish(target: UploadTarget, incoming: files.Incoming, raw_name: str) -> Doc
     if kind not in files.DOCUMENT_KINDS:
         incoming.discard()
         raise UploadRefused(refuse(target, raw_name, texts.DOCUMENT_WRONG_TYPE))
+    if not incoming.parses_as(kind):
+        incoming.discard()
+        raise UploadRefused(refuse(target, raw_name, content_refusal(kind)))
     name = files.sanitize_name(raw_name, kind)
-    with unit_of_work() as session:
-        if used_bytes(session, target.owner) + incoming.size > settings.quota_bytes:
-            incoming.discard()
-            over = texts.DOCUMENT_QUOTA_EXCEEDED.format(quota=_mb(settings.quota_bytes))
-            refusal = UploadRefused(over)
-        else:
-            stored = incoming.keep(kind)
-            try:
-                row = Dokument(
-                    betrieb_id=target.owner.betrieb_id,
-                    person_id=target.owner.person_id,
-                    richtung=UPLOADED,
-                    abteilung=target.department,
-                    original_name=name,
-                    stored_name=stored.stored_name,
-                    content_type=files.CONTENT_TYPES[kind],
-                    size=stored.size,
-                    sha256=stored.sha256,
-                    created_at=clock.now(),
-                    account_id=target.account_id,
-                )
-                session.add(row)
-                session.flush()
-                audit.record(
-                    session, AUDIT_UPLOAD, target.account_id, target.owner.key, f"{row.id} {name}"
-                )
-            except BaseException:
-                files.delete(stored.stored_name)
-                raise
-            return _view(row, target.owner)
+    stored = incoming.stored(kind)
+    kept = False
+    try:
+        with unit_of_work() as session:
+            # PostgreSQL: an advisory lock per owner. SQLite: the insert below is the
+            # transaction's first statement and takes the one write lock, so the sum after it
+            # sees every upload committed before and none can slip in between.
+            db.serialize(session, quota_key(target.owner))
+            row = Dokument(
+                betrieb_id=target.owner.betrieb_id,
+                person_id=target.owner.person_id,
+                richtung=UPLOADED,
+                abteilung=target.department,
+                original_name=name,
+                stored_name=stored.stored_name,
+                content_type=files.CONTENT_TYPES[kind],
+                size=stored.size,
+                sha256=stored.sha256,
+                created_at=clock.now(),
+                account_id=target.account_id,
+            )
+            session.add(row)
+            session.flush()
+            if used_bytes(session, target.owner) > settings.quota_bytes:  # this file included
+                raise _OverQuota
+            account = session.get(Account, target.account_id)
+            inbox.receive(
+                session,
+                kind=inbox.KIND_DOCUMENT,
+                department=target.department,
+                account_id=target.account_id,
+                sender=target.owner.label,
+                sender_email=account.email if account else "",
+                subject=name,
+                dokument_id=row.id,
+            )
+            incoming.keep(kind, stored)
+            kept = True
+            audit.record(
+                session, AUDIT_UPLOAD, target.account_id, target.owner.key, f"{row.id} {name}"
+            )
+        return _view(row, target.owner)
+    except _OverQuota:
+        pass
+    except BaseException:
+        incoming.discard()
+        if kept:
+            files.delete(stored.stored_name)
+        raise
+    incoming.discard()
     with unit_of_work() as session:
         audit.record(session, AUDIT_UPLOAD_REFUSED, target.account_id, target.owner.key, "Quota")
-    raise refusal
+    raise UploadRefused(texts.DOCUMENT_QUOTA_EXCEEDED.format(quota=_mb(settings.quota_bytes)))
+
+
+class _OverQuota(Exception):
+    """The file does not fit: roll the insert back."""
 
 
 def confirm_by_mail(account_id: int, accepted: list[DocumentView]) -> None:
@@ -318,7 +368,7 @@ def _record_for(session: Session, betrieb: str | None, person: str | None):
 
 
 def provide(betrieb: str | None, person: str | None, title: str, path: Path) -> DocumentView:
-    """Put a chamber document on the portal for a Betrieb or Person and announce it by mail to
+    """Put a chamber document on the portal for a Betrieb or Person, and into the Postfach of
     every account unlocked for it."""
     title = " ".join((title or "").split())
     if not title or len(title) > TITLE_MAX:
@@ -328,6 +378,9 @@ def provide(betrieb: str | None, person: str | None, title: str, path: Path) -> 
     if kind not in files.DOCUMENT_KINDS:
         incoming.discard()
         raise ProvideFailed("nur PDF, JPEG oder PNG (nach Inhalt geprüft)")
+    if not incoming.parses_as(kind):
+        incoming.discard()
+        raise ProvideFailed(content_refusal(kind))
     stored = None
     try:
         with unit_of_work() as session:
@@ -350,7 +403,7 @@ def provide(betrieb: str | None, person: str | None, title: str, path: Path) -> 
             session.flush()
             owner = owner_of_record(record)
             audit.record(session, AUDIT_PROVIDED, None, owner.key, f"{row.id} {title}"[:500])
-            _announce(session, record, title)
+            _announce(session, record, title, row.id)
             return _view(row, owner)
     except BaseException:
         incoming.discard()
@@ -359,18 +412,15 @@ def provide(betrieb: str | None, person: str | None, title: str, path: Path) -> 
         raise
 
 
-def _announce(session: Session, record: Betrieb | Person, title: str) -> None:
+def _announce(session: Session, record: Betrieb | Person, title: str, dokument_id: int) -> None:
     column = Freischaltung.betrieb_id if isinstance(record, Betrieb) else Freischaltung.person_id
     accounts = session.exec(
-        select(Account)
-        .join(Freischaltung, col(Freischaltung.account_id) == Account.id)
-        .where(column == record.id)
-    )
-    link = f"{settings.base_url}{routes.DOCUMENTS}"
-    for account in accounts:
-        mail.enqueue(
+        select(Freischaltung.account_id).where(column == record.id).distinct()
+    ).all()
+    for account_id in accounts:
+        postfach.deliver(
             session,
-            account.email,
-            texts.MAIL_PROVIDED_SUBJECT,
-            texts.MAIL_PROVIDED_BODY.format(title=title, name=record.name, link=link),
+            account_id,
+            texts.POSTFACH_PROVIDED_SUBJECT.format(title=title, name=record.name),
+            dokument_id=dokument_id,
         )

@@ -1,4 +1,5 @@
-"""The private file store: type by magic bytes, safe display names, atomic writes with a cap.
+"""The private file store: type by magic bytes, checked by parsing, safe display names, atomic
+writes with a cap.
 
 Files live under `settings.files_dir` (outside anything the web server publishes) with names
 the server makes (`secrets.token_hex`). A file is first written to a temp file in the same
@@ -8,14 +9,19 @@ directory and renamed into place only when complete and accepted, so nothing par
 from __future__ import annotations
 
 import hashlib
+import logging
 import os
 import re
 import secrets
 import time
 import unicodedata
+import warnings
 import zipfile
 from dataclasses import dataclass
 from pathlib import Path
+
+from PIL import Image
+from pypdf import PdfReader
 
 from portal_app.settings import settings
 
@@ -74,6 +80,47 @@ def kind_of(path: Path) -> str | None:
     return sniff_zip(path) if kind == "zip" else kind
 
 
+# pypdf reports every oddity of a damaged file as a warning in the log; a refusal says enough.
+logging.getLogger("pypdf").setLevel(logging.ERROR)
+PILLOW_FORMATS = {JPEG: "JPEG", PNG: "PNG"}
+
+
+def _parses_as_pdf(path: Path) -> bool:
+    """A PDF's structure can be read (cross-reference table, trailer, catalogue) and it has a
+    page. An encrypted PDF whose pages need a password counts once its structure was read."""
+    reader = PdfReader(path, strict=False)
+    if reader.is_encrypted and not reader.decrypt(""):
+        return True
+    return len(reader.pages) > 0
+
+
+def _decodes_as_image(path: Path, kind: str) -> bool:
+    """Pillow recognises the format the first bytes promised, verifies it and decodes every
+    pixel (a truncated or made-up image fails); far too many pixels count as not an image."""
+    with warnings.catch_warnings():
+        warnings.simplefilter("error", Image.DecompressionBombWarning)
+        with Image.open(path) as image:
+            if image.format != PILLOW_FORMATS[kind]:
+                return False
+            image.verify()
+        with Image.open(path) as image:  # verify() leaves the image unusable: open it again
+            image.load()
+    return True
+
+
+def parses_as(path: Path, kind: str) -> bool:
+    """Whether the file really is what its first bytes say (PDF, JPEG, PNG): an HTML page that
+    starts with `%PDF-` is no PDF. Other kinds are not parsed here."""
+    try:
+        if kind == PDF:
+            return _parses_as_pdf(path)
+        if kind in PILLOW_FORMATS:
+            return _decodes_as_image(path, kind)
+    except Exception:  # whatever a broken file makes the parser raise: it is not one
+        return False
+    return True
+
+
 def sanitize_name(raw: str, kind: str) -> str:
     """A display and download name: no path, no control characters, the extension of the type
     that was actually found (a renamed file gets its true extension)."""
@@ -127,12 +174,25 @@ class Incoming:
         self.close()
         return kind_of(self.temp)
 
-    def keep(self, kind: str) -> Stored:
-        """Move the complete file into place under a fresh server-made name."""
+    def parses_as(self, kind: str) -> bool:
         self.close()
-        stored_name = secrets.token_hex(20)
-        os.replace(self.temp, self.root / stored_name)
-        return Stored(stored_name, self.size, self._hash.hexdigest(), kind)
+        return parses_as(self.temp, kind)
+
+    def stored(self, kind: str) -> Stored:
+        """What the file will be once kept: a fresh server-made name, its size and hash."""
+        self.close()
+        return Stored(new_name(), self.size, self._hash.hexdigest(), kind)
+
+    def keep(self, kind: str, stored: Stored | None = None) -> Stored:
+        """Move the complete file into place under a fresh server-made name (or the one that
+        `stored` announced)."""
+        stored = stored or self.stored(kind)
+        os.replace(self.temp, self.root / stored.stored_name)
+        return stored
+
+
+def new_name() -> str:
+    return secrets.token_hex(20)
 
 
 def sweep_partials(max_age: float = 24 * 3600, root: Path | None = None) -> int:

@@ -35,7 +35,7 @@ from sqlmodel import col, func, select
 
 from portal_app import routes, texts
 from portal_app.models import Account, Betrieb, FormSubmission, Freischaltung
-from portal_app.services import clock, db, mail, registry, unsolicited_mail
+from portal_app.services import clock, db, departments, inbox, mail, registry, unsolicited_mail
 from portal_app.services.dates import format_date, format_datetime, parse_date
 from portal_app.services.db import unit_of_work
 from portal_app.services.emails import EmailRejected, email_key, normalize_email
@@ -133,6 +133,7 @@ class FormSpec:
     title: str
     intro: str
     department: str  # name of the settings field with the department's address
+    inbox_department: str  # whose staff inbox it reaches (services/departments.py)
     fields: tuple[FieldSpec, ...]
     public: bool = False  # open to visitors (the contact form, "Barriere melden")
     # the field `betriebsnummer` must name a Betrieb the account is unlocked for
@@ -170,6 +171,7 @@ CONTACT = FormSpec(
     title=texts.FORM_CONTACT_TITLE,
     intro=texts.FORM_CONTACT_INTRO,
     department="mail_contact",
+    inbox_department=departments.KONTAKT,
     public=True,
     route=routes.CONTACT,
     fields=(
@@ -185,6 +187,7 @@ CONSULTING = FormSpec(
     title=texts.FORM_CONSULTING_TITLE,
     intro=texts.FORM_CONSULTING_INTRO,
     department="mail_consulting",
+    inbox_department=departments.SONSTIGES,
     fields=(
         NAME,
         FieldSpec("company", texts.FORM_COMPANY, autocomplete="organization", max_length=150),
@@ -214,6 +217,7 @@ ADDRESS_CHANGE = FormSpec(
     title=texts.FORM_ADDRESS_TITLE,
     intro=texts.FORM_ADDRESS_INTRO,
     department="mail_register",
+    inbox_department=departments.HANDWERKSROLLE,
     own_betrieb=True,
     fields=(
         FieldSpec(
@@ -245,6 +249,7 @@ BARRIER = FormSpec(
     title=texts.FORM_BARRIER_TITLE,
     intro=texts.FORM_BARRIER_INTRO,
     department="mail_contact",
+    inbox_department=departments.KONTAKT,
     public=True,
     route=routes.ACCESSIBILITY,
     sent_text=texts.FORM_BARRIER_SENT,
@@ -459,22 +464,31 @@ def submit(
             keys += [f"form-sender:{sender_key}"] if sender_key else []
             keys.append("form-visitors")
         db.serialize(session, *keys)
-        session.add(
-            FormSubmission(
-                account_id=account_id,
-                form_key=spec.key,
-                department_email=spec.department_email,
-                sender_key=sender_key,
-                client_key=client,
-                data=json.dumps(values, ensure_ascii=False),
-                created_at=now,
-            )
+        submission = FormSubmission(
+            account_id=account_id,
+            form_key=spec.key,
+            department_email=spec.department_email,
+            sender_key=sender_key,
+            client_key=client,
+            data=json.dumps(values, ensure_ascii=False),
+            created_at=now,
         )
+        session.add(submission)
         session.flush()
         _check_limits(session, client=client, sender_key=sender_key, member=member, now=now)
         when = format_datetime(now)
         named, sender_line = _sender(account, typed_sender)
         origin.insert(0, sender_line)
+        inbox.receive(
+            session,
+            kind=inbox.KIND_CONTACT if spec.public else inbox.KIND_FORM,
+            department=spec.inbox_department,
+            account_id=account_id,
+            sender=values.get("name") or named,
+            sender_email=account.email if account else typed_sender,
+            subject=spec.title,
+            form_submission_id=submission.id,
+        )
         mail.enqueue(
             session,
             spec.department_email,

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from portal_app import texts
 from portal_app.models import Account
-from portal_app.services import audit, passwords, sessions, tokens
+from portal_app.services import audit, dates, passwords, sessions, throttle, tokens
 from portal_app.services.db import unit_of_work
 from portal_app.services.errors import PortalError
 from portal_app.services.password_reset import password_changed
@@ -15,13 +15,39 @@ class CurrentPasswordWrong(PortalError, ValueError):
     """The current password does not match; the message is the German text for the member."""
 
 
+class CurrentPasswordThrottled(CurrentPasswordWrong):
+    """Too many wrong current passwords: wait (or, after many, a pause) before the next check;
+    the message says how long, at the form's field."""
+
+    def __init__(self, error: throttle.LoginThrottled, field: str):
+        self.paused = error.paused
+        if error.paused:
+            until = dates.format_datetime(error.until)
+            message = texts.CURRENT_PASSWORD_PAUSED.format(until=until)
+        else:
+            message = texts.CURRENT_PASSWORD_WAIT.format(seconds=error.seconds)
+        super().__init__(message, field=field)
+
+
 def verify_current(account_id: int, password: str, field: str = "current_password") -> Account:
     """The account if `password` is its password; raise CurrentPasswordWrong (at the form's
-    `field`) otherwise. Slow."""
+    `field`) otherwise. Slow.
+
+    Counted like a login, against the account (`throttle.account_key`): before the password is
+    checked, so parallel guesses get no more checks than the free ones; the waits and the pause
+    are said at the field (CurrentPasswordThrottled). Used by password change and deletion.
+    """
+    key = throttle.account_key(account_id)
     with unit_of_work() as session:
+        try:
+            this_try = throttle.count_try(session, key)
+        except throttle.LoginThrottled as error:  # not counted: the transaction rolls back
+            raise CurrentPasswordThrottled(error, field) from None
         account = session.get(Account, account_id)
     if account is None or not passwords.verify_password(password or "", account.password_hash):
         raise CurrentPasswordWrong(texts.CURRENT_PASSWORD_WRONG, field=field)
+    with unit_of_work() as session:
+        throttle.succeeded(session, key, this_try)
     return account
 
 

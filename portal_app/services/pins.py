@@ -1,8 +1,9 @@
 """Unlock PINs: made by operators, sent by post, stored as a hash, used once.
 
-Eight characters from an alphabet without look-alikes (no 0/O, 1/I/L), valid 90 days, voided
-after 5 wrong tries. Issuing a new PIN voids the older one and closes open requests for the
-record.
+Eight characters from an alphabet without look-alikes (no 0/O, 1/I/L), valid 90 days. Wrong
+tries pause the account that makes them and void a letter only when many accounts made them
+(the rules: `services/unlock.py`). Issuing a new PIN voids the older one and closes open
+requests for the record.
 """
 
 from __future__ import annotations
@@ -20,7 +21,6 @@ from portal_app.services.db import unit_of_work
 ALPHABET = "ABCDEFGHJKMNPQRSTUVWXYZ23456789"
 LENGTH = 8
 LIFETIME = timedelta(days=90)
-MAX_WRONG_TRIES = 5
 
 
 class RecordNotFound(LookupError):

@@ -2,7 +2,8 @@
 Secure and `__Host-` prefixed when the portal is served over HTTPS.
 
 Only the HTTP endpoints in `portal_app.web` set and clear it; the state reads it from the
-websocket handshake's Cookie header.
+websocket handshake's Cookie header. The device cookie (`services/devices.py`) has the same
+attributes and outlives logins.
 """
 
 from __future__ import annotations
@@ -13,25 +14,26 @@ SECURE = settings.base_url.startswith("https://")
 NAME = "__Host-kp_sitzung" if SECURE else "kp_sitzung"
 
 
-def read(cookie_header: str | None) -> str:
-    """The session token in a Cookie request header, or ""."""
+def read(cookie_header: str | None, name: str = NAME) -> str:
+    """The value of the cookie `name` (the session token) in a Cookie request header, or ""."""
     for part in (cookie_header or "").split(";"):
-        name, _, value = part.strip().partition("=")
-        if name == NAME:
+        key, _, value = part.strip().partition("=")
+        if key == name:
             return value.strip()
     return ""
 
 
-def _attributes(max_age: int) -> str:
+def attributes(max_age: int) -> str:
+    """HttpOnly, SameSite=Strict, Path=/, Secure over HTTPS; kept for `max_age` seconds."""
     secure = "; Secure" if SECURE else ""
     return f"Path=/; HttpOnly; SameSite=Strict; Max-Age={max_age}{secure}"
 
 
 def set_header(token: str) -> str:
     """The Set-Cookie value that keeps a session token (as long as a session may last)."""
-    return f"{NAME}={token}; {_attributes(settings.session_absolute_hours * 3600)}"
+    return f"{NAME}={token}; {attributes(settings.session_absolute_hours * 3600)}"
 
 
 def clear_header() -> str:
     """The Set-Cookie value that removes the session cookie."""
-    return f"{NAME}=; {_attributes(0)}"
+    return f"{NAME}=; {attributes(0)}"

@@ -12,7 +12,17 @@ from sqlmodel import Session, col, select, update
 
 from portal_app import routes, texts
 from portal_app.models import EMAIL_MAX_LENGTH, Account, LoginSession
-from portal_app.services import audit, clock, dates, mail, passwords, throttle, tokens
+from portal_app.services import (
+    audit,
+    clock,
+    dates,
+    db,
+    devices,
+    mail,
+    passwords,
+    throttle,
+    tokens,
+)
 from portal_app.services.db import unit_of_work
 from portal_app.services.emails import EmailRejected, email_key, normalize_email
 from portal_app.services.errors import PortalError
@@ -76,14 +86,21 @@ def _login_key(raw_email: str) -> str:
 
 
 def login(
-    raw_email: str, password: str, user_agent: str = "", old_token: str = "", client: str = ""
+    raw_email: str,
+    password: str,
+    user_agent: str = "",
+    old_token: str = "",
+    client: str = "",
+    device: str = "",
 ) -> str:
     """Check the credentials and open a fresh session (the old one of this browser ends).
 
-    Throttled per address and client (see `throttle`): raises LoginThrottled before checking
-    anything while a wait or pause lasts. Unknown addresses spend the same bcrypt time and are
-    throttled the same way. Slow: call it from a worker thread. An empty address or password
-    raises LoginIncomplete at once (nothing is counted then).
+    Throttled (see `throttle`): a try is counted before its password is checked and raises
+    LoginThrottled before checking anything while a wait or pause lasts. `device` is this
+    browser's device cookie: if it has logged in to the account before, only its own failures
+    count, not others' from the same client address or anywhere. Unknown addresses spend the
+    same bcrypt time and are throttled the same way. Slow: call it from a worker thread. An
+    empty address or password raises LoginIncomplete at once (nothing is counted then).
     """
     missing = {}
     if not (raw_email or "").strip():
@@ -93,25 +110,32 @@ def login(
     if missing:
         raise LoginIncomplete(texts.FORM_HAS_ERRORS, errors=missing)
     key = _login_key(raw_email)
-    counted_as = throttle.key_for(key, client)
+    counted_as = throttle.key_for(key, client, devices.known_digest(device, key))
     with unit_of_work() as session:
         this_try = throttle.count_try(session, counted_as)
         account = session.exec(select(Account).where(Account.email_key == key)).first()
         password_hash = account.password_hash if account and account.confirmed_at else None
     if not passwords.verify_password(password or "", password_hash):
-        with unit_of_work() as session:
-            throttle.failed(session, counted_as, this_try)
-            if this_try.pauses_until and password_hash:
+        if this_try.pauses_until and password_hash and not counted_as.device:
+            with unit_of_work() as session:
                 _tell_paused(session, account, this_try.pauses_until)
         raise LoginFailed
     with unit_of_work() as session:
-        throttle.forget(session, counted_as)
+        throttle.succeeded(session, counted_as, this_try)
         if old_token:
             _end(session, old_token)
         return start(session, account.id, user_agent)
 
 
+# However often a pause is renewed, the member hears of it once in this time.
+PAUSE_NOTICE_INTERVAL = timedelta(days=1)
+
+
 def _tell_paused(session: Session, account: Account, until: datetime) -> None:
+    """Mail the member that logins from unknown devices pause: once a day at most."""
+    db.serialize(session, f"pause-notice:{account.id}")
+    if audit.count_recent(session, account.id, audit.Action.LOGIN_PAUSED, PAUSE_NOTICE_INTERVAL):
+        return
     body = texts.MAIL_PAUSED_BODY.format(
         until=dates.format_datetime(until), reset_link=settings.base_url + routes.PASSWORD_FORGOTTEN
     )

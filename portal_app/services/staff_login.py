@@ -57,8 +57,9 @@ def _staff_key(raw_email: str) -> str:
 
 
 def check_password(raw_email: str, password: str, client: str = "") -> PasswordPassed:
-    """Step 1. Throttled per address and client; unknown addresses spend the same bcrypt time.
-    Only a set-up, active staff account passes. Slow: call it from a worker thread."""
+    """Step 1. Throttled per address and client (the try stays counted until the code step
+    passes); unknown addresses spend the same bcrypt time. Only a set-up, active staff account
+    passes. Slow: call it from a worker thread."""
     missing = {}
     if not (raw_email or "").strip():
         missing["email"] = texts.EMAIL_EMPTY
@@ -69,7 +70,7 @@ def check_password(raw_email: str, password: str, client: str = "") -> PasswordP
     key = _staff_key(raw_email)
     counted_as = throttle.key_for(key, client)
     with unit_of_work() as session:
-        this_try = throttle.count_try(session, counted_as)
+        throttle.count_try(session, counted_as)  # stays counted until the code step passes
         staff = session.exec(
             select(StaffAccount).where(StaffAccount.email_key == key.removeprefix("staff:"))
         ).first()
@@ -80,8 +81,7 @@ def check_password(raw_email: str, password: str, client: str = "") -> PasswordP
         )
         password_hash = staff.password_hash if usable else None
     if not passwords.verify_password(password or "", password_hash):
-        with unit_of_work() as session:
-            throttle.failed(session, counted_as, this_try)
+        with unit_of_work() as session:  # the try stays counted (throttle.count_try)
             if staff is not None:
                 audit.record_staff(
                     session, audit.Action.STAFF_PASSWORD_FAILED, staff.id, f"staff:{staff.id}"
@@ -113,13 +113,13 @@ def check_code(passed: PasswordPassed, code: str, client: str = "", user_agent: 
         else:
             action = None
         if action is not None:
-            throttle.forget(session, counted_as)
+            # the login is complete: its password try and this one are no failures
+            throttle.succeeded(session, counted_as, this_try)
             audit.record_staff(session, action, staff.id, f"staff:{staff.id}")
             if action == audit.Action.STAFF_RECOVERY_CODE_USED:
                 audit.record_staff(session, audit.Action.STAFF_LOGIN, staff.id, f"staff:{staff.id}")
             return start(session, staff.id, user_agent)
-    with unit_of_work() as session:
-        throttle.failed(session, counted_as, this_try)
+    with unit_of_work() as session:  # the try stays counted
         audit.record_staff(session, audit.Action.STAFF_CODE_FAILED, staff.id, f"staff:{staff.id}")
     raise CodeRejected(texts.STAFF_CODE_WRONG, field="code")
 

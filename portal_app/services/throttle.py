@@ -1,14 +1,26 @@
-"""Throttling of failed logins, counted in the database (so it holds across restarts and
-several backend processes).
+"""Throttling of password checks, counted in the database (so it holds across restarts and
+several backend processes): logins, and the current password asked for by "Passwort ändern"
+and "Konto löschen".
 
-Failures are counted per address and per client address. From the fifth failure within an
-hour on, the next try has to wait: 1 s, 2 s, 4 s … at most a minute after the latest failure.
-After 20 failures for an address within an hour, logins with that address pause for 15 minutes.
-Addresses without an account are throttled exactly like real ones, so the answers reveal
-nothing; only a real account gets a mail about the pause (from the caller).
-
-A try is counted before its password is checked and forgotten if it succeeds, so tries sent in
-parallel cannot all slip through before the first failure is written.
+The rules, so that throttling protects without locking anyone out:
+- Every try is counted *before* its password is checked (a `login_failure` row) and deleted
+  again if the password was right. Tries of one counter take their turn (`db.serialize`), and
+  each sees the tries before it, finished or not: a burst of parallel tries gets no more
+  password checks than the free ones.
+- From the 5th try within an hour on, the next one waits 1 s, 2 s, 4 s … at most a minute
+  after the latest; 20 within an hour pause the counter for 15 minutes. A try that has to wait
+  is not counted.
+- A login from a browser that is unknown to the account counts against the address and against
+  the client address (the client gets the waits, not the pause). Addresses without an account
+  are throttled exactly alike, so the answers reveal nothing.
+- A login from a *known device* (its device cookie was set by an earlier login to this account,
+  `services/devices.py`) counts only against that device. Others' failures, from the same
+  office address or from anywhere, neither delay nor pause it: a stranger can pause the
+  address only for unknown devices, never the owner's own browser.
+- A pause of the address is mailed to the member once (by the caller): at most one notice a
+  day however often it is renewed, not one per try.
+- A current-password check counts against the account only (`account_key`), with the same
+  waits and pause; only someone logged in to that account can hold it up.
 """
 
 from __future__ import annotations
@@ -36,14 +48,16 @@ KEEP = timedelta(days=1)
 
 
 class LoginThrottled(PortalError):
-    """Too many failures: wait before the next try. `until` says how long; the message says
-    it to the member (seconds to wait, or the end of the pause)."""
+    """Too many tries: wait before the next one. `until` says how long; the message says it to
+    the member (seconds to wait, or the end of the pause). `device`: the pause is this known
+    device's own (its own failures), not the address's."""
 
-    def __init__(self, until: datetime, paused: bool):
+    def __init__(self, until: datetime, paused: bool, device: bool = False):
         self.until = until
         self.paused = paused
         if paused:
-            message = texts.LOGIN_PAUSED.format(until=dates.format_datetime(until))
+            text = texts.LOGIN_PAUSED_DEVICE if device else texts.LOGIN_PAUSED
+            message = text.format(until=dates.format_datetime(until))
         else:
             message = texts.LOGIN_WAIT.format(seconds=self.seconds)
         super().__init__(message)
@@ -55,38 +69,58 @@ class LoginThrottled(PortalError):
 
 @dataclass(frozen=True)
 class Key:
-    """Who a login try is counted against: the address (as a keyed hash) and the client."""
+    """What a try is counted against: `email_digest` (a keyed hash of the address, or of the
+    account for a current-password check); `client` (the client address, for tries from unknown
+    devices); `device` (the keyed hash of a device cookie known to the account, else "")."""
 
     email_digest: str
-    client: str
+    client: str = ""
+    device: str = ""
 
 
-def key_for(email_key: str, client: str) -> Key:
-    digest = hmac.new(
-        settings.secret_key.encode(), b"login:" + email_key.encode(), hashlib.sha256
-    ).hexdigest()
-    return Key(digest, (client or "")[:64])
+def _digest(purpose: bytes, value: str) -> str:
+    secret = settings.secret_key.encode()
+    return hmac.new(secret, purpose + value.encode(), hashlib.sha256).hexdigest()
+
+
+def key_for(email_key: str, client: str, device: str = "") -> Key:
+    """A login's key: its address, and either the known device it comes from or its client."""
+    if device:
+        return Key(_digest(b"login:", email_key), "", device)
+    return Key(_digest(b"login:", email_key), (client or "")[:64])
+
+
+def account_key(account_id: int) -> Key:
+    """The key of a current-password check: the account alone."""
+    return Key(_digest(b"current-password:", str(account_id)))
 
 
 def delay_after(failures: int) -> timedelta:
-    """The wait after `failures` failures within the window: none for the first four."""
+    """The wait after `failures` tries within the window: none for the first four."""
     if failures < FREE_FAILURES:
         return timedelta(0)
     return min(timedelta(seconds=2 ** min(failures - FREE_FAILURES, 16)), LONGEST_DELAY)
 
 
-def _failures(
-    session: Session, column, value: str, since: datetime, before: int
+def _own_counter(key: Key) -> tuple:
+    """The conditions that select the rows of the key's own counter (address or device)."""
+    if key.device:
+        return (LoginFailure.email_digest == key.email_digest, LoginFailure.device == key.device)
+    return (LoginFailure.email_digest == key.email_digest, LoginFailure.device == "")
+
+
+def _tries(
+    session: Session, conditions: tuple, since: datetime, before: int
 ) -> tuple[int, datetime | None]:
-    """How many failures of the key since `since`, and the latest, counting the rows before
-    the row `before` (the try being decided)."""
+    """How many tries match since `since`, and the latest, counting the rows before the row
+    `before` (the try being decided)."""
     count, latest = session.exec(
         select(func.count(), func.max(LoginFailure.at))
-        .where(column == value)
+        .where(*conditions)
         .where(LoginFailure.at > since)
         .where(LoginFailure.id < before)
     ).one()
-    return count, latest
+    return count, _aware(latest)
 
 
 def _aware(moment: datetime | None) -> datetime | None:
@@ -97,22 +131,18 @@ def _aware(moment: datetime | None) -> datetime | None:
 
 
 def _check(session: Session, key: Key, before: int) -> None:
-    """Raise LoginThrottled if the failures before this try make it wait."""
+    """Raise LoginThrottled if the tries before this one make it wait."""
     now = clock.now()
     since = now - WINDOW
-    by_address, latest = _failures(
-        session, LoginFailure.email_digest, key.email_digest, since, before
-    )
-    latest = _aware(latest)
-    if by_address >= PAUSE_AFTER and latest + PAUSE > now:
-        raise LoginThrottled(latest + PAUSE, paused=True)
-    waits = [latest + delay_after(by_address)] if latest else []
+    own, latest = _tries(session, _own_counter(key), since, before)
+    if own >= PAUSE_AFTER and latest + PAUSE > now:
+        raise LoginThrottled(latest + PAUSE, paused=True, device=bool(key.device))
+    waits = [latest + delay_after(own)] if latest else []
     if key.client:
-        by_client, latest_client = _failures(
-            session, LoginFailure.client, key.client, since, before
-        )
+        client = (LoginFailure.client == key.client,)
+        by_client, latest_client = _tries(session, client, since, before)
         if latest_client:
-            waits.append(_aware(latest_client) + delay_after(by_client))
+            waits.append(latest_client + delay_after(by_client))
     until = max(waits, default=now)
     if until > now:
         raise LoginThrottled(until, paused=False)
@@ -120,42 +150,55 @@ def _check(session: Session, key: Key, before: int) -> None:
 
 @dataclass(frozen=True)
 class Try:
-    """A login try, counted against its address before the password is checked."""
+    """A try, counted before its password is checked."""
 
     row_id: int
     pauses_until: datetime | None  # the pause this try starts if its password is wrong
 
 
 def count_try(session: Session, key: Key) -> Try:
-    """Count a login try against its address before its password is checked (a successful
-    login forgets it again). Raises LoginThrottled if the try has to wait; it is then not
-    counted, as the caller's transaction rolls back.
+    """Count a try before its password is checked (`succeeded` deletes it again). Raises
+    LoginThrottled if the try has to wait; it is then not counted, as the caller's transaction
+    rolls back.
 
-    Tries of one address take their turn here (in parallel tabs or workers, too): each one's
-    row is written before the count, so every try sees the tries before it, finished or not.
-    Against the client a try counts only once it has failed (`failed`): members behind one
-    office address who log in at the same moment do not hold each other up.
+    Tries of one counter take their turn here (in parallel tabs or workers, too): each one's row
+    is written before the count, so every try sees the tries before it, finished or not. On
+    SQLite the first write (the pruning) takes the database's one write lock, on PostgreSQL an
+    advisory lock per counter.
     """
-    db.serialize(session, f"login:{key.email_digest}")
+    locks = [f"login:{key.email_digest}:{key.device}"]
+    if key.client:
+        locks.append(f"login-client:{key.client}")
+    db.serialize(session, *locks)
     now = clock.now()
     session.exec(delete(LoginFailure).where(col(LoginFailure.at) < now - KEEP))
-    this_try = LoginFailure(at=now, email_digest=key.email_digest, client="")
+    this_try = LoginFailure(
+        at=now, email_digest=key.email_digest, client=key.client, device=key.device
+    )
     session.add(this_try)
     session.flush()
     _check(session, key, before=this_try.id)
-    by_address, _ = _failures(
-        session, LoginFailure.email_digest, key.email_digest, now - WINDOW, this_try.id + 1
-    )
-    return Try(this_try.id, now + PAUSE if by_address >= PAUSE_AFTER else None)
+    own, _ = _tries(session, _own_counter(key), now - WINDOW, this_try.id + 1)
+    return Try(this_try.id, now + PAUSE if own >= PAUSE_AFTER else None)
 
 
-def failed(session: Session, key: Key, counted: Try) -> None:
-    """The try's password was wrong: from now on it counts against the client, too."""
-    session.exec(
-        update(LoginFailure).where(LoginFailure.id == counted.row_id).values(client=key.client)
-    )
+def _clear(session: Session, *conditions) -> None:
+    """Clear the matching tries from their address or account; those made from a client
+    address stay counted against that client (a stranger's failures stay the stranger's)."""
+    session.exec(delete(LoginFailure).where(*conditions).where(LoginFailure.client == ""))
+    session.exec(update(LoginFailure).where(*conditions).values(email_digest=""))
+
+
+def succeeded(session: Session, key: Key, counted: Try) -> None:
+    """The try's password was right: it is no failure, and its counter starts afresh (the
+    address's tries from unknown devices, or the known device's own). The member's own typos
+    from this client are forgiven; tries on the address from other clients stay theirs."""
+    session.exec(delete(LoginFailure).where(LoginFailure.id == counted.row_id))
+    own = _own_counter(key)
+    session.exec(delete(LoginFailure).where(*own).where(LoginFailure.client == key.client))
+    _clear(session, *own)
 
 
 def forget(session: Session, key: Key) -> None:
-    """A successful login (or password reset) clears the failures of the address."""
-    session.exec(delete(LoginFailure).where(LoginFailure.email_digest == key.email_digest))
+    """A password reset clears every try of the address (the pause ends, too)."""
+    _clear(session, LoginFailure.email_digest == key.email_digest)

@@ -1,20 +1,51 @@
 """Freischalten: link an account to a Betrieb or a Person with the PIN sent by post.
 
 Messages are specific only where they leak nothing: "used or expired" is said only to someone
-who typed that very PIN; a wrong number and a wrong PIN get one answer. Failed tries count
-in the database (audit log): 10 within an hour pause unlocking for the account.
+who typed that very PIN; a wrong number and a wrong PIN get one answer, in the same time (every
+try spends `PIN_CHECKS` bcrypt checks, on dummies where the number has fewer PINs or none).
+
+Wrong tries, and the rule that a stranger can at most block themselves:
+- Every try is counted (an `unlock_try` row) before its PIN is checked, one try of an account
+  at a time, so parallel tries cannot slip past the count; a right PIN deletes it again.
+- Per account: 10 tries within an hour pause unlocking for the account for that hour.
+- Per account and typed number ("betrieb:1234567", "person:12345678", counted alike whether the
+  number exists or not): 5 tries within 24 hours pause *that account* for *that number* until
+  24 hours after the first of them. The letter stays valid for everyone else.
+- Per PIN across accounts: the letter is voided only once wrong PINs for its number came from
+  `VOID_AFTER_ACCOUNTS` different accounts since it was issued. One account (however many
+  tries) never voids it; with the limits above, an account can only shut itself out.
+PINs are random (31^8 possibilities), so these limits keep guessing hopeless without voiding.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import timedelta
+from datetime import UTC, datetime, timedelta
 
-from sqlmodel import Session, col, func, select, update
+from sqlmodel import Session, col, delete, func, select, update
 
 from portal_app import texts
-from portal_app.models import Account, Betrieb, Freischaltung, Person, Pin, PinRequest
-from portal_app.services import audit, clock, db, mail, passwords, pins, registry
+from portal_app.models import (
+    Account,
+    Betrieb,
+    Freischaltung,
+    Person,
+    Pin,
+    PinRequest,
+    UnlockTry,
+)
+from portal_app.services import (
+    audit,
+    clock,
+    dates,
+    db,
+    departments,
+    inbox,
+    mail,
+    passwords,
+    pins,
+    registry,
+)
 from portal_app.services.db import unit_of_work
 from portal_app.services.errors import PortalError
 from portal_app.services.registry import NumberRejected
@@ -28,6 +59,7 @@ __all__ = [
     "PinRequestKindMissing",
     "TooManyRequests",
     "UnlockFailed",
+    "UnlockNumberPaused",
     "UnlockPaused",
     "capabilities",
     "request_new_pin",
@@ -40,6 +72,10 @@ SUCCEEDED = "freischaltung"
 PIN_REQUESTED = "pin_angefordert"
 PAUSE_AFTER = 10
 PAUSE_WINDOW = timedelta(hours=1)
+TRIES_PER_NUMBER = 5
+NUMBER_WINDOW = timedelta(hours=24)
+VOID_AFTER_ACCOUNTS = 10
+PIN_CHECKS = 2  # bcrypt checks per try: usable PINs first, then the newest used or voided one
 REQUESTS_PER_DAY = 3
 
 
@@ -57,6 +93,10 @@ class PinNotUsable(PortalError):
 
 class UnlockPaused(PortalError):
     """Too many failed tries in the last hour."""
+
+
+class UnlockNumberPaused(UnlockPaused):
+    """Too many failed tries of this account for this number; others are not affected."""
 
 
 class AlreadyUnlocked(PortalError):
@@ -131,34 +171,87 @@ def _usable(pin: Pin) -> bool:
     return pin.used_at is None and pin.voided_at is None and pin.expires_at > clock.now()
 
 
-def _paused(session: Session, account_id: int) -> bool:
-    return audit.count_recent(session, account_id, FAILED, PAUSE_WINDOW) >= PAUSE_AFTER
+def _aware(moment: datetime) -> datetime:
+    # SQLite hands aggregates back without the time zone the column type adds.
+    return moment.replace(tzinfo=UTC) if moment.tzinfo is None else moment
 
 
-def _count_wrong_try(session: Session, candidates: list[tuple], account_id: int, target: str):
-    """Count the try on every usable PIN the number names (in SQL: parallel tries all count)."""
+def _count_try(session: Session, account_id: int, number_key: str) -> UnlockTry:
+    """Count a try before its PIN is checked; raise UnlockPaused (the try then does not count,
+    as the transaction rolls back) if the account or the account on this number is paused.
+
+    One try of an account at a time: the row is written first (on SQLite the first write takes
+    the one write lock; on PostgreSQL an advisory lock per account), then the tries before it are
+    counted, finished or not.
+    """
+    db.serialize(session, f"unlock:{account_id}")
     now = clock.now()
-    ids = [pin.id for _record, pin in candidates]
-    if ids:
+    session.exec(delete(UnlockTry).where(col(UnlockTry.at) < now - pins.LIFETIME))
+    this_try = UnlockTry(at=now, account_id=account_id, number_key=number_key)
+    session.add(this_try)
+    session.flush()
+    earlier = (UnlockTry.account_id == account_id, UnlockTry.id < this_try.id)
+    in_hour = session.exec(
+        select(func.count()).where(*earlier, UnlockTry.at > now - PAUSE_WINDOW)
+    ).one()
+    if in_hour >= PAUSE_AFTER:
+        raise UnlockPaused(texts.UNLOCK_PAUSED)
+    on_number, first = session.exec(
+        select(func.count(), func.min(UnlockTry.at)).where(
+            *earlier, UnlockTry.number_key == number_key, UnlockTry.at > now - NUMBER_WINDOW
+        )
+    ).one()
+    if on_number >= TRIES_PER_NUMBER:
+        until = dates.format_datetime(_aware(first) + NUMBER_WINDOW)
+        raise UnlockNumberPaused(texts.UNLOCK_NUMBER_PAUSED.format(until=until))
+    return this_try
+
+
+def _failing_accounts(session: Session, number_key: str, since: datetime) -> int:
+    """How many different accounts typed a wrong PIN for the number since `since`."""
+    return session.exec(
+        select(func.count(func.distinct(UnlockTry.account_id))).where(
+            UnlockTry.number_key == number_key, col(UnlockTry.failed), UnlockTry.at >= since
+        )
+    ).one()
+
+
+def _count_wrong_try(
+    session: Session, this_try: UnlockTry, candidates: list[tuple], target: str
+) -> None:
+    """The try's PIN was wrong: mark it failed, count it on every usable PIN the number names,
+    and void those that have now had wrong tries from `VOID_AFTER_ACCOUNTS` accounts."""
+    db.serialize(session, f"unlock-number:{this_try.number_key}")
+    session.exec(update(UnlockTry).where(UnlockTry.id == this_try.id).values(failed=True))
+    now = clock.now()
+    for _record, pin in candidates:
         usable = (
-            col(Pin.id).in_(ids),
+            Pin.id == pin.id,
             col(Pin.used_at).is_(None),
             col(Pin.voided_at).is_(None),
             Pin.expires_at > now,
         )
         session.exec(update(Pin).where(*usable).values(failed_tries=Pin.failed_tries + 1))
-        session.exec(
-            update(Pin)
-            .where(*usable, Pin.failed_tries >= pins.MAX_WRONG_TRIES)
-            .values(voided_at=now)
-        )
-    audit.record(session, FAILED, account_id, target, "Nummer oder PIN falsch")
+        if _failing_accounts(session, this_try.number_key, pin.created_at) >= VOID_AFTER_ACCOUNTS:
+            session.exec(update(Pin).where(*usable).values(voided_at=now))
+    audit.record(session, FAILED, this_try.account_id, target, "Nummer oder PIN falsch")
 
 
-def _not_usable_message(pin: Pin) -> str:
-    if pin.voided_at is not None and pin.failed_tries >= pins.MAX_WRONG_TRIES:
+def _not_usable_message(session: Session, pin: Pin, number_key: str) -> str:
+    if (
+        pin.voided_at is not None
+        and _failing_accounts(session, number_key, pin.created_at) >= VOID_AFTER_ACCOUNTS
+    ):
         return texts.UNLOCK_PIN_VOIDED
     return texts.UNLOCK_PIN_USED
+
+
+def _to_check(candidates: list[tuple]) -> list[tuple]:
+    """The PINs a try is checked against: every usable one, then the newest others, at least
+    `PIN_CHECKS` in all where there are so many (the caller pads with dummy checks)."""
+    usable = [c for c in candidates if _usable(c[1])]
+    others = sorted((c for c in candidates if not _usable(c[1])), key=lambda c: c[1].created_at)
+    return usable + others[::-1][: max(0, PIN_CHECKS - len(usable))]
 
 
 def _link_exists(session: Session, account_id: int, record: Betrieb | Person) -> bool:
@@ -203,34 +296,40 @@ def _finish(session: Session, account_id: int, record: Betrieb | Person, pin: Pi
 
 
 def _unlock(
-    account_id: int, find_records, target: str, raw_pin: str, failed_message: str, pin_field: str
+    account_id: int,
+    find_records,
+    number_key: str,
+    target: str,
+    raw_pin: str,
+    failed_message: str,
+    pin_field: str,
 ) -> LinkView:
     pin_typed = pins.normalize_pin(raw_pin)
     if not pin_typed:
         raise PinEmpty(texts.PIN_EMPTY, field=pin_field)
     with unit_of_work() as session:
-        if _paused(session, account_id):
-            raise UnlockPaused(texts.UNLOCK_PAUSED)
-        candidates = _pins_of(session, find_records(session))
-    # bcrypt outside the transaction; with no candidate the same time is spent on a dummy
-    match = next(
-        ((r, p) for r, p in candidates if passwords.verify_password(pin_typed, p.pin_hash)), None
-    )
-    if not candidates:
+        this_try = _count_try(session, account_id, number_key)
+        candidates = _to_check(_pins_of(session, find_records(session)))
+    # bcrypt outside the transaction, always PIN_CHECKS times: dummies where there are fewer
+    # PINs (or no such number), so the answer takes as long either way
+    matches = [(r, p) for r, p in candidates if passwords.verify_password(pin_typed, p.pin_hash)]
+    for _ in range(PIN_CHECKS - len(candidates)):
         passwords.verify_password(pin_typed, None)
     # Failures are recorded (audit, wrong tries), so their exception is raised after the commit.
     with unit_of_work() as session:
-        if match is None:
-            _count_wrong_try(session, candidates, account_id, target)
+        if not matches:
+            _count_wrong_try(session, this_try, candidates, target)
             raise_after_commit = UnlockFailed(failed_message)
         else:
-            record, pin = match
+            # the right PIN was typed: no guess, whatever happens next
+            session.exec(delete(UnlockTry).where(UnlockTry.id == this_try.id))
+            record, pin = matches[0]
             pin = session.get(Pin, pin.id)
             if _link_exists(session, account_id, record):
-                raise AlreadyUnlocked(texts.UNLOCK_ALREADY)
-            if not _usable(pin):
+                raise_after_commit = AlreadyUnlocked(texts.UNLOCK_ALREADY)
+            elif not _usable(pin):
                 audit.record(session, FAILED, account_id, target, "PIN nicht mehr gültig")
-                raise_after_commit = PinNotUsable(_not_usable_message(pin))
+                raise_after_commit = PinNotUsable(_not_usable_message(session, pin, number_key))
             else:
                 return _finish(session, account_id, record, pin)
     raise raise_after_commit
@@ -242,6 +341,7 @@ def unlock_betrieb(account_id: int, raw_number: str, raw_pin: str) -> LinkView:
     return _unlock(
         account_id,
         lambda session: registry.find_betriebe(session, number),
+        f"betrieb:{number.nummer}",
         registry.AUDIT_BETRIEB.format(number.nummer),
         raw_pin,
         texts.UNLOCK_FAILED,
@@ -259,7 +359,13 @@ def unlock_person(account_id: int, raw_number: str, raw_pin: str) -> LinkView:
 
     target = registry.AUDIT_PERSON.format(kundennummer)
     return _unlock(
-        account_id, find, target, raw_pin, texts.UNLOCK_FAILED_PERSON, pin_field="kundennummer-pin"
+        account_id,
+        find,
+        f"person:{kundennummer}",
+        target,
+        raw_pin,
+        texts.UNLOCK_FAILED_PERSON,
+        pin_field="kundennummer-pin",
     )
 
 
@@ -282,7 +388,8 @@ def request_new_pin(account_id: int, art: str, raw_number: str) -> None:
         # Stored first, counted after (own row included), one request of the account at a time.
         db.serialize(session, f"pin-request:{account_id}")
         now = clock.now()
-        session.add(PinRequest(account_id=account_id, art=art, nummer=nummer, created_at=now))
+        request = PinRequest(account_id=account_id, art=art, nummer=nummer, created_at=now)
+        session.add(request)
         session.flush()
         today = session.exec(
             select(func.count())
@@ -294,6 +401,19 @@ def request_new_pin(account_id: int, art: str, raw_number: str) -> None:
             raise TooManyRequests(texts.PIN_REQUEST_TOO_MANY)  # rolls the request back
         audit.record(session, PIN_REQUESTED, account_id, f"{art} {nummer}")
         account = session.get(Account, account_id)
+        inbox.receive(
+            session,
+            kind=inbox.KIND_PIN,
+            # a Betrieb's PIN letters come from the Handwerksrolle, a person's from Ausbildung
+            department=departments.HANDWERKSROLLE if art == "betrieb" else departments.AUSBILDUNG,
+            account_id=account_id,
+            sender=texts.INBOX_PIN_SENDER.format(
+                kind=texts.BETRIEB if art == "betrieb" else texts.PERSON, number=nummer
+            ),
+            sender_email=account.email,
+            subject=texts.INBOX_PIN_SUBJECT,
+            pin_request_id=request.id,
+        )
         mail.enqueue(
             session,
             account.email,

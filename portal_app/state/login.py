@@ -7,7 +7,7 @@ import asyncio
 import reflex as rx
 
 from portal_app import routes, texts
-from portal_app.services import sessions
+from portal_app.services import devices, sessions
 from portal_app.services.sessions import AccountView
 from portal_app.state.feedback import Feedback
 from portal_app.state.session import VISITOR, SessionState, guard
@@ -39,6 +39,7 @@ class LoginState(Feedback, SessionState):
                 self._user_agent(),
                 self._session_token(),
                 self._client(),
+                devices.read(self.router.headers.cookie),
             )
         except sessions.LoginThrottled as error:
             return self._fail(error, clear=["password"])

@@ -42,30 +42,36 @@ class ForgotState(Feedback, SessionState):
 
 class ResetState(Feedback, SessionState):
     """The page behind the mailed link. Opening it uses nothing up; only the form does.
-    A link that cannot be used is the page's problem (then it shows no form)."""
+    A link that cannot be used is the page's problem (then it shows no form).
+
+    The token is never kept here (this state belongs to the tab's client token, which a
+    reconnect can present): the page sends it with the check and with the submit."""
 
     checked: bool = False
     done: bool = False
-    _token: str = ""
 
     @rx.event
-    async def load_link(self):
-        self._token = self.router.url.query_parameters.get("token", "")
+    def load(self):
+        """on_load: nothing checked yet (the page sends the check once it is ready)."""
         self._clear_feedback()
-        self.done = False
+        self.checked = self.done = False
+
+    @rx.event
+    async def check_link(self, token: str):
+        self._clear_feedback()
         try:
-            await asyncio.to_thread(password_reset.check_link, self._token)
+            await asyncio.to_thread(password_reset.check_link, str(token))
         except TokenInvalid as error:
             self.problem = error.message  # shown as the page opens: its alert says it
         self.checked = True
 
     @rx.event
-    async def submit(self, form_data: dict):
+    async def submit(self, form_data: dict, token: str = ""):
         self._clear_feedback()
         try:
             await asyncio.to_thread(
                 password_reset.reset_password,
-                self._token,
+                str(token),
                 str(form_data.get("password", "")),
                 str(form_data.get("password_repeat", "")),
             )

@@ -50,30 +50,38 @@ class RegisterState(Feedback, SessionState):
 
 class ConfirmState(Feedback, SessionState):
     """The page behind the mailed link. Opening it uses nothing up; only the form does.
-    A link that cannot be used is the page's problem (then it shows no form)."""
+    A link that cannot be used is the page's problem (then it shows no form).
+
+    The token is never kept here (this state belongs to the tab's client token, which a
+    reconnect can present): the page sends it with the check and with the submit."""
 
     link_email: str = ""
     checked: bool = False
-    _token: str = ""
 
     @rx.event
-    async def load_link(self):
-        self._token = self.router.url.query_parameters.get("token", "")
+    def load(self):
+        """on_load: nothing checked yet (the page sends the check once it is ready)."""
+        self._clear_feedback()
+        self.link_email = ""
+        self.checked = False
+
+    @rx.event
+    async def check_link(self, token: str):
         self._clear_feedback()
         try:
-            self.link_email = await asyncio.to_thread(register.check_link, self._token)
+            self.link_email = await asyncio.to_thread(register.check_link, str(token))
         except TokenInvalid as error:
             self.link_email = ""
             self.problem = error.message  # shown as the page opens: its alert says it
         self.checked = True
 
     @rx.event
-    async def submit(self, form_data: dict):
+    async def submit(self, form_data: dict, token: str = ""):
         self._clear_feedback()
         try:
-            token = await asyncio.to_thread(
+            session_token = await asyncio.to_thread(
                 register.confirm_registration,
-                self._token,
+                str(token),
                 str(form_data.get("password", "")),
                 str(form_data.get("password_repeat", "")),
                 self._user_agent(),
@@ -83,4 +91,5 @@ class ConfirmState(Feedback, SessionState):
         except TokenInvalid as error:
             self.link_email = ""
             return self._fail(error)
-        return self._start(token, self.link_email, routes.WELCOME)
+        email, self.link_email = self.link_email, ""
+        return self._start(session_token, email, routes.WELCOME)

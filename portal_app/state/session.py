@@ -47,7 +47,14 @@ import secrets
 import reflex as rx
 
 from portal_app import routes, texts
-from portal_app.services import session_cookie, sessions, staff_cookie, staff_login, unlock
+from portal_app.services import (
+    postfach,
+    session_cookie,
+    sessions,
+    staff_cookie,
+    staff_login,
+    unlock,
+)
 from portal_app.services.sessions import AccountView
 from portal_app.services.staff import StaffView
 
@@ -148,6 +155,8 @@ class SessionState(rx.State):
     staff_logged_in: bool = False
     staff_name: str = ""
     staff_is_admin: bool = False
+    # unread messages in the member's Postfach (the navigation shows it; counted at page loads)
+    postfach_unread: int = 0
 
     def _announce(self, message: str) -> None:
         """Have screen readers read a success or error message (see components/session_dialog)."""
@@ -156,6 +165,11 @@ class SessionState(rx.State):
 
     def _session_token(self) -> str:
         return session_cookie.read(self.router.headers.cookie)
+
+    async def _count_unread(self, account: AccountView | None) -> None:
+        self.postfach_unread = (
+            await asyncio.to_thread(postfach.unread_count, account.id) if account else 0
+        )
 
     async def _account(self) -> AccountView | None:
         """Check the session on the server (expiry included); keep the header in step."""
@@ -240,7 +254,7 @@ class SessionState(rx.State):
         """on_load of public pages: the header shows the right links; after a logout the start
         page says so."""
         self.navigate_to, self.announcement, self.page_loading = "", "", True
-        await self._account()
+        await self._count_unread(await self._account())
         self.just_logged_out = (
             self.router.url.query_parameters.get("abgemeldet") == "1" and not self.logged_in
         )
@@ -264,8 +278,10 @@ class SessionState(rx.State):
         if self.session_ended:  # a reconnect while the dialog is open: keep the page
             await self._account()
             return None
-        if await self._resolve(access, on_page=False) is None:
+        account = await self._resolve(access, on_page=False)
+        if account is None:
             return self._refused()
+        await self._count_unread(account)
         return None
 
     @rx.event

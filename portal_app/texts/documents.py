@@ -35,6 +35,14 @@ DOCUMENT_QUOTA_EXCEEDED = (
     "Person."
 )
 DOCUMENT_EMPTY = "Die Datei ist leer."
+DOCUMENT_NOT_PDF = (
+    "Die Datei gibt sich als PDF aus, lässt sich aber nicht als PDF lesen. Bitte speichern oder "
+    "drucken Sie das Dokument erneut als PDF und laden Sie es dann hoch."
+)
+DOCUMENT_NOT_IMAGE = (
+    "Die Datei gibt sich als {kind}-Bild aus, lässt sich aber nicht als Bild lesen (beschädigt "
+    "oder unvollständig). Bitte speichern Sie das Bild erneut oder senden Sie es als PDF."
+)
 DOCUMENT_NOT_FOUND = "Dieses Dokument gibt es nicht oder es gehört nicht zu Ihren Freischaltungen."
 SENT_HEADING = "Von Ihnen gesendet"
 SENT_EMPTY = "Sie haben noch keine Dokumente gesendet."

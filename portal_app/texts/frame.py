@@ -12,6 +12,7 @@ NAV_HOME = "Startseite"
 NAV_HELP = "Hilfe"
 NAV_LOGOUT = "Abmelden"
 NAV_LABEL = "Hauptnavigation"
+NAV_UNREAD = "ungelesen"
 FOOTER_LABEL = "Rechtliches und Kontakt"
 WORKER_NOTE = "Server-Prozess"  # footer, only with PORTAL_SHOW_WORKER=1
 SKIP_TO_CONTENT = "Zum Inhalt springen"

@@ -13,6 +13,13 @@ LOGIN_WAIT = (
     "versuchen Sie es dann erneut."
 )
 LOGIN_PAUSED = (
-    "Nach vielen fehlgeschlagenen Versuchen ist die Anmeldung mit dieser E-Mail-Adresse bis "
-    "{until} gesperrt. Falls Sie Ihr Passwort vergessen haben, können Sie es zurücksetzen."
+    "Nach vielen fehlgeschlagenen Versuchen ist die Anmeldung mit dieser E-Mail-Adresse auf "
+    "neuen Geräten bis {until} gesperrt. Auf einem Gerät, mit dem Sie sich hier schon "
+    "angemeldet haben, können Sie sich weiterhin anmelden. Oder setzen Sie Ihr Passwort über "
+    "„Passwort vergessen?“ zurück; damit ist die Sperre aufgehoben."
+)
+LOGIN_PAUSED_DEVICE = (
+    "Nach vielen fehlgeschlagenen Versuchen ist die Anmeldung auf diesem Gerät bis {until} "
+    "gesperrt. Falls Sie Ihr Passwort vergessen haben, setzen Sie es bitte über „Passwort "
+    "vergessen?“ zurück; damit ist die Sperre aufgehoben."
 )

@@ -73,9 +73,12 @@ MAIL_DELETED_BODY = (
 MAIL_PAUSED_SUBJECT = "Anmeldung im Kundenportal vorübergehend gesperrt"
 MAIL_PAUSED_BODY = (
     "Guten Tag,\n\nfür Ihr Konto im Kundenportal gab es viele fehlgeschlagene "
-    "Anmeldeversuche. Zu Ihrem Schutz ist die Anmeldung bis {until} gesperrt. Danach können Sie "
-    "sich wie gewohnt anmelden.\n\nWaren das nicht Sie, versucht womöglich jemand, Ihr Passwort "
-    "zu erraten. Wählen Sie dann bitte ein neues, langes Passwort:\n\n{reset_link}"
+    "Anmeldeversuche. Zu Ihrem Schutz ist die Anmeldung auf Geräten, mit denen Sie sich noch nie "
+    "bei uns angemeldet haben, bis {until} gesperrt. Auf Ihren gewohnten Geräten können Sie "
+    "sich weiterhin anmelden.\n\nWaren das nicht Sie, versucht womöglich jemand, "
+    "Ihr Passwort zu erraten. Wählen Sie dann bitte ein neues, langes Passwort; damit ist auch "
+    "die Sperre aufgehoben:\n\n{reset_link}\n\nDauern die Versuche an, schreiben wir Ihnen "
+    "darüber höchstens einmal am Tag."
 ) + _SIGNATURE
 
 # --- courses and bookings ---
@@ -140,10 +143,12 @@ MAIL_UPLOAD_BODY = (
     "Guten Tag,\n\nüber das Kundenportal haben uns folgende Dokumente erreicht:\n\n{files}\n\n"
     "Wir bearbeiten Ihre Unterlagen so bald wie möglich."
 ) + _SIGNATURE
-MAIL_PROVIDED_SUBJECT = "Neues Dokument im Kundenportal"
-MAIL_PROVIDED_BODY = (
-    "Guten Tag,\n\nim Kundenportal liegt ein neues Dokument für {name} bereit:\n\n{title}\n\n"
-    "Sie finden es nach der Anmeldung unter:\n{link}"
+
+# --- Postfach: the mail says only that there is something new ---
+MAIL_POSTFACH_SUBJECT = "Neue Nachricht im Kundenportal"
+MAIL_POSTFACH_BODY = (
+    "Guten Tag,\n\nin Ihrem Postfach im Kundenportal liegt eine neue Nachricht der "
+    "Handwerkskammer. Sie finden sie nach der Anmeldung unter:\n{link}"
 ) + _SIGNATURE
 
 # --- SEPA ---

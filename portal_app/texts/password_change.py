@@ -11,4 +11,13 @@ CHANGE_DONE = (
     "Ihnen eine Bestätigung per E-Mail gesendet."
 )
 CURRENT_PASSWORD_WRONG = "Das bisherige Passwort ist nicht korrekt."
+CURRENT_PASSWORD_WAIT = (
+    "Das Passwort wurde zu oft falsch eingegeben. Bitte warten Sie {seconds} Sekunden und "
+    "versuchen Sie es dann erneut."
+)
+CURRENT_PASSWORD_PAUSED = (
+    "Das Passwort wurde zu oft falsch eingegeben. Sie können es ab {until} erneut eingeben. "
+    "Haben Sie Ihr Passwort vergessen? Dann melden Sie sich ab und setzen es über „Passwort "
+    "vergessen?“ auf der Anmeldeseite zurück."
+)
 NEW_PASSWORD_SAME = "Das neue Passwort muss sich vom bisherigen unterscheiden."

@@ -47,11 +47,17 @@ UNLOCK_PIN_USED = (
     "Diese PIN ist abgelaufen oder bereits verwendet. Sie können eine neue PIN anfordern."
 )
 UNLOCK_PIN_VOIDED = (
-    "Diese PIN wurde nach zu vielen Fehlversuchen gesperrt. Sie können eine neue PIN anfordern."
+    "Diese PIN wurde gesperrt, weil viele falsche PINs für diese Nummer eingegeben wurden. Bitte "
+    "fordern Sie unten eine neue PIN an."
 )
 UNLOCK_PAUSED = (
     "Zu viele Fehlversuche: Die Freischaltung ist für Ihr Konto für eine Stunde gesperrt. "
     "Bitte versuchen Sie es später erneut."
+)
+UNLOCK_NUMBER_PAUSED = (
+    "Für diese Nummer wurde in Ihrem Konto zu oft eine falsche PIN eingegeben. Sie können es "
+    "ab {until} erneut versuchen. Bitte prüfen Sie Nummer und PIN in unserem Brief; ist die PIN "
+    "verloren oder unleserlich, fordern Sie unten eine neue an."
 )
 UNLOCK_ALREADY = "Ihr Konto ist hierfür bereits freigeschaltet."
 UNLOCK_DONE_TITLE = "Freischaltung erfolgreich"

@@ -1,7 +1,8 @@
 """Two small HTTP endpoints that move the session token into an HttpOnly cookie and out again.
 
 `/sitzung/start?code=…&next=…` exchanges the one-time handoff code of a fresh login for a new
-session token, sets it as the cookie and redirects to `next` (a path on this site only).
+session token, sets it as the cookie (and the device cookie, `services/devices.py`) and
+redirects to `next` (a path on this site only).
 `/sitzung/ende` ends the session on the server and removes the cookie. Both answer only to
 navigations from the portal itself (Sec-Fetch-Site), so another site cannot log a visitor in
 to its own account or out of theirs.
@@ -16,7 +17,7 @@ from starlette.responses import RedirectResponse
 from starlette.routing import Route
 
 from portal_app import routes
-from portal_app.services import session_cookie, sessions
+from portal_app.services import devices, session_cookie, sessions
 
 
 def _from_this_site(request: Request) -> bool:
@@ -39,6 +40,10 @@ async def start(request: Request) -> RedirectResponse:
         return _redirect(routes.login(target))
     response = _redirect(target)
     response.headers.append("Set-Cookie", session_cookie.set_header(token))
+    # this browser is now a known device of the account (services/devices.py)
+    device = await run_in_threadpool(devices.remember, token, request.headers.get("cookie"))
+    if device:
+        response.headers.append("Set-Cookie", device)
     return response
 
 

@@ -7,7 +7,9 @@ from pathlib import Path
 
 import pytest
 
-PDF = b"%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n"
+from tests.sample_files import pdf
+
+PDF = pdf()
 
 
 def db_rows(portal_env: dict, sql: str, *params) -> list[tuple]:
@@ -27,5 +29,5 @@ def second_page(browser, browser_context_args):
 
 def write_pdf(directory: Path, name: str, extra: bytes = b"") -> Path:
     path = directory / name
-    path.write_bytes(PDF + extra)
+    path.write_bytes(pdf(extra))
     return path

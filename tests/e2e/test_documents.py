@@ -1,6 +1,7 @@
-"""Dokumente end to end: upload a PDF and see it listed, a renamed .exe and an oversized file
-refused, a provided document downloaded byte for byte, and a member of another Betrieb who can
-neither see nor fetch it (not by guessing, not through /_upload, not by replaying the event)."""
+"""Dokumente end to end: upload a PDF and see it listed, a renamed .exe, an HTML page that
+starts like a PDF and an oversized file refused, a provided document downloaded byte for byte,
+and a member of another Betrieb who can neither see nor fetch it (not by guessing, not through
+/_upload, not by replaying the event)."""
 
 import os
 import re
@@ -56,19 +57,22 @@ def test_a_member_uploads_a_pdf_and_sees_it_listed(
         assert kept.read() == PDF
 
 
-def test_a_renamed_exe_and_an_oversized_file_are_refused_with_reasons(
+def test_a_renamed_exe_a_fake_pdf_and_an_oversized_file_are_refused_with_reasons(
     page: Page, mail_sink, betrieb, issue_pin, tmp_path, portal_env, screenshot
 ):
     flows.create_unlocked_member(page, mail_sink, betrieb, issue_pin(betrieb))
     flows.open_page(page, "/dokumente")
     exe = tmp_path / "Rechnung.pdf"
     exe.write_bytes(b"MZ\x90\x00\x03\x00\x00\x00" + b"\x00" * 4000)
+    fake = tmp_path / "Angebot.pdf"
+    fake.write_bytes(b"%PDF-1.7\n<html><script>alert(document.cookie)</script></html>\n")
     big = write_pdf(tmp_path, "Riesig.pdf", b" " * (20 * 1024 * 1024))
 
-    flows.upload(page, [exe, big])
+    flows.upload(page, [exe, fake, big])
 
     refusals = page.get_by_role("alert")
     expect(refusals).to_contain_text(f"Rechnung.pdf: {texts.DOCUMENT_WRONG_TYPE}")
+    expect(refusals).to_contain_text(f"Angebot.pdf: {texts.DOCUMENT_NOT_PDF}")
     expect(refusals).to_contain_text(
         "Riesig.pdf: " + texts.DOCUMENT_TOO_LARGE.format(limit="20,0 MB")
     )
@@ -77,7 +81,7 @@ def test_a_renamed_exe_and_an_oversized_file_are_refused_with_reasons(
     screenshot("dokumente-abgelehnt")
     store = portal_env["PORTAL_FILES_DIR"]
     names = db_rows(portal_env, "select original_name from dokument")
-    assert ("Rechnung.pdf",) not in names and ("Riesig.pdf",) not in names
+    assert not {("Rechnung.pdf",), ("Angebot.pdf",), ("Riesig.pdf",)} & set(names)
     assert not [n for n in os.listdir(store) if n.endswith(".part")]
 
 
@@ -121,7 +125,22 @@ def test_a_provided_document_reaches_its_betrieb_only(
         str(bescheid),
     )  # fmt: skip
     document_id = int(re.search(r"Dokument (\d+)", output).group(1))
-    mail_sink.wait_for(email, texts.MAIL_PROVIDED_SUBJECT)
+    notice = flows.body_of(mail_sink.wait_for(email, texts.MAIL_POSTFACH_SUBJECT))
+    assert "Beitragsbescheid" not in notice  # the mail says only that there is something new
+
+    # the Postfach: reached from the navigation, which counts the unread message
+    flows.open_page(page, "/konto")
+    page.get_by_role("link", name=f"{texts.POSTFACH_TITLE} 1 {texts.NAV_UNREAD}").click()
+    expect(page.get_by_role("heading", name=texts.POSTFACH_TITLE, level=1)).to_be_visible()
+    message = page.get_by_role("button", name=re.compile("Beitragsbescheid 2026"))
+    expect(message).to_have_attribute("aria-expanded", "false")
+    message.click()
+    expect(message).to_have_attribute("aria-expanded", "true")
+    expect(page.get_by_role("link", name=texts.POSTFACH_TITLE, exact=True)).to_be_visible()
+    with page.expect_download() as from_postfach:
+        page.get_by_role("button", name="Beitragsbescheid 2026 herunterladen").click()
+    assert open(from_postfach.value.path(), "rb").read() == bescheid.read_bytes()  # noqa: SIM115
+    flows.assert_accessible_narrow_and_wide(page, screenshot, "postfach")
 
     flows.open_page(page, "/dokumente")
     provided = page.get_by_role("table", name=texts.PROVIDED_HEADING)

@@ -1,10 +1,15 @@
-"""Passwort ändern in Mein Konto: the current password is required, bad input is named at the
-field, other sessions end while this one stays, and a mail tells the member."""
+"""Passwort ändern in Mein Konto: the current password is required (guesses at it wait after
+five), bad input is named at the field, other sessions end while this one stays, and a mail
+tells the member."""
+
+import re
 
 from playwright.sync_api import Page, expect
 
 from portal_app import texts
 from tests.e2e import flows
+
+WAIT = re.compile(re.escape(texts.CURRENT_PASSWORD_WAIT).replace(r"\{seconds\}", r"\d+"))
 
 
 def _change(page: Page, current: str, new: str, repeat: str | None = None) -> None:
@@ -41,3 +46,17 @@ def test_a_member_changes_the_password_and_other_sessions_end(page: Page, mail_s
     flows.open_page(page, "/anmelden")
     flows.login(page, email, flows.NEW_PASSWORD)
     expect(page.get_by_role("heading", name=texts.ACCOUNT_TITLE)).to_be_visible()
+
+
+def test_guessing_the_current_password_is_slowed_down_at_the_field(page: Page, mail_sink):
+    flows.create_account(page, mail_sink)
+    flows.open_page(page, "/konto/passwort")
+    current = page.get_by_label(texts.FIELD_CURRENT_PASSWORD)
+    for n in range(5):
+        _change(page, f"geraten Nummer {n}", flows.NEW_PASSWORD)
+        expect(page.get_by_role("main").get_by_text(texts.CURRENT_PASSWORD_WRONG)).to_be_visible()
+        expect(current).to_have_value("")
+
+    _change(page, flows.PASSWORD, flows.NEW_PASSWORD)  # even the right one waits now
+    expect(page.get_by_role("main").get_by_text(WAIT)).to_be_visible()
+    expect(current).to_have_value("")

@@ -1,5 +1,8 @@
 """Passwort vergessen end to end: the same answer for every address, the mailed link, bad
-input, every session ending, the notice by mail, and a link that works only once."""
+input, every session ending, the notice by mail, a link that works only once, and a token that
+leaves the address bar but stays with the tab."""
+
+import re
 
 from playwright.sync_api import Page, expect
 
@@ -39,6 +42,23 @@ def test_a_member_resets_the_password_and_every_session_ends(page: Page, mail_si
     expect(page.get_by_role("alert")).to_have_text(texts.LOGIN_FAILED)
     flows.login(page, email, flows.NEW_PASSWORD)
     expect(page.get_by_role("heading", name=texts.ACCOUNT_TITLE)).to_be_visible()
+
+
+def test_the_token_leaves_the_address_bar_and_the_tab_keeps_it_across_a_reload(
+    page: Page, mail_sink
+):
+    email = flows.create_account(page, mail_sink)
+    flows.logout(page)
+    flows.request_reset(page, email)
+    link = flows.reset_link(mail_sink, email)
+
+    flows.open_page(page, link)
+    expect(page).to_have_url(re.compile(r"/passwort-zuruecksetzen/?$"))
+    page.reload()
+    expect(page.get_by_role("main")).to_have_attribute("aria-busy", "false")
+    flows.fill_new_password(page, flows.NEW_PASSWORD)
+    page.get_by_role("button", name=texts.RESET_BUTTON).click()
+    expect(page.get_by_role("heading", name=texts.RESET_DONE_TITLE)).to_be_visible()
 
 
 def test_an_unknown_address_gets_the_same_answer_and_a_mail_saying_so(page: Page, mail_sink):

@@ -1,6 +1,6 @@
 """A member through nginx over HTTPS, in Chromium: registers, confirms by the mailed link,
 unlocks and uploads a PDF (events over the proxied websocket, the file through /_upload);
-the session cookie is `__Host-`, Secure and HttpOnly."""
+the session cookie and the device cookie are `__Host-`, Secure and HttpOnly."""
 
 from __future__ import annotations
 
@@ -26,6 +26,8 @@ def test_a_member_registers_unlocks_and_uploads_through_the_proxy(
     assert (cookie["secure"], cookie["httpOnly"], cookie["sameSite"]) == (True, True, "Strict")
     assert (cookie["domain"], cookie["path"]) == ("127.0.0.1", "/")  # host-only, as __Host- asks
     assert not [c for c in page.context.cookies() if c["name"] == "kp_sitzung"]
+    [device] = [c for c in page.context.cookies() if c["name"] == "__Host-kp_geraet"]
+    assert (device["secure"], device["httpOnly"], device["sameSite"]) == (True, True, "Strict")
 
     flows.open_page(page, "/dokumente")
     flows.upload(page, [write_pdf(tmp_path, "Meisterbrief.pdf")], "Handwerksrolle")

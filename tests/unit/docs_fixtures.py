@@ -10,11 +10,10 @@ import pytest
 from portal_app.services import documents, files, pins, registry, sepa, sessions, unlock, vorlagen
 from portal_app.services.demo import DEMO_BETRIEBE_CSV, DEMO_PERSONEN_CSV
 from portal_app.settings import settings
+from tests.sample_files import JPEG, PDF, PNG  # noqa: F401  (the tests import them from here)
 
 PASSWORD = "Zimmerer bauen Dachstühle aus Fichte"
-PDF = b"%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n"
-PNG = b"\x89PNG\r\n\x1a\n" + b"\x00" * 40
-JPEG = b"\xff\xd8\xff\xe0" + b"\x00" * 40
+
 EXE = b"MZ\x90\x00\x03\x00\x00\x00" + b"\x00" * 40
 _numbers = itertools.count()
 

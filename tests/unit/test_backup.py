@@ -22,9 +22,13 @@ from portal_app.services import (
     backup,
     booking,
     db,
+    departments,
+    devices,
     documents,
     download_tickets,
+    files,
     forms,
+    inbox,
     register,
     sepa,
     sessions,
@@ -103,9 +107,20 @@ def populated(unlocked, store, make_course, tmp_path):  # noqa: F811
     assert booked == booking.BOOKED
     forms.submit("kontaktanfrage", CONTACT, client_address="127.0.0.1")
     unlock.request_new_pin(person_member, "person", "12345678")
+    everything = inbox.Scope(staff_id=1, departments=tuple(departments.ALL))
+    item = inbox.listing(everything, inbox.InboxFilter()).rows[-1]  # the first upload
+    inbox.open_item(everything, item.id)
+    answer_file = files.Incoming(10**7)
+    answer_file.write(PDF + b"Antwort")
+    inbox.answer(everything, item.id, "Eingetragen.", [(answer_file, "Antwort.pdf")])
     register.register("noch-offen@betrieb.example", consent=True)  # an unconfirmed account
     with pytest.raises(sessions.LoginFailed):
         sessions.login("unbekannt@betrieb.example", "falsch", client="192.0.2.7")
+    with pytest.raises(unlock.UnlockFailed):  # a wrong PIN try
+        unlock.unlock_person(person_member, "87654321", "FALSCHE1")
+    with db.unit_of_work() as session:  # a browser the member has logged in with
+        token = sessions.start(session, betrieb_member)
+    devices.remember(token, None)
     admin = set_up_staff(admin=True)  # staff, departments, recovery codes, a staff session
     staff.invite(admin.view(), new_staff_email(), "Max Muster", ["beitrag"])  # a set-up link
     return {
@@ -165,11 +180,12 @@ def test_a_restored_installation_has_every_row_and_every_file_of_the_backup(
     rows_then, files_then = every_row(url), every_file(store)
     empty_tables = sorted(name for name, rows in rows_then.items() if not rows)
     assert empty_tables == [], "the portal in use should fill every table"
-    assert len(files_then) == 4
+    # two uploads, a provided document, a Vorlage, an answer's attachment
+    assert len(files_then) == 5
 
     archive = tmp_path / "sicherung.tar.gz"
     summary = backup.backup(archive, url, store)
-    assert (summary.files, summary.missing_files) == (4, ())
+    assert (summary.files, summary.missing_files) == (5, ())
     assert summary.rows == {name: len(rows) for name, rows in rows_then.items()}
     assert archive.stat().st_mode & 0o077 == 0  # personal data: for the owner only
 
@@ -270,7 +286,7 @@ def test_the_commands_say_what_they_did(
     assert cli.main(["backup", str(archive)]) == 0
     said = capsys.readouterr().out
     assert said.startswith(f"Sicherung geschrieben: {archive}\n")
-    assert "Dateien: 4" in said
+    assert "Dateien: 5" in said
 
     assert cli.main(["restore", str(archive)]) == 1
     assert capsys.readouterr().err.startswith("Die Installation ist nicht leer")
@@ -278,7 +294,7 @@ def test_the_commands_say_what_they_did(
     assert cli.main(["restore", "--force", str(archive)]) == 0
     said = capsys.readouterr().out
     assert said.startswith(f"Wiederhergestellt aus {archive} (gesichert am ")
-    assert "Dateien: 4" in said
+    assert "Dateien: 5" in said
 
 
 def test_a_file_removed_while_the_backup_runs_makes_it_start_again(
@@ -297,8 +313,8 @@ def test_a_file_removed_while_the_backup_runs_makes_it_start_again(
 
     monkeypatch.setattr(backup, "stored_files", first_time_one_short)
     summary = backup.backup(tmp_path / "sicherung.tar.gz", files_dir=store)
-    assert seen == [4, 4]
-    assert (summary.files, summary.missing_files) == (4, ())
+    assert seen == [5, 5]
+    assert (summary.files, summary.missing_files) == (5, ())
 
 
 def test_a_file_the_database_names_but_the_store_lacks_is_reported(
@@ -314,6 +330,6 @@ def test_a_file_the_database_names_but_the_store_lacks_is_reported(
 
     assert cli.main(["backup", str(tmp_path / "sicherung.tar.gz")]) == 3
     said = capsys.readouterr()
-    assert "Dateien: 3" in said.out
+    assert "Dateien: 4" in said.out
     assert said.err.startswith("WARNUNG: 1 Datei(en), auf die die Datenbank verweist, fehlen")
     assert lost.name in said.err

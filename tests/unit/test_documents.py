@@ -6,8 +6,9 @@ from sqlmodel import select
 
 from portal_app import texts
 from portal_app.models import AuditEntry, Dokument
-from portal_app.services import documents, files, mail
+from portal_app.services import documents, files, mail, postfach
 from portal_app.services.db import unit_of_work
+from tests.parallel import at_once
 from tests.unit.docs_fixtures import (  # noqa: F401
     EXE,
     JPEG,
@@ -79,6 +80,33 @@ def test_a_file_of_another_type_is_refused_whatever_its_name(store, unlocked, da
     assert documents.AUDIT_UPLOAD_REFUSED in audit_actions(member)
 
 
+@pytest.mark.parametrize(
+    ("data", "message"),
+    [
+        (b"%PDF-1.7\n<html><script>alert(document.cookie)</script></html>", texts.DOCUMENT_NOT_PDF),
+        (PDF[:150], texts.DOCUMENT_NOT_PDF),
+        (b"\x89PNG\r\n\x1a\n<html></html>", texts.DOCUMENT_NOT_IMAGE.format(kind="PNG")),
+        (JPEG[:100], texts.DOCUMENT_NOT_IMAGE.format(kind="JPEG")),
+    ],
+    ids=["html-starting-with-pdf", "pdf-cut-off", "html-with-png-signature", "jpeg-cut-off"],
+)
+def test_a_file_that_only_starts_like_a_pdf_or_image_is_refused_as_not_one(
+    store,  # noqa: F811
+    unlocked,  # noqa: F811
+    data,
+    message,
+):
+    member = unlocked()
+    with pytest.raises(documents.UploadRefused) as refused:
+        upload(member, data, "rechnung.pdf")
+    assert refused.value.message == texts.DOCUMENT_REFUSED.format(
+        name="rechnung.pdf", reason=message
+    )
+    assert documents.uploaded(member) == []
+    assert list(store.iterdir()) == []
+    assert documents.AUDIT_UPLOAD_REFUSED in audit_actions(member)
+
+
 def test_an_empty_file_is_refused(store, unlocked):  # noqa: F811
     with pytest.raises(documents.UploadRefused, match="leer"):
         upload(unlocked(), b"", "leer.pdf")
@@ -98,15 +126,16 @@ def test_a_file_over_the_size_cap_is_refused_with_the_limit_in_the_message(store
 def test_the_quota_per_betrieb_counts_every_members_uploads(store, unlocked):  # noqa: F811
     first, colleague = unlocked(), unlocked()
     big = PDF + b" " * (1000 - len(PDF))
-    for _ in range(4):
+    for _ in range(3):
         upload(first, big)
+    upload(first, PDF + b" " * (496 - len(PDF)))
     target = documents.start_upload(colleague, key_of(colleague), "beitrag")
-    assert target.limit == 4096 - 4000  # what is left, not the size cap
+    assert target.limit == 4096 - 3496  # what is left, not the size cap
     with pytest.raises(documents.files.FileTooLarge):
         documents.receive(target).write(big)
     assert "Speicherplatz" in documents.too_large_reason(target)
     upload(colleague, PDF)  # a small one still fits
-    upload(colleague, PDF + b" " * (4096 - 4000 - 2 * len(PDF)))  # exactly full
+    upload(colleague, PDF + b" " * (600 - 2 * len(PDF)))  # exactly full
     with pytest.raises(documents.UploadRefused, match=texts.DOCUMENT_QUOTA_FULL[:30]):
         upload(first, PDF)
 
@@ -121,6 +150,42 @@ def test_the_quota_is_checked_again_when_the_file_is_complete(store, unlocked): 
     with pytest.raises(documents.UploadRefused, match="Speicherplatz"):
         documents.finish(target, incoming, "spaet.pdf")
     assert len(list(store.iterdir())) == 4
+
+
+@pytest.mark.both_databases
+def test_parallel_uploads_never_pass_the_quota_together(store, unlocked):  # noqa: F811
+    """Twelve files of 1000 bytes finished at the same moment on a 4096-byte quota: each one
+    alone would fit, together exactly four do."""
+    member = unlocked()
+    big = PDF + b" " * (1000 - len(PDF))
+    arrived = []
+    for _ in range(12):
+        target = documents.start_upload(member, key_of(member), "beitrag")
+        incoming = documents.receive(target)
+        incoming.write(big)
+        arrived.append((target, incoming))
+
+    def finish(target, incoming):
+        try:
+            return documents.finish(target, incoming, "parallel.pdf")
+        except documents.UploadRefused as refusal:
+            return refusal
+
+    results = at_once([lambda item=item: finish(*item) for item in arrived])
+
+    accepted = [r for r in results if isinstance(r, documents.DocumentView)]
+    refused = [r for r in results if isinstance(r, documents.UploadRefused)]
+    assert (len(accepted), len(refused)) == (4, 8)
+    assert all("Speicherplatz" in r.message for r in refused)
+    assert len(documents.uploaded(member)) == 4
+    assert sorted(p.name for p in store.iterdir()) == sorted(
+        row.stored_name for row in _rows_of(member)
+    )
+
+
+def _rows_of(account_id: int) -> list[Dokument]:
+    with unit_of_work() as session:
+        return list(session.exec(select(Dokument).where(Dokument.account_id == account_id)))
 
 
 def test_a_member_cannot_upload_for_a_betrieb_they_are_not_unlocked_for(store, unlocked):  # noqa: F811
@@ -158,10 +223,11 @@ def test_a_provided_document_is_listed_fetched_announced_and_audited(
     found = documents.fetch(colleague, view.id)
     assert (found.name, found.content_type) == ("Beitragsbescheid 2026.pdf", "application/pdf")
     assert files.path_of(found.stored_name).read_bytes() == PDF
-    announced = [
-        m.recipient for m in mail.recent_mails() if m.subject == texts.MAIL_PROVIDED_SUBJECT
-    ]
-    assert len(announced) == 2
+    announced = [m for m in mail.recent_mails() if m.subject == texts.MAIL_POSTFACH_SUBJECT]
+    assert len(announced) == 2  # both accounts of the Betrieb; the mail names no document
+    assert not any("Beitragsbescheid" in m.body for m in announced)
+    (message,) = postfach.messages(eder)
+    assert "Beitragsbescheid 2026" in message.subject and message.dokument_id == view.id
     assert documents.provided(huber) == []
     assert documents.AUDIT_DOWNLOAD in audit_actions(colleague)
 

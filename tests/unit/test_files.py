@@ -1,4 +1,5 @@
-"""The private file store: type sniffing by magic bytes, name sanitising, capped atomic writes."""
+"""The private file store: type sniffing by magic bytes and parsing, name sanitising, capped
+atomic writes."""
 
 import zipfile
 
@@ -91,3 +92,40 @@ def test_temp_files_left_by_a_crash_are_swept_after_a_day(store):  # noqa: F811
     os.utime(stale.temp, (day_ago, day_ago))
     assert files.sweep_partials() == 1
     assert fresh.temp.exists() and not stale.temp.exists()
+
+
+HTML_AS_PDF = b"%PDF-1.7\n<html><body><script>alert(document.cookie)</script></body></html>\n"
+# what only starts like a PDF, PNG or JPEG, and the kind its first bytes claim
+IMPOSTORS = {
+    "html-starting-with-pdf": (HTML_AS_PDF, "pdf"),
+    "html-with-an-eof-marker": (HTML_AS_PDF + b"startxref\n0\n%%EOF\n", "pdf"),
+    "pdf-cut-in-half": (PDF[: len(PDF) // 2], "pdf"),
+    "pdf-without-pages": (PDF.replace(b"/Count 1", b"/Count 0").replace(b"[3 0 R]", b"[]"), "pdf"),
+    "png-signature-then-html": (b"\x89PNG\r\n\x1a\n<html><script>x</script></html>", "png"),
+    "png-cut-off": (PNG[:40], "png"),
+    "jpeg-marker-then-html": (b"\xff\xd8\xff\xe0<html><script>x</script></html>", "jpeg"),
+    "jpeg-cut-off": (JPEG[:120], "jpeg"),
+}
+
+
+@pytest.mark.parametrize("name", IMPOSTORS)
+def test_a_file_that_only_starts_like_a_pdf_or_image_does_not_parse_as_one(tmp_path, name):
+    data, claimed = IMPOSTORS[name]
+    path = tmp_path / "datei"
+    path.write_bytes(data)
+    assert files.kind_of(path) == claimed
+    assert not files.parses_as(path, claimed)
+
+
+@pytest.mark.parametrize(("data", "kind"), [(PDF, "pdf"), (PNG, "png"), (JPEG, "jpeg")])
+def test_real_pdfs_and_images_parse(tmp_path, data, kind):
+    path = tmp_path / "datei"
+    path.write_bytes(data)
+    assert files.parses_as(path, kind)
+
+
+@pytest.mark.parametrize(("data", "claimed"), [(PNG, "jpeg"), (JPEG, "png")])
+def test_an_image_must_decode_as_the_format_its_first_bytes_claim(tmp_path, data, claimed):
+    path = tmp_path / "datei"
+    path.write_bytes(data)
+    assert not files.parses_as(path, claimed)

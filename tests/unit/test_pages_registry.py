@@ -37,6 +37,7 @@ def test_the_account_pages_unlock_and_forms_are_protected_and_the_catalogue_is_n
         routes.PIN_REQUEST,
         routes.MY_BOOKINGS,
         routes.MY_REQUESTS,
+        routes.POSTFACH,
         routes.FORMS,
         routes.form("beratungstermin"),
         routes.form("adressaenderung"),
@@ -68,11 +69,12 @@ def test_staff_pages_have_their_own_header_and_need_a_staff_login():
     assert not member_links & set(staff)
 
 
-def test_the_navigation_reads_start_page_courses_help():
-    assert [spec.nav_label for spec in nav_entries()] == [
-        texts.NAV_HOME,
-        texts.NAV_COURSES,
-        texts.NAV_HELP,
+def test_the_navigation_reads_start_page_courses_help_and_for_members_postfach():
+    assert [(spec.nav_label, spec.protected) for spec in nav_entries()] == [
+        (texts.NAV_HOME, False),
+        (texts.NAV_COURSES, False),
+        (texts.NAV_HELP, False),
+        (texts.POSTFACH_TITLE, True),  # shown to logged-in members, with the unread count
     ]
 
 
@@ -86,6 +88,7 @@ def test_mein_konto_links_every_member_service_in_its_group():
         return [spec.route for spec in registry.account_entries(group)]
 
     assert linked(registry.SERVICES) == [
+        routes.POSTFACH,
         routes.MY_BOOKINGS,
         routes.MY_REQUESTS,
         routes.FORMS,

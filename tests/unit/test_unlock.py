@@ -113,23 +113,35 @@ def test_an_expired_pin_says_so_only_to_someone_who_knows_it(account, clock):
         unlock.unlock_betrieb(account(), "1234567", issued.pin)
 
 
-def test_five_wrong_tries_void_the_pin(account):
+def test_wrong_pins_from_ten_accounts_void_the_pin(account):
     issued = pins.issue_for_betrieb("TS-1234567-0")
-    attacker, owner = account(), account()
-    for _ in range(pins.MAX_WRONG_TRIES):
+    for _ in range(unlock.VOID_AFTER_ACCOUNTS):
         with pytest.raises(unlock.UnlockFailed):
-            unlock.unlock_betrieb(attacker, "1234567", "ZZZZZZZZ")
+            unlock.unlock_betrieb(account(), "1234567", "ZZZZZZZZ")
 
     with pytest.raises(unlock.PinNotUsable, match=texts.UNLOCK_PIN_VOIDED):
-        unlock.unlock_betrieb(owner, "1234567", issued.pin)
+        unlock.unlock_betrieb(account(), "1234567", issued.pin)
+
+
+def test_five_wrong_tries_pause_the_account_on_that_number_for_a_day(account, clock):
+    member = account()
+    issued = pins.issue_for_person("23456789")
+    for _ in range(unlock.TRIES_PER_NUMBER):
+        with pytest.raises(unlock.UnlockFailed):
+            unlock.unlock_person(member, "23456789", "ZZZZZZZZ")
+
+    with pytest.raises(unlock.UnlockNumberPaused):
+        unlock.unlock_person(member, "23456789", issued.pin)
+    clock.travel(hours=24, seconds=1)
+    assert unlock.unlock_person(member, "23456789", issued.pin).label == "Person 23456789"
 
 
 def test_ten_failures_within_an_hour_pause_unlocking_for_the_account(account, clock):
     member = account()
     issued = pins.issue_for_person("23456789")
-    for _ in range(unlock.PAUSE_AFTER):
+    for n in range(unlock.PAUSE_AFTER):
         with pytest.raises(unlock.UnlockFailed):
-            unlock.unlock_betrieb(member, "7777777", "ZZZZZZZZ")
+            unlock.unlock_betrieb(member, f"77777{n:02d}", "ZZZZZZZZ")
 
     with pytest.raises(unlock.UnlockPaused):
         unlock.unlock_person(member, "23456789", issued.pin)

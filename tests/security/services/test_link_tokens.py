@@ -1,5 +1,5 @@
-"""Reset links and login handoff codes: single-use, expiring, stored only as a keyed hash, and
-void once something newer or a password change makes them stale."""
+"""Reset links and login handoff codes: single-use, expiring, stored only as a keyed hash, void
+once something newer or a password change makes them stale, and never kept in a page's state."""
 
 from datetime import timedelta
 
@@ -114,3 +114,26 @@ def test_a_handoff_code_of_an_ended_session_gives_nothing(member):
     sessions.logout(token)
 
     assert sessions.take_handoff(sessions.handoff_code(token)) is None
+
+
+def test_no_state_of_the_portal_has_a_place_for_a_link_token():
+    """A state's server-side copy belongs to the tab's client token, which a reconnect can
+    present: a link token is kept in the page and sent with the events that check and use it,
+    never stored in a state var (public or backend)."""
+    from reflex.state import State
+
+    import portal_app.pages  # noqa: F401  (importing the pages registers every state)
+
+    def states(cls):
+        yield cls
+        for substate in cls.get_substates():
+            yield from states(substate)
+
+    kept = {
+        f"{cls.__name__}.{name}"
+        for cls in states(State)
+        if cls.__module__.startswith("portal_app")
+        for name in cls.get_fields()
+        if "token" in name.lower()
+    }
+    assert kept == set()

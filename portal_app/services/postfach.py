@@ -1,0 +1,164 @@
+"""The member's Postfach: messages from the chamber (answers to what they sent, documents
+provided for them), newest first, unread marked. The mail about a new message only says that
+there is one and links here; what the chamber wrote stays in the portal."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import datetime
+
+from sqlmodel import Session, col, func, select, update
+
+from portal_app import routes, texts
+from portal_app.models import Account, Dokument, PostfachAnhang, PostfachNachricht
+from portal_app.services import audit, clock, files, mail
+from portal_app.services.db import unit_of_work
+from portal_app.services.errors import PortalError
+from portal_app.settings import settings
+
+AUDIT_ATTACHMENT = "postfach_anhang"
+
+
+class MessageNotFound(PortalError):
+    """No such message or attachment in this member's Postfach."""
+
+
+@dataclass(frozen=True)
+class Attachment:
+    id: int
+    name: str
+    size: int
+
+
+@dataclass(frozen=True)
+class MessageView:
+    id: int
+    created_at: datetime
+    subject: str
+    body: str
+    unread: bool
+    attachments: list[Attachment]
+    dokument_id: int | None  # a provided document (downloaded on /dokumente's terms)
+    dokument_name: str
+
+
+def deliver(
+    session: Session,
+    account_id: int,
+    subject: str,
+    body: str = "",
+    *,
+    vorgang_id: int | None = None,
+    dokument_id: int | None = None,
+) -> PostfachNachricht:
+    """Put a message in the account's Postfach and tell the member by mail (no content)."""
+    message = PostfachNachricht(
+        account_id=account_id,
+        created_at=clock.now(),
+        subject=subject[:300],
+        body=body,
+        vorgang_id=vorgang_id,
+        dokument_id=dokument_id,
+    )
+    session.add(message)
+    session.flush()
+    account = session.get(Account, account_id)
+    if account is not None and account.confirmed_at is not None:
+        mail.enqueue(
+            session,
+            account.email,
+            texts.MAIL_POSTFACH_SUBJECT,
+            texts.MAIL_POSTFACH_BODY.format(link=settings.base_url + routes.POSTFACH),
+        )
+    return message
+
+
+def attach(session: Session, message: PostfachNachricht, name: str, kept: files.Stored) -> None:
+    """Record a file kept in the store as an attachment of the message."""
+    session.add(
+        PostfachAnhang(
+            nachricht_id=message.id,
+            original_name=name,
+            stored_name=kept.stored_name,
+            content_type=files.CONTENT_TYPES[kept.kind],
+            size=kept.size,
+        )
+    )
+
+
+def messages(account_id: int) -> list[MessageView]:
+    with unit_of_work() as session:
+        rows = session.exec(
+            select(PostfachNachricht)
+            .where(PostfachNachricht.account_id == account_id)
+            .order_by(col(PostfachNachricht.created_at).desc(), col(PostfachNachricht.id).desc())
+        ).all()
+        ids = [row.id for row in rows]
+        attached: dict[int, list[Attachment]] = {}
+        for item in session.exec(
+            select(PostfachAnhang)
+            .where(col(PostfachAnhang.nachricht_id).in_(ids))
+            .order_by(col(PostfachAnhang.id))
+        ):
+            attached.setdefault(item.nachricht_id, []).append(
+                Attachment(item.id, item.original_name, item.size)
+            )
+        names = {
+            doc.id: doc.titel or doc.original_name
+            for doc in session.exec(
+                select(Dokument).where(
+                    col(Dokument.id).in_([r.dokument_id for r in rows if r.dokument_id])
+                )
+            )
+        }
+        return [
+            MessageView(
+                id=row.id,
+                created_at=row.created_at,
+                subject=row.subject,
+                body=row.body,
+                unread=row.read_at is None,
+                attachments=attached.get(row.id, []),
+                dokument_id=row.dokument_id,
+                dokument_name=names.get(row.dokument_id, ""),
+            )
+            for row in rows
+        ]
+
+
+def unread_count(account_id: int) -> int:
+    with unit_of_work() as session:
+        return session.exec(
+            select(func.count())
+            .select_from(PostfachNachricht)
+            .where(PostfachNachricht.account_id == account_id)
+            .where(col(PostfachNachricht.read_at).is_(None))
+        ).one()
+
+
+def mark_read(account_id: int, message_id: int) -> None:
+    """The member has opened the message (someone else's id changes nothing)."""
+    with unit_of_work() as session:
+        session.exec(
+            update(PostfachNachricht)
+            .where(col(PostfachNachricht.id) == message_id)
+            .where(col(PostfachNachricht.account_id) == account_id)
+            .where(col(PostfachNachricht.read_at).is_(None))
+            .values(read_at=clock.now())
+        )
+
+
+def attachment(account_id: int, attachment_id: int) -> files.StoredFile:
+    """An attachment of one of the account's messages, to be handed out; audited."""
+    with unit_of_work() as session:
+        found = session.exec(
+            select(PostfachAnhang)
+            .join(PostfachNachricht, PostfachNachricht.id == PostfachAnhang.nachricht_id)
+            .where(PostfachAnhang.id == attachment_id)
+            .where(PostfachNachricht.account_id == account_id)
+        ).first()
+        audit.record(session, AUDIT_ATTACHMENT, account_id, f"anhang {attachment_id}",
+                     "" if found else "verweigert")  # fmt: skip
+        if found is not None:
+            return files.StoredFile(found.original_name, found.content_type, found.stored_name)
+    raise MessageNotFound(texts.POSTFACH_NOT_FOUND)

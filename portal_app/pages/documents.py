@@ -84,6 +84,7 @@ def _sent() -> rx.Component:
                 (texts.FIELD_DOCUMENT_OWNER, "owner"),
                 (texts.COLUMN_SIZE, "size"),
                 (texts.COLUMN_NAME, "name"),
+                (texts.COLUMN_STATUS, "status"),
             ],
             texts.SENT_EMPTY,
         ),

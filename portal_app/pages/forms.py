@@ -66,6 +66,10 @@ def _request(item) -> rx.Component:
         rx.el.article(
             rx.heading(item.title, as_="h2", size="4"),
             rx.text(texts.MY_REQUESTS_SENT, " ", item.sent, as_="p", color_scheme="gray", size="2"),
+            rx.cond(
+                item.status != "",
+                rx.text(f"{texts.COLUMN_STATUS}: ", item.status, as_="p", size="2"),
+            ),
             rx.el.pre(item.summary, class_name="request__summary"),
             class_name="course",
         )

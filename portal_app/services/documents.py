@@ -7,6 +7,7 @@ that exists but belongs to someone else gets the same answer as one that does no
 
 from __future__ import annotations
 
+import dataclasses
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
@@ -14,7 +15,7 @@ from pathlib import Path
 from sqlmodel import Session, func, select
 
 from portal_app import texts
-from portal_app.models import Account, Betrieb, Dokument, Freischaltung, Person
+from portal_app.models import Account, Betrieb, Dokument, Freischaltung, Person, Vorgang
 from portal_app.services import (
     audit,
     clock,
@@ -72,6 +73,7 @@ class DocumentView:
     name: str
     size: int
     created_at: datetime
+    status: str = ""  # of a sent document: how far the chamber has got (services/inbox.py)
 
 
 def owner_of_record(record: Betrieb | Person) -> Owner:
@@ -314,6 +316,9 @@ def _documents(account_id: int, richtung: str) -> list[DocumentView]:
                 select(Dokument).where(_of_owner(owner), Dokument.richtung == richtung)
             )
             found.extend(_view(row, owner) for row in rows)
+        if richtung == UPLOADED:
+            status = inbox.member_status(session, Vorgang.dokument_id, [d.id for d in found])
+            found = [dataclasses.replace(d, status=status.get(d.id, "")) for d in found]
     return sorted(found, key=lambda doc: (doc.created_at, doc.id), reverse=True)
 
 

@@ -34,7 +34,7 @@ from datetime import datetime, timedelta
 from sqlmodel import col, func, select
 
 from portal_app import routes, texts
-from portal_app.models import Account, Betrieb, FormSubmission, Freischaltung
+from portal_app.models import Account, Betrieb, FormSubmission, Freischaltung, Vorgang
 from portal_app.services import clock, db, departments, inbox, mail, registry, unsolicited_mail
 from portal_app.services.dates import format_date, format_datetime, parse_date
 from portal_app.services.db import unit_of_work
@@ -518,6 +518,7 @@ class SubmissionView:
     title: str
     created_at: datetime
     summary: str
+    status: str  # how far the chamber has got (services/inbox.py)
 
 
 def submissions_of(account_id: int) -> list[SubmissionView]:
@@ -528,12 +529,14 @@ def submissions_of(account_id: int) -> list[SubmissionView]:
             .where(FormSubmission.account_id == account_id)
             .order_by(col(FormSubmission.id).desc())
         ).all()
+        status = inbox.member_status(session, Vorgang.form_submission_id, [r.id for r in rows])
         return [
             SubmissionView(
                 row.id,
                 FORMS[row.form_key].title if row.form_key in FORMS else row.form_key,
                 row.created_at,
                 _body(FORMS[row.form_key], json.loads(row.data)) if row.form_key in FORMS else "",
+                status.get(row.id, ""),
             )
             for row in rows
         ]

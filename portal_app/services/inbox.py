@@ -22,6 +22,7 @@ from portal_app.models import (
     Dokument,
     FormSubmission,
     PinRequest,
+    PostfachNachricht,
     Vorgang,
     VorgangEintrag,
     VorgangGelesen,
@@ -169,6 +170,21 @@ def receive(
         session.add(VorgangWort(wort=word, vorgang_id=row.id))
     session.add(VorgangEintrag(vorgang_id=row.id, at=now, action=RECEIVED))
     return row
+
+
+def member_status(session: Session, sent_column, ids: list[int]) -> dict[int, str]:
+    """What a member reads about the items of the rows sent (by `Vorgang.dokument_id` or
+    `Vorgang.form_submission_id`): the status, and whether an answer waits in the Postfach."""
+    if not ids:
+        return {}
+    answered = exists().where(and_(PostfachNachricht.vorgang_id == Vorgang.id))
+    found = session.exec(
+        select(sent_column, Vorgang.status, answered).where(col(sent_column).in_(ids))
+    ).all()
+    return {
+        sent_id: STATUSES[status] + (texts.INBOX_ANSWERED_SUFFIX if has_answer else "")
+        for sent_id, status, has_answer in found
+    }
 
 
 # --- the list ----------------------------------------------------------------------------------

@@ -29,6 +29,7 @@ def _row(doc: documents.DocumentView) -> dict[str, str]:
         "owner": doc.owner_label,
         "size": documents.format_size(doc.size),
         "name": doc.name,
+        "status": doc.status,
         "download_label": texts.DOWNLOAD_LABEL.format(name=doc.title or doc.name),
     }
 

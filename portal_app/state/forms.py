@@ -66,6 +66,7 @@ class RequestCard:
     title: str
     sent: str
     summary: str
+    status: str
 
 
 class MyRequestsState(SessionState):
@@ -75,6 +76,8 @@ class MyRequestsState(SessionState):
     async def load(self, account: AccountView):
         views = await asyncio.to_thread(forms.submissions_of, account.id)
         self.requests = [
-            RequestCard(view.id, view.title, local_datetime(view.created_at), view.summary)
+            RequestCard(
+                view.id, view.title, local_datetime(view.created_at), view.summary, view.status
+            )
             for view in views
         ]

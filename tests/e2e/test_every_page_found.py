@@ -110,7 +110,7 @@ def test_mein_konto_leads_to_each_service(page: Page, mail_sink, betrieb, issue_
     assert len(services) >= 10
     for spec in services:
         flows.open_page(page, routes.ACCOUNT)
-        page.get_by_role("link", name=spec.account_link, exact=True).click()
+        page.get_by_role("main").get_by_role("link", name=spec.account_link, exact=True).click()
         expect(page).to_have_url(re.compile(re.escape(spec.route) + r"/?$"))
         expect(page.get_by_role("heading", level=1)).to_be_visible()
 

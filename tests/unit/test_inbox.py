@@ -207,3 +207,23 @@ def test_bad_status_department_and_overlong_notes_are_refused(store, unlocked): 
         inbox.set_status(ROLLE, row.id, inbox.DONE, "x" * (inbox.NOTE_MAX + 1))
     assert _only(ROLLE)[0].status == inbox.NEW
     assert clock.now()  # the services' clock is untouched by these refusals
+
+
+def test_the_member_reads_the_status_and_that_an_answer_waits(
+    store,  # noqa: F811
+    unlocked,  # noqa: F811
+):
+    member = unlocked()
+    upload(member, PDF, "a.pdf", departments.HANDWERKSROLLE)
+    forms.submit(
+        "kontaktanfrage", CONTACT, client_address="192.0.2.1", account_id=member
+    )  # fmt: skip
+    (sent,) = documents.uploaded(member)
+    (request,) = forms.submissions_of(member)
+    assert (sent.status, request.status) == (texts.INBOX_STATUS_NEW, texts.INBOX_STATUS_NEW)
+
+    (document_item,) = _only(ROLLE)
+    inbox.answer(ROLLE, document_item.id, "Danke")
+    inbox.set_status(ROLLE, document_item.id, inbox.DONE)
+    (sent,) = documents.uploaded(member)
+    assert sent.status == texts.WELCOME_STEP_DONE + texts.INBOX_ANSWERED_SUFFIX

@@ -384,14 +384,21 @@ class SepaMandat(SQLModel, table=True):
 
 class DownloadTicket(SQLModel, table=True):
     """A single-use permission to fetch one stored file over plain HTTP, for a minute, by the
-    login that asked for it (the download event checked ownership). Only its hash is stored."""
+    login (a member's or a staff member's) that asked for it; the download event checked that
+    it may. Only its hash is stored."""
 
     __tablename__ = "download_ticket"
 
     id: int | None = Field(default=None, primary_key=True)
     token_hash: str = Field(max_length=64, unique=True, index=True)
     session_hash: str = Field(max_length=64)  # the login session's token hash
-    account_id: int = Field(foreign_key="account.id", index=True, ondelete="CASCADE")
+    # whose login: a member's or a staff member's
+    account_id: int | None = Field(
+        default=None, foreign_key="account.id", index=True, ondelete="CASCADE"
+    )
+    staff_id: int | None = Field(
+        default=None, foreign_key="staff_account.id", index=True, ondelete="CASCADE"
+    )
     stored_name: str = Field(max_length=40)
     name: str = Field(max_length=255)
     content_type: str = Field(max_length=100)

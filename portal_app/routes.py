@@ -117,6 +117,7 @@ STAFF_INBOX = "/verwaltung"  # "Eingang": where staff land after the login
 STAFF_LOGIN = "/verwaltung/anmelden"
 STAFF_SETUP = "/verwaltung/einrichten"
 STAFF_TEAM = "/verwaltung/mitarbeiter"  # administrators: the staff accounts
+STAFF_ITEM = "/verwaltung/vorgang/[vorgang_id]"  # one item of the Eingang
 # HTTP endpoints (not pages): they set and clear the staff session cookie
 STAFF_SESSION_START = "/verwaltung/sitzung/start"
 STAFF_SESSION_END = "/verwaltung/sitzung/ende"
@@ -145,3 +146,7 @@ def staff_session_start(code: str, next_path: str) -> str:
 
 def staff_session_end(nonce: str) -> str:
     return f"{STAFF_SESSION_END}?n={quote(nonce)}"
+
+
+def staff_item(item_id: int) -> str:
+    return f"/verwaltung/vorgang/{item_id}"

@@ -218,11 +218,16 @@ def textarea_field(
     hint: str = "",
     max_length: int = 5000,
     required: bool = True,
+    on_blur=None,
 ) -> rx.Component:
+    """A labelled multi-line field; with `on_blur` the state keeps what was typed."""
     return rx.el.div(
         *_label_and_hint(name, label, hint),
         rx.el.textarea(
-            rows=6, max_length=max_length, **_control_attributes(name, hint, error, required)
+            rows=6,
+            max_length=max_length,
+            **({"on_blur": on_blur} if on_blur is not None else {}),
+            **_control_attributes(name, hint, error, required),
         ),
         error_text(name, error),
         class_name="field",

@@ -29,7 +29,7 @@ def _filters() -> rx.Component:
                 texts.COURSE_CATEGORY,
                 CatalogueState.categories,
                 NO_ERROR,
-                empty_label=texts.COURSES_ANY,
+                empty_label=texts.ANY,
                 required=False,
             ),
             select_field(
@@ -37,7 +37,7 @@ def _filters() -> rx.Component:
                 texts.COURSE_LOCATION,
                 CatalogueState.locations,
                 NO_ERROR,
-                empty_label=texts.COURSES_ANY,
+                empty_label=texts.ANY,
                 required=False,
             ),
             date_field("start_from", texts.COURSES_FROM, required=False),
@@ -48,7 +48,7 @@ def _filters() -> rx.Component:
         rx.flex(
             rx.button(texts.COURSES_APPLY, type="submit", size="3"),
             rx.button(
-                texts.COURSES_RESET,
+                texts.FILTER_RESET,
                 type="reset",
                 size="3",
                 variant="outline",
@@ -93,14 +93,14 @@ def _course(course: CourseCard) -> rx.Component:
 def _pagination() -> rx.Component:
     return rx.el.nav(
         rx.button(
-            texts.COURSES_PREVIOUS,
+            texts.PAGE_PREVIOUS,
             on_click=CatalogueState.go_to_page(CatalogueState.page - 1),
             disabled=CatalogueState.page <= 1,
             variant="outline",
         ),
         rx.text(CatalogueState.page_text, as_="p"),
         rx.button(
-            texts.COURSES_NEXT,
+            texts.PAGE_NEXT,
             on_click=CatalogueState.go_to_page(CatalogueState.page + 1),
             disabled=CatalogueState.page >= CatalogueState.pages,
             variant="outline",

@@ -3,9 +3,9 @@
 import reflex as rx
 
 from portal_app import routes, styles, texts
+from portal_app.components.file_picker import file_picker
 from portal_app.components.forms import alert, notice, select_field, success_panel
 from portal_app.components.page import page
-from portal_app.components.upload_reset import upload_reset
 from portal_app.state.documents import (
     DEPARTMENT_OPTIONS,
     MAX_FILES,
@@ -92,29 +92,16 @@ def _sent() -> rx.Component:
 
 
 def _drop_zone() -> rx.Component:
-    """Drag and drop, or the button that opens the file picker (keyboard: Tab, Enter)."""
-    zone = rx.upload.root(
-        rx.el.div(
-            rx.text(texts.UPLOAD_ZONE_TEXT, as_="p"),
-            rx.el.button(texts.UPLOAD_PICK, type="button", class_name="pick-button"),
-            rx.text(UPLOAD_LIMIT_TEXT, as_="p", class_name="field__hint"),
-            class_name="drop-zone",
-        ),
-        id=UPLOAD_ID,
-        multiple=True,
+    return file_picker(
+        UPLOAD_ID,
+        pick_label=texts.UPLOAD_PICK,
+        input_label=texts.UPLOAD_INPUT_LABEL,
+        hint=UPLOAD_LIMIT_TEXT,
         max_files=MAX_FILES,
-        no_keyboard=True,
-        accept={
-            "application/pdf": [".pdf"],
-            "image/jpeg": [".jpg", ".jpeg"],
-            "image/png": [".png"],
-        },
+        zone_text=texts.UPLOAD_ZONE_TEXT,
         on_drop_rejected=DocumentsState.rejected,
+        cleared_by=DocumentsState.uploads_done,
     )
-    # The dropzone's own hidden <input type=file> has no label; give it the button's name.
-    file_input = zone.children[0].children[0]
-    file_input.custom_attrs["aria-label"] = texts.UPLOAD_INPUT_LABEL
-    return rx.fragment(zone, upload_reset(UPLOAD_ID, DocumentsState.uploads_done))
 
 
 def _selected() -> rx.Component:

@@ -38,7 +38,7 @@ def _booking(item: BookingCard) -> rx.Component:
                 fact(texts.COURSE_DATES, item.dates),
                 fact(texts.COURSE_LOCATION, item.location),
                 fact(texts.BOOKING_PARTICIPANT, item.participant),
-                fact(texts.BOOKING_STATUS, item.status),
+                fact(texts.STATUS, item.status),
                 class_name="facts facts--compact",
             ),
             rx.cond(item.cancellable, rx.box(_cancel(item), margin_top="0.75rem")),

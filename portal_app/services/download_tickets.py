@@ -8,11 +8,12 @@ from __future__ import annotations
 from datetime import timedelta
 from pathlib import Path
 
+from sqlalchemy import and_, or_
 from sqlmodel import col, delete, update
 
 from portal_app import texts
 from portal_app.models import DownloadTicket
-from portal_app.services import clock, files, sessions, tokens
+from portal_app.services import clock, files, sessions, staff_login, tokens
 from portal_app.services.db import unit_of_work
 from portal_app.services.errors import PortalError
 from portal_app.services.files import StoredFile
@@ -25,8 +26,15 @@ class TicketInvalid(PortalError):
     """Unknown, used, expired, or not this login's ticket (one answer for all)."""
 
 
-def issue(session_token: str, account_id: int, file: StoredFile) -> str:
-    """A ticket for the file, bound to this login; the caller has checked ownership."""
+def issue(
+    session_token: str,
+    file: StoredFile,
+    *,
+    account_id: int | None = None,
+    staff_id: int | None = None,
+) -> str:
+    """A ticket for the file, bound to this login (a member's or a staff member's); the caller
+    has checked that the login may have the file."""
     ticket = tokens.new_token()
     now = clock.now()
     with unit_of_work() as session:
@@ -36,6 +44,7 @@ def issue(session_token: str, account_id: int, file: StoredFile) -> str:
                 token_hash=tokens.hash_token(ticket),
                 session_hash=tokens.hash_token(session_token),
                 account_id=account_id,
+                staff_id=staff_id,
                 stored_name=file.stored_name,
                 name=file.name,
                 content_type=file.content_type,
@@ -45,19 +54,27 @@ def issue(session_token: str, account_id: int, file: StoredFile) -> str:
     return ticket
 
 
-def redeem(ticket: str, session_token: str) -> tuple[StoredFile, Path]:
-    """The file and its path in the store, once; TicketInvalid otherwise. Taking the ticket
-    is one conditional UPDATE, so two requests racing with one ticket get one file."""
-    if not ticket or len(ticket) > TICKET_MAX_LENGTH or not session_token:
+def redeem(ticket: str, member_token: str = "", staff_token: str = "") -> tuple[StoredFile, Path]:
+    """The file and its path in the store, once, for the login the ticket is bound to (from
+    the request's member or staff cookie); TicketInvalid otherwise. Taking the ticket is one
+    conditional UPDATE, so two requests racing with one ticket get one file."""
+    if not ticket or len(ticket) > TICKET_MAX_LENGTH:
         raise TicketInvalid(texts.DOWNLOAD_TICKET_INVALID)
-    account = sessions.current_account(session_token)  # a login ended since: no file
+    holders = []
+    account = sessions.current_account(member_token) if member_token else None  # not ended
+    if account is not None:
+        holders.append(_held_by(DownloadTicket.account_id, account.id, member_token))
+    staff = staff_login.current_staff(staff_token) if staff_token else None
+    if staff is not None:
+        holders.append(_held_by(DownloadTicket.staff_id, staff.id, staff_token))
+    if not holders:
+        raise TicketInvalid(texts.DOWNLOAD_TICKET_INVALID)
     now = clock.now()
     with unit_of_work() as session:
         taken = session.exec(
             update(DownloadTicket)
             .where(col(DownloadTicket.token_hash) == tokens.hash_token(ticket))
-            .where(col(DownloadTicket.session_hash) == tokens.hash_token(session_token))
-            .where(col(DownloadTicket.account_id) == (account.id if account else -1))
+            .where(or_(*holders))
             .where(col(DownloadTicket.used_at).is_(None))
             .where(col(DownloadTicket.expires_at) > now)
             .values(used_at=now)
@@ -67,3 +84,9 @@ def redeem(ticket: str, session_token: str) -> tuple[StoredFile, Path]:
         raise TicketInvalid(texts.DOWNLOAD_TICKET_INVALID)
     stored_name, name, content_type = taken
     return StoredFile(name, content_type, stored_name), files.path_of(stored_name)
+
+
+def _held_by(column, holder_id: int, token: str):
+    return and_(
+        col(column) == holder_id, col(DownloadTicket.session_hash) == tokens.hash_token(token)
+    )

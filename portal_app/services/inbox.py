@@ -290,8 +290,8 @@ def _history(session: Session, item: Vorgang, scope: Scope, action: str, note: s
         )
     )
     audit.record(
-        session, f"vorgang_{action}", item.account_id, f"vorgang {item.id}",
-        f"mitarbeiter {scope.staff_id}",
+        session, f"vorgang_{action}", item.account_id, f"vorgang {item.id}", note[:200],
+        staff_id=scope.staff_id,
     )  # fmt: skip
 
 
@@ -316,7 +316,7 @@ def _sent_fields(
         if request is None:
             return [], None
         return [
-            (texts.INBOX_FIELD_PIN_KIND, request.art),
+            (texts.INBOX_FIELD_KIND, request.art),
             (texts.INBOX_FIELD_NUMBER, request.nummer),
         ], None
     return [], None

@@ -244,6 +244,18 @@ def reset_second_factor(admin: StaffView, staff_id: int) -> None:
         )
 
 
+def names_of(staff_ids) -> dict[int, str]:
+    """The names of these staff members (for the inbox's "Bearbeitet von" and history)."""
+    ids = [i for i in staff_ids if i]
+    if not ids:
+        return {}
+    with unit_of_work() as session:
+        found = session.exec(
+            select(StaffAccount.id, StaffAccount.name).where(col(StaffAccount.id).in_(ids))
+        ).all()
+    return dict(found)
+
+
 def listing() -> list[StaffRow]:
     """Every staff member, active ones first, by name."""
     with unit_of_work() as session:

@@ -14,7 +14,17 @@ from portal_app.services.files import StoredFile
 async def hand_out(session_token: str, account_id: int, file: StoredFile) -> rx.event.EventSpec:
     """Let the browser fetch a stored file over HTTP, streamed (the caller checked that the
     account may have it): a single-use ticket for this login, then a download of its URL."""
-    ticket = await asyncio.to_thread(download_tickets.issue, session_token, account_id, file)
+    ticket = await asyncio.to_thread(
+        download_tickets.issue, session_token, file, account_id=account_id
+    )
+    return rx.download(url=routes.download(ticket), filename=file.name)
+
+
+async def hand_out_to_staff(
+    staff_token: str, staff_id: int, file: StoredFile
+) -> rx.event.EventSpec:
+    """The same for a staff member's login (the caller checked the item's department)."""
+    ticket = await asyncio.to_thread(download_tickets.issue, staff_token, file, staff_id=staff_id)
     return rx.download(url=routes.download(ticket), filename=file.name)
 
 

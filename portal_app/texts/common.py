@@ -29,3 +29,9 @@ PHONE = "Telefon"
 # after a form that sends a mail (registration, forgotten password); while a mailed link is checked
 CHECK_MAILBOX_TITLE = "Bitte prüfen Sie Ihr Postfach"
 LINK_CHECKING = "Der Link wird geprüft …"
+# filters and pages of a list (the catalogue, the staff's Eingang)
+ANY = "alle"
+FILTER_RESET = "Filter zurücksetzen"
+PAGE_PREVIOUS = "Vorherige Seite"
+PAGE_NEXT = "Nächste Seite"
+STATUS = "Status"

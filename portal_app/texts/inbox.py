@@ -20,7 +20,7 @@ INBOX_ANSWER_NO_ACCOUNT = (
 INBOX_ANSWER_FILE_REFUSED = (
     "„{name}“ ist keine gültige PDF-, JPEG- oder PNG-Datei. Die Antwort wurde nicht gesendet."
 )
-INBOX_FIELD_PIN_KIND = "Art"
+INBOX_FIELD_KIND = "Art"
 INBOX_FIELD_NUMBER = "Nummer"
 INBOX_PIN_SENDER = "{kind} {number}"
 INBOX_PIN_SUBJECT = "Antrag auf eine neue PIN"

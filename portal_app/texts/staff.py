@@ -57,7 +57,6 @@ STAFF_CONTINUE = "Weiter zum Eingang"
 
 # --- Eingang ------------------------------------------------------------------------------
 STAFF_INBOX_TITLE = "Eingang"
-STAFF_INBOX_TEXT = "Hier erscheint bald alles, was Mitglieder an Ihre Abteilungen senden."
 
 # --- team (administrators) ----------------------------------------------------------------
 STAFF_TEAM_TITLE = "Mitarbeitende"

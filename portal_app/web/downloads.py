@@ -1,6 +1,7 @@
-"""`GET /datei/<ticket>`: a member's file, streamed from the store in chunks (not as base64
+"""`GET /datei/<ticket>`: a stored file, streamed from the store in chunks (not as base64
 over the websocket). The download event has checked ownership and issued the ticket; here
-the ticket is taken once, with the login's cookie (see services/download_tickets.py)."""
+the ticket is taken once, with the cookie of the login it is bound to, a member's or a staff
+member's (see services/download_tickets.py)."""
 
 from __future__ import annotations
 
@@ -11,14 +12,17 @@ from starlette.responses import FileResponse, PlainTextResponse, Response
 from starlette.routing import Route
 
 from portal_app import routes
-from portal_app.services import download_tickets, session_cookie
+from portal_app.services import download_tickets, session_cookie, staff_cookie
 
 
 async def download(request: Request) -> Response:
-    token = session_cookie.read(request.headers.get("cookie"))
+    cookies = request.headers.get("cookie")
     try:
         file, path = await run_in_threadpool(
-            download_tickets.redeem, request.path_params["ticket"], token
+            download_tickets.redeem,
+            request.path_params["ticket"],
+            session_cookie.read(cookies),
+            staff_cookie.read(cookies),
         )
     except download_tickets.TicketInvalid as refusal:
         return PlainTextResponse(str(refusal), status_code=404)

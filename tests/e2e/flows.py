@@ -270,3 +270,15 @@ def wire_of(page: Page, portal_url: str) -> ReflexWire:
     """A websocket client of our own that carries this browser's login cookie (if any)."""
     token = next((c["value"] for c in page.context.cookies() if c["name"] == SESSION_COOKIE), "")
     return ReflexWire(portal_url, cookie=f"{SESSION_COOKIE}={token}")
+
+
+def send_contact_message(page: Page, email: str, subject: str = "Frage zur Meisterschule") -> None:
+    """A visitor's message through the contact form (it reaches the Kontakt inbox)."""
+    open_page(page, "/kontakt")
+    page.get_by_label(texts.FORM_NAME).fill("Eva Meister")
+    page.get_by_label(texts.FIELD_EMAIL).fill(email)
+    page.get_by_label(texts.FORM_SUBJECT).fill(subject)
+    page.get_by_label(texts.FORM_MESSAGE).fill("Wann beginnt der nächste Kurs?")
+    page.get_by_label(texts.FORM_CONSENT).check()
+    page.get_by_role("button", name=texts.FORM_SEND).click()
+    expect(page.get_by_role("heading", name=texts.FORM_SENT_TITLE)).to_be_visible()

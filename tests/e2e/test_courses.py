@@ -24,13 +24,13 @@ def test_a_course_is_found_by_search_and_by_filters(page: Page):
     expect(page.get_by_role("heading", name=texts.COURSES_COUNT_ONE)).to_be_visible()
     expect(page.get_by_role("link", name=course_data.WELDING, exact=True)).to_be_visible()
 
-    page.get_by_role("button", name=texts.COURSES_RESET).click()
+    page.get_by_role("button", name=texts.FILTER_RESET).click()
     page.get_by_label(texts.COURSE_CATEGORY).select_option("Betriebswirtschaft")
     page.get_by_role("button", name=texts.COURSES_APPLY).click()
     expect(page.get_by_role("heading", name=texts.COURSES_COUNT_ONE)).to_be_visible()
     expect(page.get_by_role("link", name=course_data.BOOK_AND_CANCEL, exact=True)).to_be_visible()
 
-    page.get_by_role("button", name=texts.COURSES_RESET).click()
+    page.get_by_role("button", name=texts.FILTER_RESET).click()
     until = dates.format_date(clock.today() + timedelta(days=45))  # named courses start in 40
     page.get_by_label(texts.COURSES_UNTIL).fill(until)
     page.get_by_role("button", name=texts.COURSES_APPLY).click()
@@ -44,9 +44,9 @@ def test_a_course_is_found_by_search_and_by_filters(page: Page):
 def test_the_catalogue_pages_through_its_results(page: Page):
     flows.open_page(page, "/kurse")
     expect(page.get_by_text(texts.COURSES_PAGE.format(page=1, pages=3))).to_be_visible()
-    expect(page.get_by_role("button", name=texts.COURSES_PREVIOUS)).to_be_disabled()
+    expect(page.get_by_role("button", name=texts.PAGE_PREVIOUS)).to_be_disabled()
 
-    page.get_by_role("button", name=texts.COURSES_NEXT).click()
+    page.get_by_role("button", name=texts.PAGE_NEXT).click()
     expect(page.get_by_text(texts.COURSES_PAGE.format(page=2, pages=3))).to_be_visible()
     expect(page.get_by_role("link", name="Weiterbildung Nummer 6", exact=True)).to_be_visible()
 

@@ -116,6 +116,7 @@ def test_mein_konto_leads_to_each_service(page: Page, mail_sink, betrieb, issue_
 
 
 def test_a_staff_administrator_finds_every_staff_page_by_clicking(page: Page, portal_cli):
+    flows.send_contact_message(page, flows.new_email("besucher"))  # an item in the Eingang
     staff_flows.create_and_set_up(page, portal_cli, admin=True)
     expected = _staff_audience()
     assert {spec.route for spec in expected} >= {routes.STAFF_INBOX, routes.STAFF_TEAM}

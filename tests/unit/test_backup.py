@@ -93,7 +93,7 @@ def populated(unlocked, store, make_course, tmp_path):  # noqa: F811
     source.write_bytes(PDF + b"Beitragsbescheid")
     provided = documents.provide("TS-1234567-0", None, "Beitragsbescheid 2026", source)
     opened = documents.fetch(betrieb_member, provided.id)  # a download started, not yet fetched
-    download_tickets.issue("sitzung-des-betriebs", betrieb_member, opened)
+    download_tickets.issue("sitzung-des-betriebs", opened, account_id=betrieb_member)
     vorlage_pdf = tmp_path / "antrag.pdf"
     vorlage_pdf.write_bytes(PDF + b"Antrag")
     vorlage = vorlagen.add("Handwerksrolle", "Antrag auf Eintragung", "Ein Antrag.", vorlage_pdf)

@@ -11,6 +11,7 @@ from portal_app.services import download_tickets, files, sessions
 from portal_app.services.download_tickets import TicketInvalid
 from portal_app.services.files import StoredFile
 from portal_app.settings import settings
+from tests.staff_support import set_up_staff
 from tests.unit.docs_fixtures import PASSWORD
 
 CONTENT = b"%PDF-1.4 Beitragsbescheid\n"
@@ -34,7 +35,7 @@ def login(member):
 
 def test_a_ticket_gives_the_file_once_to_the_login_that_asked(stored, login):
     token, account_id = login
-    ticket = download_tickets.issue(token, account_id, stored)
+    ticket = download_tickets.issue(token, stored, account_id=account_id)
     file, path = download_tickets.redeem(ticket, token)
     assert file == stored and path.read_bytes() == CONTENT
     with pytest.raises(TicketInvalid):
@@ -44,7 +45,7 @@ def test_a_ticket_gives_the_file_once_to_the_login_that_asked(stored, login):
 def test_another_login_even_of_the_same_account_gets_nothing(stored, login, member):
     token, account_id = login
     other = member("huber@betrieb-example.de", PASSWORD)
-    ticket = download_tickets.issue(token, account_id, stored)
+    ticket = download_tickets.issue(token, stored, account_id=account_id)
     for stranger in (other, "", "x" * 43):
         with pytest.raises(TicketInvalid):
             download_tickets.redeem(ticket, stranger)
@@ -53,11 +54,11 @@ def test_another_login_even_of_the_same_account_gets_nothing(stored, login, memb
 
 def test_a_ticket_ends_after_a_minute_and_with_the_login(stored, login, clock):
     token, account_id = login
-    late = download_tickets.issue(token, account_id, stored)
+    late = download_tickets.issue(token, stored, account_id=account_id)
     clock.travel(seconds=61)
     with pytest.raises(TicketInvalid):
         download_tickets.redeem(late, token)
-    ended = download_tickets.issue(token, account_id, stored)
+    ended = download_tickets.issue(token, stored, account_id=account_id)
     sessions.logout(token)
     with pytest.raises(TicketInvalid):
         download_tickets.redeem(ended, token)
@@ -66,7 +67,7 @@ def test_a_ticket_ends_after_a_minute_and_with_the_login(stored, login, clock):
 @pytest.mark.both_databases
 def test_parallel_requests_with_one_ticket_get_one_file(stored, login):
     token, account_id = login
-    ticket = download_tickets.issue(token, account_id, stored)
+    ticket = download_tickets.issue(token, stored, account_id=account_id)
     results, barrier = [], threading.Barrier(8)
 
     def fetch():
@@ -82,3 +83,13 @@ def test_parallel_requests_with_one_ticket_get_one_file(stored, login):
     for thread in threads:
         thread.join()
     assert sum(result is not None for result in results) == 1
+
+
+def test_a_staff_ticket_is_for_that_staff_login_only(stored, login):
+    member_token, _account_id = login
+    clerk, other = set_up_staff(), set_up_staff()
+    ticket = download_tickets.issue(clerk.session_token, stored, staff_id=clerk.id)
+    for wrong in ({"member_token": member_token}, {"staff_token": other.session_token}):
+        with pytest.raises(TicketInvalid):
+            download_tickets.redeem(ticket, **wrong)
+    assert download_tickets.redeem(ticket, staff_token=clerk.session_token)[0] == stored

@@ -56,8 +56,10 @@ def test_staff_pages_have_their_own_header_and_need_a_staff_login():
         routes.STAFF_LOGIN,
         routes.STAFF_SETUP,
         routes.STAFF_INBOX,
+        routes.STAFF_ITEM,
         routes.STAFF_TEAM,
     }
+    assert staff[routes.STAFF_ITEM].protected and not staff[routes.STAFF_ITEM].admin
     assert staff[routes.STAFF_INBOX].protected and not staff[routes.STAFF_INBOX].admin
     assert staff[routes.STAFF_TEAM].protected and staff[routes.STAFF_TEAM].admin
     assert not staff[routes.STAFF_LOGIN].protected

@@ -1,0 +1,48 @@
+"""The file picker of uploads (members' documents, staff answers): drag and drop, or the
+button that opens the picker (keyboard: Tab, Enter); PDF, JPEG and PNG only."""
+
+from __future__ import annotations
+
+import reflex as rx
+
+from portal_app.components.upload_reset import upload_reset
+
+ACCEPTED = {
+    "application/pdf": [".pdf"],
+    "image/jpeg": [".jpg", ".jpeg"],
+    "image/png": [".png"],
+}
+
+
+def file_picker(
+    upload_id: str,
+    *,
+    pick_label: str,
+    input_label: str,
+    hint: str,
+    max_files: int,
+    zone_text: str = "",
+    on_drop_rejected=None,
+    cleared_by=None,
+) -> rx.Component:
+    """`cleared_by`: a counter Var; when it changes, the chosen files are forgotten."""
+    zone = rx.upload.root(
+        rx.el.div(
+            rx.text(zone_text, as_="p") if zone_text else rx.fragment(),
+            rx.el.button(pick_label, type="button", class_name="pick-button"),
+            rx.text(hint, as_="p", class_name="field__hint"),
+            class_name="drop-zone",
+        ),
+        id=upload_id,
+        multiple=True,
+        max_files=max_files,
+        no_keyboard=True,
+        accept=ACCEPTED,
+        **({"on_drop_rejected": on_drop_rejected} if on_drop_rejected is not None else {}),
+    )
+    # The dropzone's own hidden <input type=file> has no label; give it the button's name.
+    file_input = zone.children[0].children[0]
+    file_input.custom_attrs["aria-label"] = input_label
+    if cleared_by is None:
+        return zone
+    return rx.fragment(zone, upload_reset(upload_id, cleared_by))

@@ -572,3 +572,12 @@ class PostfachAnhang(SQLModel, table=True):
     stored_name: str = Field(max_length=64, unique=True)
     content_type: str = Field(max_length=100)
     size: int
+
+
+class InboxDigest(SQLModel, table=True):
+    """When a department's staff were last told of new inbox items (services/inbox_digest.py)."""
+
+    __tablename__ = "inbox_digest"
+
+    department: str = Field(max_length=30, primary_key=True)
+    sent_at: datetime

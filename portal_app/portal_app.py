@@ -11,7 +11,7 @@ from portal_app import pages, styles  # noqa: F401  (importing pages registers t
 from portal_app.components.layout import frame
 from portal_app.components.page import pages_for
 from portal_app.components.toaster import toaster
-from portal_app.services import mail, session_cookie
+from portal_app.services import inbox_digest, mail, session_cookie
 from portal_app.settings import settings
 from portal_app.state.session import SessionState
 from portal_app.state.unexpected import backend_exception_handler, frontend_exception_handler
@@ -77,3 +77,4 @@ for spec in pages_for(demo=settings.demo):
     )
 
 app.register_lifespan_task(mail.delivery_loop)
+app.register_lifespan_task(inbox_digest.digest_loop)

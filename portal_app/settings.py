@@ -209,6 +209,11 @@ class Settings:
         "PORTAL_STAFF_IDLE_MINUTES", 15,
         "a staff login (`/verwaltung`) ends after this long without activity", low=1, high=24 * 60,
     )  # fmt: skip
+    staff_digest_minutes: int = setting(
+        "PORTAL_STAFF_DIGEST_MINUTES", 60,
+        "a department's staff get a mail about new inbox items at most this often",
+        low=1, high=7 * 24 * 60,
+    )  # fmt: skip
     device_days: int = setting(
         "PORTAL_DEVICE_DAYS", 365,
         "a browser stays known this long after its last login (others' failed logins do not "

@@ -165,3 +165,10 @@ MAIL_SEPA_REVOKED_BODY = (
     "Guten Tag,\n\nSie haben das SEPA-Lastschriftmandat {reference} für {betrieb} widerrufen. "
     "Wir ziehen keine Beiträge mehr per Lastschrift ein."
 ) + _SIGNATURE
+
+# --- the staff's digest: counts and a link, nothing personal ---
+MAIL_DIGEST_SUBJECT = "Kundenportal: neue Vorgänge für {department}"
+MAIL_DIGEST_BODY = (
+    "Guten Tag,\n\nim Eingang des Kundenportals sind neue Vorgänge für Ihre Abteilung "
+    "eingegangen:\n\n{lines}\n\nSie finden sie nach der Anmeldung unter:\n{link}"
+) + _SIGNATURE

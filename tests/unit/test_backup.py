@@ -29,6 +29,7 @@ from portal_app.services import (
     files,
     forms,
     inbox,
+    inbox_digest,
     register,
     sepa,
     sessions,
@@ -107,12 +108,14 @@ def populated(unlocked, store, make_course, tmp_path):  # noqa: F811
     assert booked == booking.BOOKED
     forms.submit("kontaktanfrage", CONTACT, client_address="127.0.0.1")
     unlock.request_new_pin(person_member, "person", "12345678")
-    everything = inbox.Scope(staff_id=1, departments=tuple(departments.ALL))
+    clerk = set_up_staff(admin=True, departments=tuple(departments.ALL))
+    everything = inbox.Scope(staff_id=clerk.id, departments=tuple(departments.ALL))
     item = inbox.listing(everything, inbox.InboxFilter()).rows[-1]  # the first upload
     inbox.open_item(everything, item.id)
     answer_file = files.Incoming(10**7)
     answer_file.write(PDF + b"Antwort")
     inbox.answer(everything, item.id, "Eingetragen.", [(answer_file, "Antwort.pdf")])
+    inbox_digest.send_due()
     register.register("noch-offen@betrieb.example", consent=True)  # an unconfirmed account
     with pytest.raises(sessions.LoginFailed):
         sessions.login("unbekannt@betrieb.example", "falsch", client="192.0.2.7")

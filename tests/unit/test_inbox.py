@@ -21,6 +21,7 @@ from portal_app.services import (
     unlock,
 )
 from portal_app.services.inbox import InboxFilter, InboxInputInvalid, ItemNotFound, Scope
+from tests.staff_support import set_up_staff
 from tests.unit.docs_fixtures import (  # noqa: F401
     PDF,
     PNG,
@@ -31,10 +32,23 @@ from tests.unit.docs_fixtures import (  # noqa: F401
 )
 from tests.unit.test_forms import CONTACT
 
-ROLLE = Scope(staff_id=1, departments=(departments.HANDWERKSROLLE,))
-PRUEFUNG = Scope(staff_id=2, departments=(departments.PRUEFUNG,))
-COLLEAGUE = Scope(staff_id=3, departments=(departments.HANDWERKSROLLE,))
-EVERYTHING = Scope(staff_id=4, departments=tuple(departments.ALL))
+ROLLE = PRUEFUNG = COLLEAGUE = EVERYTHING = KONTAKT = None  # set by the fixture below
+
+
+@pytest.fixture(autouse=True)
+def staff_scopes():
+    """Staff members of the Handwerksrolle (two), of the Prüfungswesen, of Kontakt, and an
+    administrator's scope (every department); as module names the tests read."""
+    global ROLLE, PRUEFUNG, COLLEAGUE, EVERYTHING, KONTAKT
+
+    def scope(keys) -> Scope:
+        return Scope(set_up_staff(departments=keys).id, tuple(keys))
+
+    ROLLE = scope((departments.HANDWERKSROLLE,))
+    PRUEFUNG = scope((departments.PRUEFUNG,))
+    COLLEAGUE = scope((departments.HANDWERKSROLLE,))
+    EVERYTHING = scope(tuple(departments.ALL))
+    KONTAKT = scope((departments.KONTAKT,))
 
 
 def _only(scope: Scope, **wanted) -> list[inbox.ItemRow]:
@@ -93,7 +107,7 @@ def test_take_over_status_forward_and_answer_reach_the_member(
     (row,) = _only(ROLLE)
 
     inbox.take_over(ROLLE, row.id)
-    assert (_only(ROLLE)[0].status, _only(ROLLE)[0].assignee_id) == (inbox.WORKING, 1)
+    assert (_only(ROLLE)[0].status, _only(ROLLE)[0].assignee_id) == (inbox.WORKING, ROLLE.staff_id)
     answer_file = files.Incoming(10**7)
     answer_file.write(PDF)
     inbox.answer(
@@ -186,12 +200,11 @@ def test_filters_search_and_paging_in_sql(store, unlocked, clock, monkeypatch): 
 
 def test_a_visitors_contact_message_cannot_be_answered_into_a_postfach():
     forms.submit("kontaktanfrage", CONTACT, client_address="192.0.2.1")
-    kontakt = Scope(staff_id=5, departments=(departments.KONTAKT,))
-    (row,) = _only(kontakt)
-    detail = inbox.open_item(kontakt, row.id)
+    (row,) = _only(KONTAKT)
+    detail = inbox.open_item(KONTAKT, row.id)
     assert ("message", CONTACT["message"]) in detail.fields
     with pytest.raises(InboxInputInvalid, match="ohne Konto"):
-        inbox.answer(kontakt, row.id, "Danke für Ihre Frage.")
+        inbox.answer(KONTAKT, row.id, "Danke für Ihre Frage.")
 
 
 def test_bad_status_department_and_overlong_notes_are_refused(store, unlocked):  # noqa: F811

@@ -7,9 +7,8 @@ import asyncio
 
 from portal_app import routes, texts
 from portal_app.services import dates, departments, inbox
-from portal_app.services import staff as staff_service
 from portal_app.services.errors import PortalError
-from portal_app.services.staff import StaffView
+from portal_app.services.staff import StaffView, names_of
 from portal_app.state.feedback import Feedback
 from portal_app.state.formatting import local_datetime
 from portal_app.state.session import STAFF, SessionState, guard
@@ -73,7 +72,7 @@ class StaffInboxState(Feedback, SessionState):
         listing = await asyncio.to_thread(inbox.listing, scope, self._filter())
         counted = await asyncio.to_thread(inbox.counts, scope)
         assignees = {r.assignee_id for r in listing.rows if r.assignee_id}
-        names = await asyncio.to_thread(staff_service.names_of, assignees)
+        names = await asyncio.to_thread(names_of, assignees)
         self.rows = [_row(r, names) for r in listing.rows]
         self.total, self.page, self.pages = listing.total, listing.page, listing.pages
         self.counts = [

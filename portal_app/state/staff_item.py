@@ -10,8 +10,7 @@ import reflex as rx
 
 from portal_app import routes, texts
 from portal_app.services import departments, files, inbox
-from portal_app.services import staff as staff_service
-from portal_app.services.staff import StaffView
+from portal_app.services.staff import StaffView, names_of
 from portal_app.settings import settings
 from portal_app.state.downloads import hand_out_to_staff
 from portal_app.state.feedback import Feedback
@@ -51,7 +50,7 @@ class StaffItemState(Feedback, SessionState):
             return
         row = detail.row
         ids = {e.staff_id for e in detail.history if e.staff_id} | {row.assignee_id or 0}
-        names = await asyncio.to_thread(staff_service.names_of, ids - {0})
+        names = await asyncio.to_thread(names_of, ids - {0})
         self.found = True
         self.subject = row.subject
         self.status, self.department = row.status, row.department

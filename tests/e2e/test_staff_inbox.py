@@ -146,3 +146,35 @@ def test_staff_of_another_department_see_nothing_and_a_replayed_event_is_refused
         portal_env, "select status, assignee_id, department from vorgang where id = ?", item_id
     )[0]
     assert (status, assignee, department) == ("neu", None, "handwerksrolle")
+
+
+def _tab_to(page: Page, target, limit: int = 40) -> None:
+    """Press Tab until `target` has the keyboard focus."""
+    for _ in range(limit):
+        page.keyboard.press("Tab")
+        if target.evaluate("element => element === document.activeElement"):
+            return
+    raise AssertionError(f"Tab never reached {target}")
+
+
+def test_the_eingang_and_an_item_work_by_keyboard_alone(page: Page, portal_cli):
+    email = flows.new_email("tastatur")
+    flows.send_contact_message(page, email, subject="Frage per Tastatur")
+    staff_flows.create_and_set_up(page, portal_cli, departments=("kontakt",))
+
+    search = page.get_by_label(texts.STAFF_FILTER_TEXT)
+    _tab_to(page, search)
+    page.keyboard.type(email)
+    page.keyboard.press("Enter")
+    rows = page.get_by_role("table", name=texts.STAFF_INBOX_TABLE).get_by_role("row")
+    expect(rows).to_have_count(2)  # the header and the one message
+    _tab_to(page, rows.nth(1).get_by_role("link"))
+    page.keyboard.press("Enter")
+    expect(page.get_by_role("heading", name=texts.FORM_CONTACT_TITLE, level=1)).to_be_visible()
+    expect(page.get_by_role("main")).to_contain_text("Frage per Tastatur")
+
+    take_over = page.get_by_role("button", name=texts.STAFF_ITEM_TAKE_OVER)
+    _tab_to(page, take_over)
+    page.keyboard.press("Enter")
+    expect(page.get_by_role("main").get_by_text(texts.STAFF_ITEM_TAKEN)).to_be_visible()
+    expect(page.get_by_role("main")).to_contain_text(texts.INBOX_STATUS_WORKING)

@@ -20,6 +20,7 @@ from portal_app.web import downloads, health
 from portal_app.web.security_headers import SecurityHeaders
 from portal_app.web.session_endpoints import endpoints
 from portal_app.web.staff_session_endpoints import endpoints as staff_endpoints
+from portal_app.web.upload_limit import UploadLimit
 
 logging.basicConfig(level=logging.INFO, format="%(asctime)s %(name)s %(levelname)s %(message)s")
 # Reflex compares the models with the database at every start; on PostgreSQL alembic then
@@ -46,6 +47,7 @@ app = rx.App(
         staff_endpoints(),
         health.endpoints(),
         downloads.endpoints(),
+        UploadLimit,
         _with_security_headers,
     ],
 )

@@ -35,6 +35,7 @@ UPLOADED = "eingang"
 PROVIDED = "bereitgestellt"
 # where a member sends documents: the key stored in dokument.abteilung, the label shown
 DEPARTMENTS = departments.FOR_DOCUMENTS
+FILES_PER_UPLOAD = 10  # files one upload may carry (the picker and the server say so)
 TITLE_MAX = 200
 
 AUDIT_UPLOAD = "dokument_hochgeladen"

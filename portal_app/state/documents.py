@@ -16,7 +16,7 @@ from portal_app.state.formatting import local_date
 from portal_app.state.session import UNLOCKED, SessionState, guard, parse_id
 
 UPLOAD_ID = "dokumente"
-MAX_FILES = 10
+MAX_FILES = documents.FILES_PER_UPLOAD
 DEPARTMENT_OPTIONS = list(documents.DEPARTMENTS.items())  # (key, label) for the select
 
 

@@ -63,3 +63,6 @@ UPLOAD_INPUT_LABEL = "Dateiauswahl"
 UPLOAD_CANCELLED = (
     "Hochladen abgebrochen. Bereits vollständig gesendete Dateien sind unten aufgeführt."
 )
+UPLOAD_REQUEST_TOO_LARGE = (
+    "Diese Sendung ist zu groß. Bitte senden Sie weniger oder kleinere Dateien."
+)

@@ -30,7 +30,7 @@ from portal_app.models import (
     PinRequest,
     SepaMandat,
 )
-from portal_app.services import audit, booking, clock, dates, mail
+from portal_app.services import audit, booking, clock, dates, mail, sessions
 from portal_app.services.db import unit_of_work
 from portal_app.services.errors import PortalError
 from portal_app.services.password_change import verify_current
@@ -67,6 +67,7 @@ def delete_account(account_id: int, password: str, confirmed: bool) -> str:
         session.flush()
         booking.cancel_all_of(session, account_id)  # mails the account, so before it goes
         _detach_kept_records(session, account_id)
+        sessions.end_all(session, account_id)  # workers forget the logins at once
         session.exec(delete(LoginSession).where(LoginSession.account_id == account_id))
         session.exec(delete(EmailToken).where(EmailToken.account_id == account_id))
         session.exec(delete(Account).where(Account.id == account_id))

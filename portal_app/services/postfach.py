@@ -5,13 +5,13 @@ there is one and links here; what the chamber wrote stays in the portal."""
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import datetime, timedelta
 
 from sqlmodel import Session, col, func, select, update
 
 from portal_app import routes, texts
 from portal_app.models import Account, Dokument, PostfachAnhang, PostfachNachricht
-from portal_app.services import audit, clock, files, mail
+from portal_app.services import audit, clock, files, mail, marks
 from portal_app.services.db import unit_of_work
 from portal_app.services.errors import PortalError
 from portal_app.settings import settings
@@ -62,6 +62,7 @@ def deliver(
     )
     session.add(message)
     session.flush()
+    marks.changed(session, _mark(account_id))
     account = session.get(Account, account_id)
     if account is not None and account.confirmed_at is not None:
         mail.enqueue(
@@ -136,16 +137,35 @@ def unread_count(account_id: int) -> int:
         ).one()
 
 
+def _mark(account_id: int) -> str:
+    return f"postfach:{account_id}"
+
+
+def _unread_to_keep(account_id: int) -> tuple[int, datetime]:
+    return unread_count(account_id), clock.now() + timedelta(seconds=marks.MAX_AGE)
+
+
+# Counted at every page load for the navigation's badge; kept while nothing arrives or is read
+_unread = marks.MarkedCache(_unread_to_keep)
+
+
+async def unread_count_of_event(account_id: int) -> int:
+    """`unread_count` for the event loop, from the worker's memory while nothing changed."""
+    return await _unread.get(str(account_id), _mark(account_id), account_id)
+
+
 def mark_read(account_id: int, message_id: int) -> None:
     """The member has opened the message (someone else's id changes nothing)."""
     with unit_of_work() as session:
-        session.exec(
+        opened = session.exec(
             update(PostfachNachricht)
             .where(col(PostfachNachricht.id) == message_id)
             .where(col(PostfachNachricht.account_id) == account_id)
             .where(col(PostfachNachricht.read_at).is_(None))
             .values(read_at=clock.now())
         )
+        if opened.rowcount:
+            marks.changed(session, _mark(account_id))
 
 
 def attachment(account_id: int, attachment_id: int) -> files.StoredFile:

@@ -19,6 +19,7 @@ from portal_app.services import (
     db,
     devices,
     mail,
+    marks,
     passwords,
     throttle,
     tokens,
@@ -52,7 +53,10 @@ class LoginIncomplete(LoginFailed):
 
 @dataclass(frozen=True)
 class AccountView:
-    """What the rest of the portal may know of the logged-in account."""
+    """What the rest of the portal may know of the logged-in account.
+
+    Workers keep it per login (`current_account_of_event`): whatever ends a login or changes
+    these fields goes through `_end_where` (or sets the login's change mark itself)."""
 
     id: int
     email: str
@@ -169,29 +173,67 @@ _CURRENT = (
 )
 
 
-def current_account(token: str) -> AccountView | None:
-    """The account behind a session token, or None if it is unknown, ended or expired."""
+def _check(token: str) -> tuple[AccountView | None, datetime | None]:
+    """The account behind a session token (None if unknown, ended or expired), and until
+    when a worker may use this answer without asking again: until last_seen is due to be
+    written again, at the latest until the login's absolute end."""
     if not token or len(token) > 100:
-        return None
+        return None, None
     now = clock.now()
     with unit_of_work() as session:
         row = session.exec(_CURRENT, params={"token_hash": tokens.hash_token(token)}).first()
         if row is None or _expired(row, now):
-            return None
-        if now - row.last_seen_at >= TOUCH_INTERVAL:
+            return None, None
+        last_seen = row.last_seen_at
+        if now - last_seen >= TOUCH_INTERVAL:
             session.exec(
                 update(LoginSession).where(LoginSession.id == row.id).values(last_seen_at=now)
             )
-        return AccountView(id=row.account_id, email=row.email, created_at=row.account_created_at)
+            last_seen = now
+    view = AccountView(id=row.account_id, email=row.email, created_at=row.account_created_at)
+    absolute_end = row.created_at + timedelta(hours=settings.session_absolute_hours)
+    return view, min(last_seen + TOUCH_INTERVAL, absolute_end)
+
+
+def current_account(token: str) -> AccountView | None:
+    """The account behind a session token, or None if it is unknown, ended or expired."""
+    return _check(token)[0]
+
+
+# Every event of a logged-in member asks for its account; the answer is kept in the worker
+# while its login's change mark stays the same (see `marks`): every way a login ends sets it.
+_checked = marks.MarkedCache(_check)
+
+
+def _mark(token_hash: str) -> str:
+    return "login:" + token_hash
+
+
+async def current_account_of_event(token: str) -> AccountView | None:
+    """`current_account` for the event loop: from the worker's memory while nothing has
+    changed for this login and no write of last_seen is due, else from the database (in a
+    worker thread)."""
+    if not token or len(token) > 100:
+        return None
+    token_hash = tokens.hash_token(token)
+    return await _checked.get(token_hash, _mark(token_hash), token)
+
+
+def _end_where(session: Session, *conditions) -> int:
+    """End the active logins that meet `conditions`, in the caller's transaction; each
+    login's change mark is set once it has committed. Returns how many ended."""
+    ended = session.exec(
+        update(LoginSession)
+        .where(col(LoginSession.ended_at).is_(None), *conditions)
+        .values(ended_at=clock.now())
+        .returning(LoginSession.token_hash)
+    ).all()
+    marks.changed(session, *(_mark(token_hash) for (token_hash,) in ended))
+    return len(ended)
 
 
 def _end(session: Session, token: str) -> None:
-    session.exec(
-        update(LoginSession)
-        .where(LoginSession.token_hash == tokens.hash_token(token))
-        .where(col(LoginSession.ended_at).is_(None))
-        .values(ended_at=clock.now())
-    )
+    _end_where(session, LoginSession.token_hash == tokens.hash_token(token))
 
 
 def logout(token: str) -> None:
@@ -269,26 +311,18 @@ def active_sessions(account_id: int, current_token: str) -> list[SessionView]:
 def end_session(account_id: int, session_id: int) -> bool:
     """End one session of the account; False if it is not the account's or already ended."""
     with unit_of_work() as session:
-        result = session.exec(
-            update(LoginSession)
-            .where(LoginSession.id == session_id)
-            .where(LoginSession.account_id == account_id)
-            .where(col(LoginSession.ended_at).is_(None))
-            .values(ended_at=clock.now())
+        ended = _end_where(
+            session, LoginSession.id == session_id, LoginSession.account_id == account_id
         )
-        return result.rowcount == 1
+        return ended == 1
 
 
 def end_all(session: Session, account_id: int, keep_token: str = "") -> int:
     """End every session of the account in the caller's transaction, except `keep_token`'s."""
-    statement = (
-        update(LoginSession)
-        .where(LoginSession.account_id == account_id)
-        .where(col(LoginSession.ended_at).is_(None))
-    )
+    conditions = [LoginSession.account_id == account_id]
     if keep_token:
-        statement = statement.where(LoginSession.token_hash != tokens.hash_token(keep_token))
-    return session.exec(statement.values(ended_at=clock.now())).rowcount
+        conditions.append(LoginSession.token_hash != tokens.hash_token(keep_token))
+    return _end_where(session, *conditions)
 
 
 def end_other_sessions(account_id: int, current_token: str) -> int:

@@ -167,16 +167,21 @@ class SessionState(rx.State):
         return session_cookie.read(self.router.headers.cookie)
 
     async def _count_unread(self, account: AccountView | None) -> None:
-        self.postfach_unread = (
-            await asyncio.to_thread(postfach.unread_count, account.id) if account else 0
-        )
+        unread = await postfach.unread_count_of_event(account.id) if account else 0
+        if self.postfach_unread != unread:
+            self.postfach_unread = unread
 
     async def _account(self) -> AccountView | None:
         """Check the session on the server (expiry included); keep the header in step."""
-        account = await asyncio.to_thread(sessions.current_account, self._session_token())
-        self.logged_in, self.session_known = account is not None, True
-        self.account_email = account.email if account else ""
-        if account is not None:
+        account = await sessions.current_account_of_event(self._session_token())
+        # only what changed: every var set counts as changed in the answer to the browser
+        _set_changed(
+            self,
+            logged_in=account is not None,
+            session_known=True,
+            account_email=account.email if account else "",
+        )
+        if account is not None and self.session_ended:
             self.session_ended = False
         return account
 
@@ -201,9 +206,12 @@ class SessionState(rx.State):
     async def _staff(self) -> StaffView | None:
         """Check the staff session on the server (idle timeout, deactivation included)."""
         staff = await asyncio.to_thread(staff_login.current_staff, self._staff_token())
-        self.staff_logged_in = staff is not None
-        self.staff_name = staff.name if staff else ""
-        self.staff_is_admin = bool(staff and staff.is_admin)
+        _set_changed(
+            self,
+            staff_logged_in=staff is not None,
+            staff_name=staff.name if staff else "",
+            staff_is_admin=bool(staff and staff.is_admin),
+        )
         return staff
 
     async def _resolve_staff(self, access: Access) -> StaffView | None:
@@ -253,7 +261,7 @@ class SessionState(rx.State):
     async def check_session(self):
         """on_load of public pages: the header shows the right links; after a logout the start
         page says so."""
-        self.navigate_to, self.announcement, self.page_loading = "", "", True
+        _set_changed(self, navigate_to="", announcement="", page_loading=True)
         await self._count_unread(await self._account())
         self.just_logged_out = (
             self.router.url.query_parameters.get("abgemeldet") == "1" and not self.logged_in
@@ -264,17 +272,15 @@ class SessionState(rx.State):
     @rx.event
     async def require_login(self):
         """on_load of protected pages: visitors go to the login and come back afterwards."""
-        self.navigate_to = ""
         return await self._page_check(MEMBER)
 
     @rx.event
     async def require_unlocked(self):
         """on_load of unlocked services: visitors log in first, members unlock first."""
-        self.navigate_to = ""
         return await self._page_check(UNLOCKED)
 
     async def _page_check(self, access: Access):
-        self.announcement, self.page_loading = "", True
+        _set_changed(self, navigate_to="", announcement="", page_loading=True)
         if self.session_ended:  # a reconnect while the dialog is open: keep the page
             await self._account()
             return None
@@ -295,7 +301,7 @@ class SessionState(rx.State):
         return await self._staff_page_check(STAFF_ADMIN)
 
     async def _staff_page_check(self, access: Access):
-        self.navigate_to, self.announcement, self.page_loading = "", "", True
+        _set_changed(self, navigate_to="", announcement="", page_loading=True)
         if await self._resolve_staff(access) is None:
             return self._staff_refused()
         return None
@@ -303,7 +309,7 @@ class SessionState(rx.State):
     @rx.event
     async def check_staff_session(self):
         """on_load of the staff's open pages (login, set-up): the header in step."""
-        self.navigate_to, self.announcement, self.page_loading = "", "", True
+        _set_changed(self, navigate_to="", announcement="", page_loading=True)
         await self._staff()
 
     @rx.event
@@ -338,6 +344,12 @@ class SessionState(rx.State):
         self.logged_in = False
         self.account_email = ""
         self.navigate_to = routes.session_end(secrets.token_urlsafe(8), routes.LOGGED_OUT)
+
+
+def _set_changed(state: rx.State, **values) -> None:
+    for name, value in values.items():
+        if getattr(state, name) != value:
+            setattr(state, name, value)
 
 
 async def _disconnect(sid: str) -> None:

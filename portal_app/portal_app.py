@@ -13,6 +13,7 @@ from portal_app.components.page import pages_for
 from portal_app.components.toaster import toaster
 from portal_app.services import inbox_digest, mail, session_cookie
 from portal_app.settings import settings
+from portal_app.state import redis_lock
 from portal_app.state.session import SessionState
 from portal_app.state.unexpected import backend_exception_handler, frontend_exception_handler
 from portal_app.state.worker import WorkerState
@@ -27,6 +28,10 @@ logging.basicConfig(level=logging.INFO, format="%(asctime)s %(name)s %(levelname
 # reports each sequence it sees. Migrations still log their steps ("Running upgrade …").
 for chatty in ("alembic.ddl.postgresql", "alembic.runtime.plugins"):
     logging.getLogger(chatty).setLevel(logging.WARNING)
+
+
+if settings.redis_url:
+    redis_lock.install()  # before Reflex makes its state manager
 
 
 def _with_security_headers(asgi_app):

@@ -76,7 +76,8 @@ def _give_back(manager, lock_key: bytes, lock_id: bytes, attempt: asyncio.Future
 
 async def _release(manager, lock_key: bytes, lock_id: bytes) -> None:
     try:
-        await manager.redis.eval(_GIVE_BACK, 1, lock_key, lock_id)
+        if await manager.redis.eval(_GIVE_BACK, 1, lock_key, lock_id):
+            log.info("Sperre %s eines abgebrochenen Ereignisses freigegeben", lock_key.decode())
     except Exception:  # Redis away: the lock then expires as before
         log.warning("Sperre %s nicht freigegeben", lock_key, exc_info=True)
 

@@ -3,8 +3,10 @@
 one worker), for the portal in its scale-out mode (PostgreSQL, Redis, two workers) and, in the
 same run, for a blank Reflex counter app.
 
-The portal event is `check_session` of a logged-in member (one indexed database read, as every
-event of a protected page does). Run: `.venv/bin/python -m bench.events` (takes ~2 minutes).
+The portal event is `check_session` of a logged-in member: the session check of every event and
+the Postfach count of a page load (`services/sessions.py`, `services/marks.py`). Also the memory
+each connected member's session takes in the backend, portal vs blank app.
+Run: `.venv/bin/python -m bench.events` (takes ~3 minutes).
 """
 
 from __future__ import annotations
@@ -13,7 +15,10 @@ import os
 import sys
 import tempfile
 import threading
+import time
 from pathlib import Path
+
+import psutil
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
@@ -21,11 +26,12 @@ sys.path.insert(0, str(ROOT))
 from bench.machine import machine, summary_ms, table  # noqa: E402
 from tests.backing_services import postgres_database, reachable_redis  # noqa: E402
 from tests.mailsink import free_port  # noqa: E402
-from tests.reflex_server import serving  # noqa: E402
+from tests.reflex_server import serving, serving_process  # noqa: E402
 from tests.reflex_wire import ROOT_STATE, SESSION_STATE, ReflexWire  # noqa: E402
 
 MEMBERS = [1, 10, 50, 100]
 EVENTS_PER_MEMBER = 30
+CONNECTED_FOR_MEMORY = 200
 BLANK_APP = ROOT / "bench" / "blank_app"
 BLANK_EVENT = f"{ROOT_STATE}.blank_app___blank_app____counter_state.increment"
 SESSION_COOKIE = "kp_sitzung"
@@ -77,6 +83,37 @@ def measure(url: str, handler: str, cookie: str = "") -> list[list]:
     return rows
 
 
+def backend_memory(server) -> int:
+    """Resident memory (bytes) of the app's processes: `reflex run` and its workers."""
+    root = psutil.Process(server.pid)
+    return sum(process.memory_info().rss for process in [root, *root.children(recursive=True)])
+
+
+def memory_per_session(url: str, server, handler: str, cookie: str = "") -> float:
+    """KiB of backend memory per connected member: CONNECTED_FOR_MEMORY members connect and
+    send one event each, and stay connected while the memory is read."""
+    before = backend_memory(server)
+    connected = threading.Barrier(CONNECTED_FOR_MEMORY + 1)
+    measured = threading.Barrier(CONNECTED_FOR_MEMORY + 1)
+
+    def member() -> None:
+        with ReflexWire(url, cookie=cookie) as wire:
+            wire.round_trip(handler)
+            connected.wait(timeout=300)
+            measured.wait(timeout=300)
+
+    threads = [threading.Thread(target=member) for _ in range(CONNECTED_FOR_MEMORY)]
+    for thread in threads:
+        thread.start()
+    connected.wait(timeout=300)
+    time.sleep(1)
+    after = backend_memory(server)
+    measured.wait(timeout=300)
+    for thread in threads:
+        thread.join()
+    return (after - before) / CONNECTED_FOR_MEMORY / 1024
+
+
 def main() -> None:
     work = Path(tempfile.mkdtemp(prefix="bench-events-"))
     base_env = {**os.environ, "REFLEX_TELEMETRY_ENABLED": "false"}
@@ -86,18 +123,22 @@ def main() -> None:
         "REFLEX_DB_URL": f"sqlite:///{work}/portal.db",
         "REFLEX_STATES_WORKDIR": str(work / "states"),
     }
-    port = free_port()
-    with serving(ROOT, port, env, work / "portal.log", migrate=True) as url:
+    with serving_process(ROOT, free_port(), env, work / "portal.log", migrate=True) as started:
+        url, server = started
         token = portal_member_token(env)
-        portal = measure(url, f"{SESSION_STATE}.check_session", cookie=f"{SESSION_COOKIE}={token}")
+        handler, cookie = f"{SESSION_STATE}.check_session", f"{SESSION_COOKIE}={token}"
+        portal = measure(url, handler, cookie)
+        portal_memory = memory_per_session(url, server, handler, cookie)
     with postgres_database() as postgres:
         env = {**env, "REFLEX_DB_URL": postgres, "REFLEX_REDIS_URL": reachable_redis(),
                "GRANIAN_WORKERS": "2"}  # fmt: skip
         with serving(ROOT, free_port(), env, work / "scaled.log", migrate=True) as url:
             token = portal_member_token(env)
             scaled = measure(url, f"{SESSION_STATE}.check_session", f"{SESSION_COOKIE}={token}")
-    with serving(BLANK_APP, free_port(), base_env, work / "blank.log") as url:
+    with serving_process(BLANK_APP, free_port(), base_env, work / "blank.log") as started:
+        url, server = started
         blank = measure(url, BLANK_EVENT)
+        blank_memory = memory_per_session(url, server, BLANK_EVENT)
 
     print(f"Event round trip, {EVENTS_PER_MEMBER} events per member — {machine()}")
     print("portal: SQLite, 1 worker; scaled: PostgreSQL + Redis, 2 workers; blank: Reflex app")
@@ -105,6 +146,15 @@ def main() -> None:
               "p99 ms", "blank p50 ms", "p95 ms", "p99 ms"]  # fmt: skip
     rows = [p + s[1:] + b[1:] for p, s, b in zip(portal, scaled, blank, strict=True)]
     print(table(header, rows))
+    print()
+    ratios = [
+        [p[0], f"{float(p[2]) / float(b[2]):.2f}"] for p, b in zip(portal, blank, strict=True)
+    ]
+    print(table(["members", "portal p95 / blank p95"], ratios))
+    print()
+    print(f"Backend memory per connected member ({CONNECTED_FOR_MEMORY} connected):")
+    memory = [["portal", f"{portal_memory:.0f}"], ["blank", f"{blank_memory:.0f}"]]
+    print(table(["app", "KiB per session"], memory))
 
 
 if __name__ == "__main__":

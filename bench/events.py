@@ -75,12 +75,9 @@ def portal_member_token(env: dict[str, str]) -> str:
     return sessions.login(demo.DEMO_EMAIL, demo.DEMO_PASSWORD)
 
 
-def measure(url: str, handler: str, cookie: str = "") -> list[list]:
-    rows = []
-    for members in MEMBERS:
-        p50, p95, p99 = summary_ms(run_members(url, handler, members, cookie))
-        rows.append([members, f"{p50:.1f}", f"{p95:.1f}", f"{p99:.1f}"])
-    return rows
+def measured(url: str, handler: str, members: int, cookie: str = "") -> list:
+    p50, p95, p99 = summary_ms(run_members(url, handler, members, cookie))
+    return [members, f"{p50:.1f}", f"{p95:.1f}", f"{p99:.1f}"]
 
 
 def backend_memory(server) -> int:
@@ -123,22 +120,26 @@ def main() -> None:
         "REFLEX_DB_URL": f"sqlite:///{work}/portal.db",
         "REFLEX_STATES_WORKDIR": str(work / "states"),
     }
-    with serving_process(ROOT, free_port(), env, work / "portal.log", migrate=True) as started:
-        url, server = started
-        token = portal_member_token(env)
-        handler, cookie = f"{SESSION_STATE}.check_session", f"{SESSION_COOKIE}={token}"
-        portal = measure(url, handler, cookie)
-        portal_memory = memory_per_session(url, server, handler, cookie)
+    # The portal and the blank app serve side by side and are measured in turns, each member
+    # count right after the other's, so a busier moment of the machine hits both alike.
+    with (
+        serving_process(ROOT, free_port(), env, work / "portal.log", migrate=True) as portal_app,
+        serving_process(BLANK_APP, free_port(), base_env, work / "blank.log") as blank_app,
+    ):
+        cookie = f"{SESSION_COOKIE}={portal_member_token(env)}"
+        handler = f"{SESSION_STATE}.check_session"
+        portal, blank = [], []
+        for members in MEMBERS:
+            portal.append(measured(portal_app[0], handler, members, cookie))
+            blank.append(measured(blank_app[0], BLANK_EVENT, members))
+        portal_memory = memory_per_session(*portal_app, handler, cookie)
+        blank_memory = memory_per_session(*blank_app, BLANK_EVENT)
     with postgres_database() as postgres:
         env = {**env, "REFLEX_DB_URL": postgres, "REFLEX_REDIS_URL": reachable_redis(),
                "GRANIAN_WORKERS": "2"}  # fmt: skip
         with serving(ROOT, free_port(), env, work / "scaled.log", migrate=True) as url:
-            token = portal_member_token(env)
-            scaled = measure(url, f"{SESSION_STATE}.check_session", f"{SESSION_COOKIE}={token}")
-    with serving_process(BLANK_APP, free_port(), base_env, work / "blank.log") as started:
-        url, server = started
-        blank = measure(url, BLANK_EVENT)
-        blank_memory = memory_per_session(url, server, BLANK_EVENT)
+            cookie = f"{SESSION_COOKIE}={portal_member_token(env)}"
+            scaled = [measured(url, handler, members, cookie) for members in MEMBERS]
 
     print(f"Event round trip, {EVENTS_PER_MEMBER} events per member — {machine()}")
     print("portal: SQLite, 1 worker; scaled: PostgreSQL + Redis, 2 workers; blank: Reflex app")

@@ -9,13 +9,14 @@ import re
 import pytest
 from playwright.sync_api import Page, expect
 
-from portal_app import texts
+from portal_app import routes, texts
 from tests.e2e import course_data, flows
 from tests.scaleout.conftest import WORKERS
 
 # With two workers a page load lands on the other one about every second time.
 ATTEMPTS = 30
 WORKER_NOTE = re.compile(rf"^{texts.WORKER_NOTE} (\d+)$")
+CONSULTING_FORM = routes.form("beratungstermin")
 
 
 class WorkerTrail:
@@ -77,3 +78,26 @@ def test_register_unlock_and_book_with_each_step_on_another_worker(
     mail_sink.wait_for(email, "Buchungsbestätigung")
     subjects = [m["Subject"] for m in mail_sink.to(email)]
     assert len(subjects) == len(set(subjects)), subjects
+
+
+def test_a_logout_on_one_worker_ends_the_login_for_the_next_event_on_the_other(
+    page: Page, mail_sink
+):
+    """Each worker keeps logins it has checked in memory; the logout's change mark in Redis
+    makes the other worker ask the database at the tab's very next event."""
+    email = flows.create_account(page, mail_sink)
+    leaving = WorkerTrail(page)
+    leaving.open_on_next_worker("/konto")
+    staying_page = page.context.new_page()
+    staying = WorkerTrail(staying_page)
+    staying.steps = list(leaving.steps)
+    staying.open_on_next_worker(CONSULTING_FORM)  # checked and kept by the other worker
+    staying_page.get_by_label(texts.FORM_NAME).fill("Eva Skalierer")
+
+    flows.logout(page)
+
+    staying_page.get_by_role("button", name=texts.FORM_SEND).click()
+    dialog = staying_page.get_by_role("alertdialog", name=texts.SESSION_ENDED_TITLE)
+    expect(dialog).to_be_visible()
+    assert leaving.steps[-1] != staying.steps[-1]
+    assert not [m for m in mail_sink.to(email) if texts.FORM_CONSULTING_TITLE in m["Subject"]]

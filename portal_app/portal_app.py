@@ -11,7 +11,7 @@ from portal_app import pages, styles  # noqa: F401  (importing pages registers t
 from portal_app.components.layout import frame
 from portal_app.components.page import pages_for
 from portal_app.components.toaster import toaster
-from portal_app.services import inbox_digest, mail, session_cookie
+from portal_app.services import inbox_digest, mail, marks, session_cookie
 from portal_app.settings import settings
 from portal_app.state import redis_lock
 from portal_app.state.session import SessionState
@@ -32,6 +32,7 @@ for chatty in ("alembic.ddl.postgresql", "alembic.runtime.plugins"):
 
 if settings.redis_url:
     redis_lock.install()  # before Reflex makes its state manager
+marks.serve()  # this process answers the members' events (see services/marks.py)
 
 
 def _with_security_headers(asgi_app):

@@ -59,6 +59,10 @@ def use_database(url: str) -> None:
     _current_url = url
 
 
+def current_url() -> str:
+    return _current_url
+
+
 def engine() -> Engine:
     return engine_for(_current_url)
 

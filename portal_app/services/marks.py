@@ -7,12 +7,14 @@ committed (`changed`). A cache reads the key's mark *before* it loads the answer
 answer only while the mark is the same (`MarkedCache`), so it can never keep an answer from
 before a change under the mark of after it.
 
-Without Redis the portal runs one backend process and the marks live in its memory; with
-`REFLEX_REDIS_URL` they live in Redis, so a change made by one worker is seen by every other
-at its next event. A change made by a process that cannot reach them (an operator command
-without Redis) is seen when the answer's time is up: no answer is kept longer than
-`MAX_AGE`. A mark is kept `MARK_TTL`, much longer than any answer: after that every answer
-loaded before the change has expired, and the key may start again from "no mark".
+Without Redis the portal runs one backend process and the marks live in its memory; an
+operator command (another process) signals its changes through a file next to the SQLite
+database (`_MemoryMarks`). With `REFLEX_REDIS_URL` they live in Redis, so a change made by
+one worker or command is seen by every worker at its next event. Where neither reaches
+(PostgreSQL without Redis, an operator command) a change is seen when the answer's time is
+up: no answer is kept longer than `MAX_AGE`. A mark is kept `MARK_TTL`, much longer than any
+answer: after that every answer loaded before the change has expired, and the key may start
+again from "no mark".
 """
 
 from __future__ import annotations
@@ -27,14 +29,16 @@ from collections import OrderedDict
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime, timedelta
+from pathlib import Path
 from typing import Generic, TypeVar
 
 import redis
 import redis.asyncio
 from sqlalchemy import event
+from sqlalchemy.engine import make_url
 from sqlmodel import Session
 
-from portal_app.services import clock
+from portal_app.services import clock, db
 from portal_app.settings import settings
 
 log = logging.getLogger(__name__)
@@ -68,15 +72,25 @@ async def read(key: str) -> str | None:
 
 
 class _MemoryMarks:
-    """One backend process: the marks in a dict, pruned after MARK_TTL."""
+    """One backend process: the marks in a dict, pruned after MARK_TTL.
 
-    def __init__(self) -> None:
+    An operator command is another process and cannot reach that dict. With SQLite it
+    replaces the file `signal` next to the database instead (`serving` False); the serving
+    process looks at that file at every read (a stat of a local file: SQLite's directory) and,
+    when it is new, counts every mark as changed (a new `epoch`), so each kept answer is asked
+    again once."""
+
+    def __init__(self, signal: Path | None, serving: bool) -> None:
         self._marks: OrderedDict[str, tuple[str, float]] = OrderedDict()
         self._lock = threading.Lock()  # set from worker threads; read on the event loop
+        self._signal, self._serving = signal, serving
+        self._epoch, self._signal_seen = 0, self._signal_id()
 
     def set_new(self, keys: list[str]) -> None:
         with self._lock:
             self._set_new(keys)
+        if not self._serving and self._signal is not None:
+            self._raise_signal()
 
     def _set_new(self, keys: list[str]) -> None:
         now = time.monotonic()
@@ -89,11 +103,38 @@ class _MemoryMarks:
                 break
             del self._marks[oldest]
 
+    def _raise_signal(self) -> None:
+        """A new file each time (a new inode), so the server sees it whatever the clock."""
+        fresh = self._signal.with_name(f"{self._signal.name}.{secrets.token_hex(4)}")
+        try:
+            fresh.write_bytes(b"")
+            fresh.replace(self._signal)
+        except OSError:
+            log.warning("Änderungssignal %s nicht geschrieben", self._signal, exc_info=True)
+
+    def _signal_id(self) -> tuple[int, int] | None:
+        if self._signal is None:
+            return None
+        try:
+            found = self._signal.stat()
+        except OSError:
+            return None
+        return found.st_ino, found.st_mtime_ns
+
+    def _current_epoch(self) -> int:
+        if self._serving:
+            seen = self._signal_id()
+            if seen != self._signal_seen:
+                self._signal_seen = seen
+                self._epoch += 1
+        return self._epoch
+
     async def read(self, key: str) -> str | None:
+        epoch = self._current_epoch()
         found = self._marks.get(key)
         if found is None or time.monotonic() - found[1] >= MARK_TTL:
-            return ""
-        return found[0]
+            return f"{epoch}:"
+        return f"{epoch}:{found[0]}"
 
 
 class _RedisMarks:
@@ -134,14 +175,35 @@ class _RedisMarks:
         return value.decode() if value else ""
 
 
-_stores: dict[str, _MemoryMarks | _RedisMarks] = {}
+_stores: dict[tuple[str, str], _MemoryMarks | _RedisMarks] = {}
+_serving = False
+
+
+def serve() -> None:
+    """This process serves the portal's events (the app calls it): without Redis its marks
+    are the ones that count, and it watches for the operator commands' signal."""
+    global _serving
+    _serving = True
+    _stores.clear()
+
+
+def _signal_file(database_url: str) -> Path | None:
+    """Next to the SQLite database, which every process of the installation uses."""
+    url = make_url(database_url)
+    if not url.drivername.startswith("sqlite") or url.database in (None, "", ":memory:"):
+        return None
+    return Path(url.database).with_name(Path(url.database).name + ".marken")
 
 
 def _store() -> _MemoryMarks | _RedisMarks:
-    url = settings.redis_url
-    if url not in _stores:
-        _stores[url] = _RedisMarks(url) if url else _MemoryMarks()
-    return _stores[url]
+    place = (settings.redis_url, db.current_url())
+    if place not in _stores:
+        _stores[place] = (
+            _RedisMarks(place[0])
+            if place[0]
+            else _MemoryMarks(_signal_file(place[1]), serving=_serving)
+        )
+    return _stores[place]
 
 
 V = TypeVar("V")

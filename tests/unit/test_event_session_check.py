@@ -200,3 +200,19 @@ def test_without_an_answer_from_redis_nothing_is_kept(member, monkeypatch):
 
     assert asyncio.run(ask()) is not None
     assert worker._answers == {}
+
+
+def test_an_operator_command_without_redis_is_heard_by_the_serving_process(tmp_path):
+    """SQLite, one server: the command's changes reach the server through the signal file
+    next to the database; every kept answer is asked again once."""
+    signal = marks._signal_file(f"sqlite:///{tmp_path}/portal.db")
+    server = marks._MemoryMarks(signal, serving=True)
+    command = marks._MemoryMarks(signal, serving=False)
+    before = asyncio.run(server.read("postfach:1")), asyncio.run(server.read("login:x"))
+
+    command.set_new(["postfach:1"])
+
+    after = asyncio.run(server.read("postfach:1")), asyncio.run(server.read("login:x"))
+    assert before[0] != after[0] and before[1] != after[1]
+    assert after == (asyncio.run(server.read("postfach:1")), asyncio.run(server.read("login:x")))
+    assert [p.name for p in tmp_path.glob("portal.db.marken*")] == [signal.name]  # no temp left

@@ -195,6 +195,15 @@ def _signal_file(database_url: str) -> Path | None:
     return Path(url.database).with_name(Path(url.database).name + ".marken")
 
 
+def changed_elsewhere(database_url: str) -> None:
+    """Tell the serving process of a SQLite installation that its database was changed by
+    other means than the services (SQL by hand, a test ageing a login): it asks again for
+    every answer it keeps, at the next event."""
+    signal = _signal_file(database_url)
+    if signal is not None:
+        _MemoryMarks(signal, serving=False)._raise_signal()
+
+
 def _store() -> _MemoryMarks | _RedisMarks:
     place = (settings.redis_url, db.current_url())
     if place not in _stores:

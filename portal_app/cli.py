@@ -8,7 +8,6 @@ import sys
 from pathlib import Path
 
 
-
 def _settings():
     """The portal's settings, read by the first command that needs them (`--help` needs none)."""
     from portal_app.settings import settings

@@ -59,7 +59,7 @@ def setting(variable: str, default: typing.Any, meaning: str, **more) -> typing.
 
 
 # Seen mostly by an operator command typed in a plain shell: says what to do, in German.
-MISSING_SECRET_KEY = (
+NO_KEY_HELP = (
     "PORTAL_SECRET_KEY fehlt (required unless PORTAL_DEMO=1).\n"
     "  Auf dem Entwicklungsrechner, mit dem Demo-Portal von `make run`: PORTAL_DEMO=1 "
     "voranstellen,\n  z. B. PORTAL_DEMO=1 .venv/bin/portal mail status\n"
@@ -73,7 +73,7 @@ MISSING_SECRET_KEY = (
 def _demo_key_or_long_secret(value: str, _env, read) -> str:
     if not value:
         if not read["demo"]:
-            raise SettingsError(MISSING_SECRET_KEY)
+            raise SettingsError(NO_KEY_HELP)
         return DEMO_SECRET_KEY
     if len(value) < 32:
         raise SettingsError("PORTAL_SECRET_KEY: must be at least 32 characters long")

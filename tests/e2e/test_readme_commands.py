@@ -159,6 +159,7 @@ def missed(script: str, project: Path, out: str) -> list[str]:
         "portal check": [("the portal fit to serve", lambda: "Alles in Ordnung." in out)],
         "portal backup": [("data/sicherung.tar.gz", lambda: archive.stat().st_size > 0)],
         "portal restore": [("data/probe/portal.db", lambda: restored.stat().st_size > 0)],
+        "markdown_table": [("the settings table", lambda: "| `PORTAL_DEMO` |" in out)],
         "bench.catalogue": [("the catalogue's table", lambda: "Wiederholungen je" in out)],
     }
     return [

@@ -267,18 +267,16 @@ def main() -> None:
     with serving_process(DOWNLOAD_APP, free_port(), env, work / "base64.log") as (url, server):
         before = parallel(server.pid, url, by_websocket, [""] * CLIENTS)
 
-    port = free_port()
     env = {
         **os.environ,
         "PORTAL_DEMO": "1",
-        "PORTAL_PORT": str(port),
-        "PORTAL_BASE_URL": f"http://127.0.0.1:{port}",  # the websocket's origin
         "PORTAL_BCRYPT_ROUNDS": "4",
         "REFLEX_DB_URL": f"sqlite:///{work}/portal.db",
         "PORTAL_FILES_DIR": str(work / "dateien"),
         "REFLEX_STATES_WORKDIR": str(work / "states"),
     }
-    with serving_process(ROOT, port, env, work / "portal.log", migrate=True) as (url, server):
+    log = work / "portal.log"
+    with serving_process(ROOT, free_port(), env, log, migrate=True) as (url, server):
         cookies, document_id = portal_members(env, document)
 
         def member(url: str, cookie: str):

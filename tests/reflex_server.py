@@ -58,6 +58,8 @@ def serving_process(
 ):
     """As `serving`; yields the URL and the `reflex run` process (whose children the backend
     workers are)."""
+    # the portal answers pages of its own address only: unless told otherwise, the one it serves at
+    env = {"PORTAL_PORT": str(port), "PORTAL_BASE_URL": f"http://127.0.0.1:{port}", **env}
     if migrate:
         subprocess.run([BIN / "reflex", "db", "migrate"], cwd=app_dir, env=env, check=True)
     command = [BIN / "reflex", "run", "--env", "prod", "--frontend-port", str(port),

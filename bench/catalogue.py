@@ -5,7 +5,7 @@ portal), then times the service calls a member's clicks make: the first page, te
 category / location / period filters, a late page, and the course page. Prints p50 and p95
 over the repeats in milliseconds.
 
-    source scripts/env.sh && PORTAL_DEMO=1 python bench/catalogue.py [--repeats 200]
+    .venv/bin/python -m bench.catalogue [--repeats 200]
 
 No assertions: a number to read, not a test to pass.
 """

@@ -7,13 +7,18 @@ import argparse
 import sys
 from pathlib import Path
 
-from portal_app.settings import settings
+
+def _settings():
+    """The portal's settings, read by the first command that needs them (`--help` needs none)."""
+    from portal_app.settings import settings
+
+    return settings
 
 
 def _demo_load(_args) -> int:
     from portal_app.services import demo
 
-    if not settings.demo:
+    if not _settings().demo:
         print("Demo-Daten werden nur mit PORTAL_DEMO=1 geladen.", file=sys.stderr)
         return 2
     added = demo.load_demo_data()
@@ -27,7 +32,7 @@ def _demo_load(_args) -> int:
 def _mail_send(_args) -> int:
     from portal_app.services import mail
 
-    if not settings.smtp_enabled:
+    if not _settings().smtp_enabled:
         print("PORTAL_SMTP_HOST ist nicht gesetzt: kein Versand möglich.", file=sys.stderr)
         return 2
     print(f"{mail.deliver_due()} Mail(s) zugestellt.")
@@ -75,7 +80,7 @@ def _pin_issue(args) -> int:
         return 1
     print(f"Neue PIN für {issued.target}, gültig bis {dates.format_date(issued.expires_at)}.")
     if args.brief:
-        pin_letter.write_letter(issued, Path(args.brief), settings.base_url)
+        pin_letter.write_letter(issued, Path(args.brief), _settings().base_url)
         print(f"PIN-Brief: {args.brief}")
     print(issued.pin)
     return 0
@@ -402,6 +407,7 @@ def build_parser() -> argparse.ArgumentParser:
 
 def main(argv: list[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
+    _settings()  # a missing or bad setting stops here, with what to do
     return args.run(args)
 
 

@@ -58,13 +58,22 @@ def setting(variable: str, default: typing.Any, meaning: str, **more) -> typing.
 # --- checks of text settings -------------------------------------------------------------------
 
 
+# Seen mostly by an operator command typed in a plain shell: says what to do, in German.
+NO_KEY_HELP = (
+    "PORTAL_SECRET_KEY fehlt (required unless PORTAL_DEMO=1).\n"
+    "  Auf dem Entwicklungsrechner, mit dem Demo-Portal von `make run`: PORTAL_DEMO=1 "
+    "voranstellen,\n  z. B. PORTAL_DEMO=1 .venv/bin/portal mail status\n"
+    "  Auf dem Server: `kundenportal …` aufrufen (deploy/kundenportal); es liest die "
+    "Einstellungen\n  des Portals aus /etc/kundenportal/portal.env.\n"
+    "  Einen neuen Schlüssel (mindestens 32 Zeichen) erzeugt: "
+    "python3 -c 'import secrets; print(secrets.token_urlsafe(48))'"
+)
+
+
 def _demo_key_or_long_secret(value: str, _env, read) -> str:
     if not value:
         if not read["demo"]:
-            raise SettingsError(
-                "PORTAL_SECRET_KEY: required (at least 32 characters) unless PORTAL_DEMO=1; "
-                "generate one with: python -c 'import secrets; print(secrets.token_urlsafe(48))'"
-            )
+            raise SettingsError(NO_KEY_HELP)
         return DEMO_SECRET_KEY
     if len(value) < 32:
         raise SettingsError("PORTAL_SECRET_KEY: must be at least 32 characters long")

@@ -57,9 +57,9 @@ def serving_process(
     app_dir: Path, port: int, env: dict[str, str], log: Path, migrate: bool = False
 ):
     """As `serving`; yields the URL and the `reflex run` process (whose children the backend
-    workers are). The portal's public address is the one it serves at, so its pages' origin
-    is accepted (`PORTAL_BASE_URL`)."""
-    env = {**env, "PORTAL_BASE_URL": f"http://127.0.0.1:{port}"}
+    workers are)."""
+    # the portal answers pages of its own address only: unless told otherwise, the one it serves at
+    env = {"PORTAL_PORT": str(port), "PORTAL_BASE_URL": f"http://127.0.0.1:{port}", **env}
     if migrate:
         subprocess.run([BIN / "reflex", "db", "migrate"], cwd=app_dir, env=env, check=True)
     command = [BIN / "reflex", "run", "--env", "prod", "--frontend-port", str(port),

@@ -291,3 +291,20 @@ def test_make_run_without_a_secret_key_refuses_to_listen_on_a_public_address():
     )
     assert started.returncode != 0
     assert "PORTAL_HOST: demo mode" in started.stdout + started.stderr
+
+
+def test_an_operator_command_without_settings_says_in_german_what_to_do(tmp_path):
+    """In a plain shell: no demo mode by itself (a server's database could be the default
+    file), but how to get it on the development machine and what to use on the server."""
+    portal = Path(sys.executable).parent / "portal"
+    plain = {"HOME": str(tmp_path), "PATH": "/usr/local/bin:/usr/bin:/bin", "LANG": "C.UTF-8"}
+    stopped = subprocess.run(
+        [portal, "mail", "status"], env=plain, cwd=tmp_path, capture_output=True, text=True
+    )
+    assert stopped.returncode == 1
+    assert "PORTAL_SECRET_KEY fehlt" in stopped.stderr
+    assert "PORTAL_DEMO=1 .venv/bin/portal mail status" in stopped.stderr
+    assert "kundenportal" in stopped.stderr and "/etc/kundenportal/portal.env" in stopped.stderr
+    assert not (tmp_path / "data").exists()  # nothing opened, nothing made
+    helped = subprocess.run([portal, "--help"], env=plain, capture_output=True, text=True)
+    assert helped.returncode == 0 and "Betriebsbefehle" in helped.stdout

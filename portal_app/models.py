@@ -259,6 +259,8 @@ class Course(SQLModel, table=True):
     booking_deadline: date
     # title, description and location case-folded: the text search compares against this
     search_text: str = Field(default="", max_length=4400)
+    # the chamber cancelled the course (services/course_admin.py): not listed, not bookable
+    cancelled_at: datetime | None = None
 
 
 class Booking(SQLModel, table=True):
@@ -404,6 +406,8 @@ class DownloadTicket(SQLModel, table=True):
     content_type: str = Field(max_length=100)
     expires_at: datetime = Field(index=True)
     used_at: datetime | None = None
+    # a file made for this one download (a participant list): removed once fetched or expired
+    generated: bool = False
 
 
 # --- the chamber's staff (Verwaltung): a different kind of account ---------------------------

@@ -101,12 +101,15 @@ def view_of(course: Course) -> CourseView:
         capacity=course.capacity,
         seats_left=course.capacity - course.booked,
         booking_deadline=course.booking_deadline,
-        bookable=clock.today() <= course.booking_deadline,
+        bookable=clock.today() <= course.booking_deadline and course.cancelled_at is None,
     )
 
 
 def _conditions(query: CourseQuery, first_day: date) -> list:
-    conditions = [Course.starts_on >= max(first_day, query.start_from or first_day)]
+    conditions = [
+        Course.starts_on >= max(first_day, query.start_from or first_day),
+        col(Course.cancelled_at).is_(None),  # a cancelled course is not offered
+    ]
     if query.start_until:
         conditions.append(Course.starts_on <= query.start_until)
     if query.category:
@@ -143,7 +146,7 @@ def locations() -> list[str]:
         return list(
             session.exec(
                 select(Course.location)
-                .where(Course.starts_on >= clock.today())
+                .where(Course.starts_on >= clock.today(), col(Course.cancelled_at).is_(None))
                 .distinct()
                 .order_by(Course.location)
             )

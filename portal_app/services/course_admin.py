@@ -21,9 +21,8 @@ from sqlmodel import Session, col, func, select, update
 
 from portal_app import texts
 from portal_app.models import Account, Booking, Course
-from portal_app.services import audit, booking, clock, course_import, departments, mail
-from portal_app.services import spreadsheet
-from portal_app.services.courses import CourseNotFound, _like_pattern, search_key
+from portal_app.services import audit, booking, clock, course_import, departments, mail, spreadsheet
+from portal_app.services.courses import CourseNotFound, like_pattern, search_key
 from portal_app.services.dates import format_date
 from portal_app.services.db import unit_of_work
 from portal_app.services.errors import PortalError
@@ -133,7 +132,7 @@ def listing(staff: StaffView, text: str = "", page: int = 1) -> AdminCoursePage:
     _require(staff)
     conditions = []
     for word in search_key(str(text)[:MAX_QUERY_LENGTH]).split():
-        pattern = _like_pattern(word)
+        pattern = like_pattern(word)
         conditions.append(
             col(Course.search_text).like(pattern, escape="\\")
             | func.lower(Course.code).like(pattern, escape="\\")

@@ -81,7 +81,7 @@ def search_key(*parts: str) -> str:
     return " ".join(" ".join(parts).casefold().split())
 
 
-def _like_pattern(text: str) -> str:
+def like_pattern(text: str) -> str:
     escaped = text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
     return f"%{escaped}%"
 
@@ -117,7 +117,7 @@ def _conditions(query: CourseQuery, first_day: date) -> list:
     if query.location:
         conditions.append(Course.location == query.location)
     for word in search_key(query.text[:MAX_QUERY_LENGTH]).split():
-        conditions.append(col(Course.search_text).like(_like_pattern(word), escape="\\"))
+        conditions.append(col(Course.search_text).like(like_pattern(word), escape="\\"))
     return conditions
 
 

@@ -1,4 +1,4 @@
-"""The staff's course administration /verwaltung/kurse: courses, participants, waiting list, lists."""
+"""The staff's course administration: courses, participants, waiting list, their lists."""
 
 STAFF_COURSES_TITLE = "Kursverwaltung"
 STAFF_COURSES_INTRO = (
@@ -8,8 +8,8 @@ STAFF_COURSES_INTRO = (
 STAFF_COURSES_REFUSED = "Die Kursverwaltung ist der Abteilung Bildung vorbehalten."
 STAFF_COURSES_SEARCH = "Kurs-Nr., Titel oder Ort"
 STAFF_COURSES_SEARCH_LABEL = "Kurse der Verwaltung suchen"
-STAFF_COURSES_COUNT = "{count} Kurse"
-STAFF_COURSES_LIST = "Kurse"
+STAFF_COURSES_COUNT = "{count} Kurse gefunden."
+STAFF_COURSES_TOTAL = "Gefundene Kurse:"
 STAFF_COURSES_EMPTY = "Keine Kurse gefunden."
 STAFF_COURSES_PAGER = "Seiten der Kursliste"
 STAFF_COURSES_SEATS = "{booked} von {capacity} Plätzen gebucht, {waiting} auf der Warteliste"
@@ -51,7 +51,9 @@ STAFF_COURSE_NO_SEAT = (
     "Buchung."
 )
 STAFF_COURSE_CANCEL_BOOKING_LABEL = "Buchung von {name} stornieren"
-STAFF_COURSE_BOOKING_CANCELLED = "Die Buchung von {name} ist storniert; das Konto ist benachrichtigt."
+STAFF_COURSE_BOOKING_CANCELLED = (
+    "Die Buchung von {name} ist storniert; das Konto ist benachrichtigt."
+)
 STAFF_COURSE_BOOKING_GONE = "Diese Buchung gibt es nicht (mehr) oder sie ist schon storniert."
 STAFF_COURSE_DOWNLOADS = "Teilnehmerliste herunterladen"
 STAFF_COURSE_PDF = "Teilnehmerliste als PDF"

@@ -293,7 +293,7 @@ def test_the_participant_list_csv_is_for_a_german_spreadsheet_with_formulas_neut
     bildung, make_account
 ):
     course_id = course_admin.create(bildung, form())
-    participant = booking.Participant("=HYPERLINK(\"x\")", BORN, "t@betrieb.example")
+    participant = booking.Participant('=HYPERLINK("x")', BORN, "t@betrieb.example")
     booking.book(make_account(), course_id, participant, True)
     name, data = course_admin.participant_csv(bildung, course_id)
     assert name == "Teilnehmerliste-V-100.csv"

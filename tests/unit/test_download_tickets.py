@@ -95,9 +95,7 @@ def test_a_staff_ticket_is_for_that_staff_login_only(stored, login):
     assert download_tickets.redeem(ticket, staff_token=clerk.session_token)[0] == stored
 
 
-def test_a_generated_file_goes_to_the_staff_login_once_and_is_removed_when_expired(
-    stored, clock
-):
+def test_a_generated_file_goes_to_the_staff_login_once_and_is_removed_when_expired(stored, clock):
     staff = set_up_staff(departments=("bildung",))
     ticket = download_tickets.issue_generated(
         staff.session_token, "Liste.csv", "text/csv", b"a;b\r\n", staff_id=staff.id

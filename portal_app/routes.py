@@ -160,3 +160,6 @@ STAFF_COURSE = "/verwaltung/kurse/[kurs_id]"
 
 def staff_course(course_id: int, created: bool = False) -> str:
     return f"{STAFF_COURSES}/{int(course_id)}" + ("?angelegt=1" if created else "")
+
+
+STAFF_VORLAGEN = "/verwaltung/vorlagen"  # administrators: the Vorlagen library

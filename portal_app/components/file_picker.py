@@ -31,12 +31,19 @@ def file_picker(
     on_drop_rejected=None,
     cleared_by=None,
     accept: dict | None = None,
+    button_id: str = "",
 ) -> rx.Component:
-    """`cleared_by`: a counter Var; when it changes, the chosen files are forgotten."""
+    """`cleared_by`: a counter Var; when it changes, the chosen files are forgotten.
+    `button_id`: the pick button's id (it takes the focus for an error about the file)."""
     zone = rx.upload.root(
         rx.el.div(
             rx.text(zone_text, as_="p") if zone_text else rx.fragment(),
-            rx.el.button(pick_label, type="button", class_name="pick-button"),
+            rx.el.button(
+                pick_label,
+                type="button",
+                class_name="pick-button",
+                **({"id": button_id} if button_id else {}),
+            ),
             rx.text(hint, as_="p", class_name="field__hint"),
             class_name="drop-zone",
         ),

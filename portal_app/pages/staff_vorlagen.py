@@ -14,6 +14,7 @@ from portal_app.components.forms import (
     text_field,
 )
 from portal_app.components.page import page
+from portal_app.state.fields import field_id
 from portal_app.state.staff_vorlagen import (
     ADD_UPLOAD_ID,
     REPLACE_UPLOAD_ID,
@@ -21,16 +22,17 @@ from portal_app.state.staff_vorlagen import (
 )
 
 
-def _picker(upload_id: str, input_label: str, field: str) -> rx.Component:
+def _picker(upload_id: str, pick_label: str, input_label: str, field: str) -> rx.Component:
     return rx.el.div(
         file_picker(
             upload_id,
-            pick_label=texts.STAFF_VORLAGE_PICK,
+            pick_label=pick_label,
             input_label=input_label,
             hint=texts.STAFF_VORLAGE_FILE_RULES,
             max_files=1,
             cleared_by=StaffVorlagenState.forms_done,
             accept=VORLAGE_ACCEPTED,
+            button_id=field_id(field),
         ),
         rx.el.ul(
             rx.foreach(rx.selected_files(upload_id), lambda name: rx.el.li(name)),
@@ -68,7 +70,9 @@ def _add_form() -> rx.Component:
                 required=False,
                 on_blur=StaffVorlagenState.keep_beschreibung,
             ),
-            _picker(ADD_UPLOAD_ID, texts.STAFF_VORLAGE_FILE_INPUT, "datei"),
+            _picker(
+                ADD_UPLOAD_ID, texts.STAFF_VORLAGE_PICK, texts.STAFF_VORLAGE_FILE_INPUT, "datei"
+            ),
             rx.button(
                 texts.STAFF_VORLAGE_ADD_BUTTON,
                 type="button",
@@ -99,7 +103,12 @@ def _replace_form() -> rx.Component:
                 option_value="id",
                 option_label="choice",
             ),
-            _picker(REPLACE_UPLOAD_ID, texts.STAFF_VORLAGE_REPLACE_FILE_INPUT, "ersatz"),
+            _picker(
+                REPLACE_UPLOAD_ID,
+                texts.STAFF_VORLAGE_PICK_NEW,
+                texts.STAFF_VORLAGE_REPLACE_FILE_INPUT,
+                "ersatz",
+            ),
             rx.button(
                 texts.STAFF_VORLAGE_REPLACE_BUTTON,
                 type="button",

@@ -53,18 +53,20 @@ class VorlageView:
     kind: str  # "PDF", "DOCX", "XLSX"
 
 
-FIELD_LIMITS = (("thema", 100, True), ("titel", 200, True), ("beschreibung", 500, False))
+FIELD_LIMITS = (
+    ("thema", 100, True, texts.VORLAGE_THEMA_INVALID),
+    ("titel", 200, True, texts.VORLAGE_TITEL_INVALID),
+    ("beschreibung", 500, False, texts.VORLAGE_BESCHREIBUNG_INVALID),
+)
 
 
 def check_fields(thema: str, titel: str, beschreibung: str) -> tuple[str, str, str]:
     """Single spaces, within the limits; the first bad field refused with its message."""
     cleaned = []
-    for (field, limit, required), raw in zip(
-        FIELD_LIMITS, (thema, titel, beschreibung), strict=True
-    ):
+    given = (thema, titel, beschreibung)
+    for (field, limit, required, message), raw in zip(FIELD_LIMITS, given, strict=True):
         value = " ".join(str(raw or "").split())
         if (required and not value) or len(value) > limit:
-            message = texts.VORLAGE_FIELD_LENGTH.format(low=1 if required else 0, high=limit)
             raise VorlageRejected(message, field)
         cleaned.append(value)
     return cleaned[0], cleaned[1], cleaned[2]

@@ -12,6 +12,7 @@ STAFF_VORLAGE_THEMA_HINT = "Die Gruppe, unter der Mitglieder die Vorlage finden,
 STAFF_VORLAGE_TITEL = "Titel der Vorlage"
 STAFF_VORLAGE_BESCHREIBUNG = "Kurze Beschreibung"
 STAFF_VORLAGE_PICK = "Datei auswählen"
+STAFF_VORLAGE_PICK_NEW = "Neue Datei auswählen"
 STAFF_VORLAGE_FILE_INPUT = "Datei der Vorlage"
 STAFF_VORLAGE_FILE_RULES = "Eine Datei: PDF, DOCX oder XLSX."
 STAFF_VORLAGE_FILE_MISSING = "Bitte wählen Sie eine Datei aus."

@@ -163,3 +163,4 @@ def staff_course(course_id: int, created: bool = False) -> str:
 
 
 STAFF_VORLAGEN = "/verwaltung/vorlagen"  # administrators: the Vorlagen library
+STAFF_AUDIT_LOG = "/verwaltung/protokoll"  # administrators: the audit log

@@ -169,7 +169,7 @@ def _entry(row) -> rx.Component:
     texts.STAFF_VORLAGEN_TITLE,
     staff=True,
     admin=True,
-    nav_label=texts.STAFF_VORLAGEN_TITLE,
+    nav_label=texts.STAFF_VORLAGEN_NAV,
     nav_order=40,
     on_load=[StaffVorlagenState.load],
 )

@@ -1,6 +1,7 @@
 """The administrators' Vorlagen page /verwaltung/vorlagen: add, replace and remove Vorlagen."""
 
 STAFF_VORLAGEN_TITLE = "Vorlagen verwalten"
+STAFF_VORLAGEN_NAV = "Vorlagen"
 STAFF_VORLAGEN_INTRO = (
     "Vorlagen und Formulare für freigeschaltete Mitglieder, nach Themen geordnet: PDF, DOCX "
     "oder XLSX, geprüft nach Inhalt. Änderungen sehen Mitglieder sofort unter „Vorlagen und "

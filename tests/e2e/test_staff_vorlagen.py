@@ -17,7 +17,7 @@ from tests.e2e.docs_support import write_pdf
 
 def open_vorlagen_admin(page: Page) -> None:
     page.get_by_role("navigation", name=texts.STAFF_NAV_LABEL).get_by_role(
-        "link", name=texts.STAFF_VORLAGEN_TITLE
+        "link", name=texts.STAFF_VORLAGEN_NAV, exact=True
     ).click()
     expect(page).to_have_url(re.compile(r"/verwaltung/vorlagen/?$"))
     expect(page.get_by_role("heading", name=texts.STAFF_VORLAGEN_TITLE, level=1)).to_be_visible()
@@ -117,7 +117,7 @@ def test_an_administrator_adds_replaces_and_removes_a_vorlage_and_members_see_it
 def test_a_vorlage_is_added_and_removed_by_keyboard_alone(page: Page, portal_cli, tmp_path):
     staff_flows.create_and_set_up(page, portal_cli, admin=True)
     link = page.get_by_role("navigation", name=texts.STAFF_NAV_LABEL).get_by_role(
-        "link", name=texts.STAFF_VORLAGEN_TITLE
+        "link", name=texts.STAFF_VORLAGEN_NAV, exact=True
     )
     link.focus()
     page.keyboard.press("Enter")
@@ -154,6 +154,6 @@ def test_a_vorlage_is_added_and_removed_by_keyboard_alone(page: Page, portal_cli
 def test_staff_who_are_no_administrators_have_no_vorlagen_page(page: Page, portal_cli):
     staff_flows.create_and_set_up(page, portal_cli, departments=("bildung",))
     nav = page.get_by_role("navigation", name=texts.STAFF_NAV_LABEL)
-    expect(nav.get_by_role("link", name=texts.STAFF_VORLAGEN_TITLE)).to_have_count(0)
+    expect(nav.get_by_role("link", name=texts.STAFF_VORLAGEN_NAV, exact=True)).to_have_count(0)
     page.goto("/verwaltung/vorlagen")
     staff_flows.expect_inbox(page)

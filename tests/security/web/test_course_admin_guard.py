@@ -15,7 +15,7 @@ from sqlalchemy import create_engine, text
 
 from portal_app import routes
 from portal_app.services import clock, dates
-from portal_app.state.staff_courses import StaffCourseNewState, StaffCoursesState, StaffCourseState
+from portal_app.state.course_admin import StaffCourseNewState, StaffCoursesState, StaffCourseState
 from tests.e2e import staff_flows
 from tests.reflex_wire import events_of
 

@@ -19,7 +19,7 @@ from portal_app.components.forms import (
 from portal_app.components.links import link_button
 from portal_app.components.page import page
 from portal_app.components.pager import pager
-from portal_app.state.staff_courses import (
+from portal_app.state.course_admin import (
     CATEGORY_CHOICES,
     DEPARTMENTS,
     StaffCourseNewState,

@@ -215,6 +215,8 @@ class AuditEntry(SQLModel, table=True):
     (then `account_id` is empty)."""
 
     __tablename__ = "audit_entry"
+    # the Protokoll's filter by action (services/audit_log.py): its entries newest first
+    __table_args__ = (Index("ix_audit_entry_action_at", "action", "at"),)
 
     id: int | None = Field(default=None, primary_key=True)
     at: datetime = Field(index=True)

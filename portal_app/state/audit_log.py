@@ -33,6 +33,10 @@ def _row(row: audit_log.AuditRow) -> dict[str, str]:
     }
 
 
+def _found(count: int) -> str:
+    return texts.AUDIT_FOUND_ONE if count == 1 else texts.AUDIT_FOUND.format(count=count)
+
+
 class AuditLogState(Feedback, SessionState):
     rows: list[dict[str, str]] = []
     total: int = 0
@@ -92,7 +96,7 @@ class AuditLogState(Feedback, SessionState):
             setattr(self, name, values[name])
         self.page = 1
         await self._reload(staff)
-        self._announce(texts.AUDIT_FOUND.format(count=self.total))
+        self._announce(_found(self.total))
         return None
 
     @guard(STAFF_ADMIN)
@@ -102,7 +106,7 @@ class AuditLogState(Feedback, SessionState):
             setattr(self, name, "")
         self.page = 1
         await self._reload(staff)
-        self._announce(texts.AUDIT_FOUND.format(count=self.total))
+        self._announce(_found(self.total))
 
     @guard(STAFF_ADMIN)
     async def turn(self, staff: StaffView, step: int):

@@ -17,6 +17,7 @@ AUDIT_FIELD_RECORD_HINT = "Betriebs- oder Kundennummer, Kurs, Vorlage … (ein T
 AUDIT_FIELD_SINCE = "Ab dem"
 AUDIT_FIELD_UNTIL = "Bis zum"
 AUDIT_FOUND = "{count} Einträge gefunden."
+AUDIT_FOUND_ONE = "1 Eintrag gefunden."
 AUDIT_TOTAL_PREFIX = "Gefundene Einträge:"
 AUDIT_TABLE = "Einträge des Protokolls"
 AUDIT_EMPTY = "Keine Einträge gefunden."

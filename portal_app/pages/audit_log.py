@@ -53,7 +53,7 @@ def _filters() -> rx.Component:
                 date_field(
                     "until", texts.AUDIT_FIELD_UNTIL, errors.get("until", ""), required=False
                 ),
-                class_name="filters__fields",
+                class_name="filters__grid",
             ),
             rx.flex(
                 rx.button(texts.STAFF_FILTER_APPLY, type="submit"),

@@ -65,7 +65,8 @@ class CourseView:
     capacity: int
     seats_left: int
     booking_deadline: date
-    bookable: bool  # the booking deadline has not passed
+    bookable: bool  # the booking deadline has not passed and the course is not cancelled
+    cancelled: bool = False  # the chamber cancelled the course (services/course_admin.py)
 
 
 @dataclass(frozen=True)
@@ -102,6 +103,7 @@ def view_of(course: Course) -> CourseView:
         seats_left=course.capacity - course.booked,
         booking_deadline=course.booking_deadline,
         bookable=clock.today() <= course.booking_deadline and course.cancelled_at is None,
+        cancelled=course.cancelled_at is not None,
     )
 
 

@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 import uuid
 from datetime import timedelta
+from urllib.parse import urlsplit
 
 from playwright.sync_api import Page, expect
 
@@ -134,6 +135,8 @@ def test_staff_create_a_course_a_member_books_the_list_names_them_staff_cancel_a
     member_page.get_by_label(texts.COURSES_SEARCH).fill(title)
     member_page.get_by_role("button", name=texts.COURSES_APPLY).click()
     expect(member_page.get_by_text(texts.COURSES_NONE)).to_be_visible()
+    flows.open_page(member_page, urlsplit(course_url).path.replace("/verwaltung", ""))
+    expect(member_page.get_by_text(texts.BOOKING_COURSE_CANCELLED)).to_be_visible()
 
 
 def test_a_course_is_changed_seats_stay_above_the_booked_and_a_waiting_member_moves_up(

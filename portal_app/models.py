@@ -215,6 +215,8 @@ class AuditEntry(SQLModel, table=True):
     (then `account_id` is empty)."""
 
     __tablename__ = "audit_entry"
+    # the Protokoll's filter by action (services/audit_log.py): its entries newest first
+    __table_args__ = (Index("ix_audit_entry_action_at", "action", "at"),)
 
     id: int | None = Field(default=None, primary_key=True)
     at: datetime = Field(index=True)
@@ -259,6 +261,8 @@ class Course(SQLModel, table=True):
     booking_deadline: date
     # title, description and location case-folded: the text search compares against this
     search_text: str = Field(default="", max_length=4400)
+    # the chamber cancelled the course (services/course_admin.py): not listed, not bookable
+    cancelled_at: datetime | None = None
 
 
 class Booking(SQLModel, table=True):
@@ -404,6 +408,8 @@ class DownloadTicket(SQLModel, table=True):
     content_type: str = Field(max_length=100)
     expires_at: datetime = Field(index=True)
     used_at: datetime | None = None
+    # a file made for this one download (a participant list): removed once fetched or expired
+    generated: bool = False
 
 
 # --- the chamber's staff (Verwaltung): a different kind of account ---------------------------

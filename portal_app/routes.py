@@ -150,3 +150,17 @@ def staff_session_end(nonce: str) -> str:
 
 def staff_item(item_id: int) -> str:
     return f"/verwaltung/vorgang/{item_id}"
+
+
+# --- course administration (department Bildung, administrators) ----------------------------
+STAFF_COURSES = "/verwaltung/kurse"
+STAFF_COURSE_NEW = "/verwaltung/kurse/neu"
+STAFF_COURSE = "/verwaltung/kurse/[kurs_id]"
+
+
+def staff_course(course_id: int, created: bool = False) -> str:
+    return f"{STAFF_COURSES}/{int(course_id)}" + ("?angelegt=1" if created else "")
+
+
+STAFF_VORLAGEN = "/verwaltung/vorlagen"  # administrators: the Vorlagen library
+STAFF_AUDIT_LOG = "/verwaltung/protokoll"  # administrators: the audit log

@@ -107,13 +107,16 @@ class ReflexWire:
                 return received
             timeout = quiet
 
-    def _emit(self, handler: str, payload: dict | None, path: str) -> None:
+    def _emit(self, handler: str, payload: dict | None, path: str, query=None) -> None:
+        router = {"pathname": path, "asPath": path}
+        if query:  # a dynamic route's parameters, as the browser sends them
+            router["query"] = dict(query)
         self.client.emit(
             "event",
             {
                 "name": handler,
                 "payload": payload or {},
-                "router_data": {"pathname": path, "asPath": path},
+                "router_data": router,
             },
             namespace="/_event",
         )
@@ -122,9 +125,12 @@ class ReflexWire:
         """Send one event without waiting for what it causes."""
         self._emit(handler, payload, path)
 
-    def call(self, handler: str, payload: dict | None = None, path: str = "/") -> list[dict]:
-        """Send one event and return the updates it caused."""
-        self._emit(handler, payload, path)
+    def call(
+        self, handler: str, payload: dict | None = None, path: str = "/", query=None
+    ) -> list[dict]:
+        """Send one event and return the updates it caused (`query`: the route's parameters,
+        e.g. {"kurs_id": "7"} for /verwaltung/kurse/7)."""
+        self._emit(handler, payload, path, query)
         return self._drain()
 
     def timed_call(

@@ -1,5 +1,6 @@
-"""The file picker of uploads (members' documents, staff answers): drag and drop, or the
-button that opens the picker (keyboard: Tab, Enter); PDF, JPEG and PNG only."""
+"""The file picker of uploads (members' documents, staff answers, Vorlagen): drag and drop, or
+the button that opens the picker (keyboard: Tab, Enter); PDF, JPEG and PNG by default, PDF,
+DOCX and XLSX for Vorlagen (the server checks the content either way)."""
 
 from __future__ import annotations
 
@@ -11,6 +12,11 @@ ACCEPTED = {
     "application/pdf": [".pdf"],
     "image/jpeg": [".jpg", ".jpeg"],
     "image/png": [".png"],
+}
+VORLAGE_ACCEPTED = {
+    "application/pdf": [".pdf"],
+    "application/vnd.openxmlformats-officedocument.wordprocessingml.document": [".docx"],
+    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": [".xlsx"],
 }
 
 
@@ -24,12 +30,20 @@ def file_picker(
     zone_text: str = "",
     on_drop_rejected=None,
     cleared_by=None,
+    accept: dict | None = None,
+    button_id: str = "",
 ) -> rx.Component:
-    """`cleared_by`: a counter Var; when it changes, the chosen files are forgotten."""
+    """`cleared_by`: a counter Var; when it changes, the chosen files are forgotten.
+    `button_id`: the pick button's id (it takes the focus for an error about the file)."""
     zone = rx.upload.root(
         rx.el.div(
             rx.text(zone_text, as_="p") if zone_text else rx.fragment(),
-            rx.el.button(pick_label, type="button", class_name="pick-button"),
+            rx.el.button(
+                pick_label,
+                type="button",
+                class_name="pick-button",
+                **({"id": button_id} if button_id else {}),
+            ),
             rx.text(hint, as_="p", class_name="field__hint"),
             class_name="drop-zone",
         ),
@@ -37,7 +51,7 @@ def file_picker(
         multiple=True,
         max_files=max_files,
         no_keyboard=True,
-        accept=ACCEPTED,
+        accept=accept or ACCEPTED,
         **({"on_drop_rejected": on_drop_rejected} if on_drop_rejected is not None else {}),
     )
     # The dropzone's own hidden <input type=file> has no label; give it the button's name.

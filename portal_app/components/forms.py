@@ -36,10 +36,12 @@ def text_field(
     on_blur=None,
     max_length: int | None = None,
     required: bool = True,
+    default_value=None,
 ) -> rx.Component:
     """A labelled input. Required fields are checked on the server (no browser pop-ups).
 
     Without `error` the field has no message of its own (the login form answers as a whole).
+    `default_value`: what the field shows at first (a record's value to change).
     """
     error = rx.Var.create("") if error is None else error
     return rx.el.div(
@@ -54,6 +56,7 @@ def text_field(
             auto_complete=autocomplete,
             **({"on_blur": on_blur} if on_blur is not None else {}),
             max_length=max_length,
+            **({"default_value": default_value} if default_value is not None else {}),
             aria_required="true" if required else "false",
             aria_invalid=rx.cond(error != "", "true", "false"),
             aria_describedby=_described_by(name, hint, error),
@@ -72,6 +75,7 @@ def date_field(
     hint: str = "",
     autocomplete: str | rx.Var[str] = "off",
     required: bool = True,
+    default_value=None,
 ) -> rx.Component:
     """A date as text with the visible hint "Format: TT.MM.JJJJ"; the server reads it
     (services/dates.py). A browser's date picker would show its own language's format."""
@@ -83,6 +87,7 @@ def date_field(
         hint=f"{hint} {texts.DATE_FORMAT_HINT}" if hint else texts.DATE_FORMAT_HINT,
         max_length=12,
         required=required,
+        default_value=default_value,
     )
 
 
@@ -219,6 +224,7 @@ def textarea_field(
     max_length: int = 5000,
     required: bool = True,
     on_blur=None,
+    default_value=None,
 ) -> rx.Component:
     """A labelled multi-line field; with `on_blur` the state keeps what was typed."""
     return rx.el.div(
@@ -226,6 +232,7 @@ def textarea_field(
         rx.el.textarea(
             rows=6,
             max_length=max_length,
+            **({"default_value": default_value} if default_value is not None else {}),
             **({"on_blur": on_blur} if on_blur is not None else {}),
             **_control_attributes(name, hint, error, required),
         ),
@@ -247,6 +254,7 @@ def select_field(
     on_change=None,
     option_value: str = "",
     option_label: str = "",
+    default_value=None,
 ) -> rx.Component:
     """A native <select>. `options` are strings, (value, label) pairs, a Var of strings, or a
     Var of dicts (then name their keys with `option_value` and `option_label`). With
@@ -261,6 +269,8 @@ def select_field(
         pairs = [o if isinstance(o, tuple) else (o, o) for o in options]
         entries = [rx.el.option(text, value=key) for key, text in pairs]
     controlled = {"value": value, "on_change": on_change} if on_change is not None else {}
+    if default_value is not None and not controlled:
+        controlled = {"default_value": default_value}
     return rx.el.div(
         *_label_and_hint(name, label, hint),
         rx.el.select(

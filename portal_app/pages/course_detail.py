@@ -88,7 +88,7 @@ def _booking() -> rx.Component:
             ),
             rx.cond(
                 ~STATE.course.bookable,
-                rx.text(texts.BOOKING_CLOSED_SHORT, as_="p"),
+                rx.text(STATE.course.closed_note, as_="p"),
                 rx.cond(
                     SessionState.logged_in,
                     rx.fragment(

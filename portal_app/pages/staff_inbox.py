@@ -6,6 +6,7 @@ import reflex as rx
 from portal_app import routes, styles, texts
 from portal_app.components.forms import alert, date_field, form, select_field, text_field
 from portal_app.components.page import page
+from portal_app.components.pager import pager
 from portal_app.state.staff_inbox import KIND_CHOICES, STATUS_CHOICES, StaffInboxState
 
 
@@ -121,35 +122,6 @@ def _table() -> rx.Component:
     )
 
 
-def _pages() -> rx.Component:
-    return rx.el.nav(
-        rx.button(
-            texts.PAGE_PREVIOUS,
-            on_click=StaffInboxState.turn(-1),
-            variant="outline",
-            disabled=StaffInboxState.page <= 1,
-        ),
-        rx.text(
-            texts.STAFF_PAGE_OF_PREFIX,
-            " ",
-            StaffInboxState.page,
-            " ",
-            texts.STAFF_PAGE_OF,
-            " ",
-            StaffInboxState.pages,
-            as_="p",
-        ),
-        rx.button(
-            texts.PAGE_NEXT,
-            on_click=StaffInboxState.turn(1),
-            variant="outline",
-            disabled=StaffInboxState.page >= StaffInboxState.pages,
-        ),
-        aria_label=texts.STAFF_PAGES_LABEL,
-        class_name="pager",
-    )
-
-
 @page(
     routes.STAFF_INBOX,
     texts.STAFF_INBOX_TITLE,
@@ -171,5 +143,10 @@ def staff_inbox() -> rx.Component:
         alert(StaffInboxState.problem),
         rx.text(texts.STAFF_INBOX_TOTAL_PREFIX, " ", StaffInboxState.total, as_="p", role="status"),
         _table(),
-        _pages(),
+        pager(
+            StaffInboxState.page,
+            StaffInboxState.pages,
+            StaffInboxState.turn,
+            texts.STAFF_PAGES_LABEL,
+        ),
     )

@@ -29,6 +29,7 @@ class Action:
     STAFF_DEPARTMENTS_CHANGED = "staff_departments_changed"
     STAFF_DEACTIVATED = "staff_deactivated"
     STAFF_SECOND_FACTOR_RESET = "staff_second_factor_reset"
+    AUDIT_EXPORTED = "audit_exported"  # an administrator exported the log as CSV
 
 
 def record(

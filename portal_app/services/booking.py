@@ -150,10 +150,14 @@ def serialize_account(session: Session, account_id: int) -> None:
     db.serialize(session, f"booking-account:{account_id}")
 
 
-def _take_seat(session: Session, course_id: int) -> bool:
+def take_seat(session: Session, course_id: int) -> bool:
     result = session.exec(
         update(Course)
-        .where(Course.id == course_id, Course.booked < Course.capacity)
+        .where(
+            Course.id == course_id,
+            Course.booked < Course.capacity,
+            col(Course.cancelled_at).is_(None),
+        )
         .values(booked=Course.booked + 1)
     )
     return result.rowcount == 1
@@ -180,8 +184,10 @@ def book(
             serialize_account(session, account_id)
             # First write of the transaction: on SQLite this takes the write lock, so every
             # read below sees the latest committed state.
-            seat = _take_seat(session, course_id)
+            seat = take_seat(session, course_id)
             course = _get(session, course_id)
+            if course.cancelled_at is not None:
+                raise BookingClosed(texts.BOOKING_COURSE_CANCELLED)
             if clock.today() > course.booking_deadline:
                 raise BookingClosed(texts.BOOKING_CLOSED)
             if not seat and not waitlist:
@@ -244,7 +250,7 @@ def _check_limits(session: Session, account_id: int, course_id: int) -> None:
         raise BookingLimitReached(texts.BOOKING_LIMIT_DAY.format(limit=settings.bookings_per_day))
 
 
-def _recipients(session: Session, account_id: int | None) -> list[str]:
+def recipients(session: Session, account_id: int | None) -> list[str]:
     """Only the booking account's own address, and only once it is confirmed: what a member
     typed (a participant's name, an address) never reaches an address nobody verified."""
     account = session.get(Account, account_id) if account_id is not None else None
@@ -253,7 +259,7 @@ def _recipients(session: Session, account_id: int | None) -> list[str]:
     return [account.email]
 
 
-def _course_lines(course: Course) -> str:
+def course_lines(course: Course) -> str:
     return texts.MAIL_COURSE_LINES.format(
         title=course.title,
         code=course.code,
@@ -273,10 +279,10 @@ def _mail_booking(session, account_id, course, participant: Participant, status:
     )
     text = body.format(
         name=participant.name,
-        course=_course_lines(course),
+        course=course_lines(course),
         bookings_link=settings.base_url + routes.MY_BOOKINGS,
     )
-    for recipient in _recipients(session, account_id):
+    for recipient in recipients(session, account_id):
         mail.enqueue(session, recipient, subject.format(title=course.title), text)
 
 
@@ -301,10 +307,16 @@ def _promote_first_waiting(session: Session, course: Course) -> Booking | None:
             return first
 
 
-def _cancel_if(session: Session, account_id: int, booking_id: int, status: str) -> bool:
+def _cancel_if(session: Session, account_id: int | None, booking_id: int, status: str) -> bool:
+    """`account_id` None: a booking whose account is gone (the chamber cancels it)."""
+    holder = (
+        col(Booking.account_id).is_(None)
+        if account_id is None
+        else col(Booking.account_id) == account_id
+    )
     result = session.exec(
         update(Booking)
-        .where(Booking.id == booking_id, Booking.account_id == account_id, Booking.status == status)
+        .where(Booking.id == booking_id, holder, Booking.status == status)
         .values(status=CANCELLED, participant_key=None, cancelled_at=clock.now())
     )
     return result.rowcount == 1
@@ -317,11 +329,11 @@ def cancel(account_id: int, booking_id: int) -> Booking | None:
     Conditional UPDATEs make a double click or a second tab cancel only once.
     """
     with unit_of_work() as session:
-        return _cancel(session, account_id, booking_id, until_deadline=True)
+        return cancel_in(session, account_id, booking_id, until_deadline=True)
 
 
-def _cancel(
-    session: Session, account_id: int, booking_id: int, *, until_deadline: bool
+def cancel_in(
+    session: Session, account_id: int | None, booking_id: int, *, until_deadline: bool
 ) -> Booking | None:
     """Cancel in the caller's transaction: the seat goes to the first waiting (mailed) or is
     freed; the account is mailed. `until_deadline`: refuse after the booking deadline."""
@@ -340,7 +352,7 @@ def _cancel(
     if promoted is None:
         session.exec(update(Course).where(Course.id == course.id).values(booked=Course.booked - 1))
         return None
-    _mail_moved_up(session, promoted, course)
+    mail_moved_up(session, promoted, course)
     return promoted
 
 
@@ -365,7 +377,7 @@ def cancel_all_of(session: Session, account_id: int) -> int:
     cancelled = 0
     for booking_id in ids:
         try:
-            _cancel(session, account_id, booking_id, until_deadline=False)
+            cancel_in(session, account_id, booking_id, until_deadline=False)
         except BookingNotFound:  # cancelled a moment ago in another tab
             continue
         cancelled += 1
@@ -374,21 +386,21 @@ def cancel_all_of(session: Session, account_id: int) -> int:
 
 def _mail_cancelled(session: Session, booking: Booking, course: Course) -> None:
     text = texts.MAIL_CANCELLED_BODY.format(
-        name=booking.participant_name, course=_course_lines(course)
+        name=booking.participant_name, course=course_lines(course)
     )
     subject = texts.MAIL_CANCELLED_SUBJECT.format(title=course.title)
-    for recipient in _recipients(session, booking.account_id):
+    for recipient in recipients(session, booking.account_id):
         mail.enqueue(session, recipient, subject, text)
 
 
-def _mail_moved_up(session: Session, booking: Booking, course: Course) -> None:
+def mail_moved_up(session: Session, booking: Booking, course: Course) -> None:
     text = texts.MAIL_MOVED_UP_BODY.format(
         name=booking.participant_name,
-        course=_course_lines(course),
+        course=course_lines(course),
         bookings_link=settings.base_url + routes.MY_BOOKINGS,
     )
     subject = texts.MAIL_MOVED_UP_SUBJECT.format(title=course.title)
-    for recipient in _recipients(session, booking.account_id):
+    for recipient in recipients(session, booking.account_id):
         mail.enqueue(session, recipient, subject, text)
 
 

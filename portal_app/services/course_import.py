@@ -86,26 +86,58 @@ def parse_price(raw: str) -> int:
     return int(euros * 100)
 
 
-def _row_to_course(row: dict[str, str]) -> CourseData:
-    missing = [name for name in REQUIRED if not (row.get(name) or "").strip()]
-    if missing:
-        raise ValueError("leer: " + ", ".join(missing))
+class CourseInvalid(ValueError):
+    """A course's values break a rule; `errors` maps each bad column to its German text (the
+    staff's course form shows each at its field, the import names the line)."""
+
+    def __init__(self, errors: dict[str, str], missing: list[str]):
+        parts = (["leer: " + ", ".join(missing)] if missing else []) + [
+            text for name, text in errors.items() if name not in missing
+        ]
+        super().__init__("; ".join(parts))
+        self.errors = errors
+
+
+def check_course(row: dict[str, str]) -> CourseData:
+    """The one check of a course's values (import line or staff form): every bad column at
+    once, or the course."""
     value = {name: (row.get(name) or "").strip() for name in COLUMNS}
-    if value["kategorie"] not in CATEGORIES:
-        raise ValueError(f"unbekannte Kategorie {value['kategorie']!r}")
-    starts_on, ends_on = parse_date(value["beginn"]), parse_date(value["ende"])
-    if ends_on < starts_on:
-        raise ValueError("Ende liegt vor dem Beginn")
-    deadline = parse_date(value["anmeldeschluss"]) if value["anmeldeschluss"] else starts_on
-    if deadline > starts_on:
-        raise ValueError("Anmeldeschluss liegt nach dem Beginn")
-    if not value["plaetze"].isdigit() or not 1 <= int(value["plaetze"]) <= 1000:
-        raise ValueError(f"plaetze muss eine Zahl von 1 bis 1000 sein, nicht {value['plaetze']!r}")
+    missing = [name for name in REQUIRED if not value[name]]
+    errors = {name: f"{name} ist leer" for name in missing}
     for name, limit in (("kurs_nr", 30), ("titel", 200), ("ort", 120), ("termine", 200)):
         if len(value[name]) > limit:
-            raise ValueError(f"{name} ist länger als {limit} Zeichen")
+            errors[name] = f"{name} ist länger als {limit} Zeichen"
     if len(value["beschreibung"]) > 4000:
-        raise ValueError("beschreibung ist länger als 4000 Zeichen")
+        errors["beschreibung"] = "beschreibung ist länger als 4000 Zeichen"
+    if value["kategorie"] and value["kategorie"] not in CATEGORIES:
+        errors["kategorie"] = f"unbekannte Kategorie {value['kategorie']!r}"
+    parsed: dict[str, date] = {}
+    for name in ("beginn", "ende", "anmeldeschluss"):
+        if value[name]:
+            try:
+                parsed[name] = parse_date(value[name])
+            except ValueError as error:
+                errors[name] = str(error)
+    starts_on, ends_on = parsed.get("beginn"), parsed.get("ende")
+    if starts_on and ends_on and ends_on < starts_on:
+        errors["ende"] = "Ende liegt vor dem Beginn"
+    deadline = parsed.get("anmeldeschluss", starts_on)
+    if starts_on and deadline and deadline > starts_on:
+        errors["anmeldeschluss"] = "Anmeldeschluss liegt nach dem Beginn"
+    if value["plaetze"] and (
+        not value["plaetze"].isdigit() or not 1 <= int(value["plaetze"]) <= 1000
+    ):
+        errors["plaetze"] = (
+            f"plaetze muss eine Zahl von 1 bis 1000 sein, nicht {value['plaetze']!r}"
+        )
+    price = 0
+    if value["preis"]:
+        try:
+            price = parse_price(value["preis"])
+        except ValueError as error:
+            errors["preis"] = str(error)
+    if errors:
+        raise CourseInvalid(errors, missing)
     return CourseData(
         code=value["kurs_nr"],
         title=value["titel"],
@@ -115,7 +147,7 @@ def _row_to_course(row: dict[str, str]) -> CourseData:
         starts_on=starts_on,
         ends_on=ends_on,
         schedule=value["termine"],
-        price_cents=parse_price(value["preis"]),
+        price_cents=price,
         capacity=int(value["plaetze"]),
         booking_deadline=deadline,
     )
@@ -136,7 +168,7 @@ def read_csv(text: str) -> list[CourseData]:
     for row in reader:
         line = reader.line_num
         try:
-            course = _row_to_course(row)
+            course = check_course(row)
         except ValueError as error:
             errors.append(f"Zeile {line}: {error}")
             continue
@@ -152,6 +184,11 @@ def read_csv(text: str) -> list[CourseData]:
     if not courses:
         raise ImportFailed(["Die Datei enthält keine Kurse."])
     return courses
+
+
+def fields_of(data: CourseData) -> dict:
+    """The course's columns as the table stores them (the search text included)."""
+    return _fields(data)
 
 
 def save(session: Session, data: CourseData) -> bool:

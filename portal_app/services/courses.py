@@ -65,7 +65,8 @@ class CourseView:
     capacity: int
     seats_left: int
     booking_deadline: date
-    bookable: bool  # the booking deadline has not passed
+    bookable: bool  # the booking deadline has not passed and the course is not cancelled
+    cancelled: bool = False  # the chamber cancelled the course (services/course_admin.py)
 
 
 @dataclass(frozen=True)
@@ -81,7 +82,7 @@ def search_key(*parts: str) -> str:
     return " ".join(" ".join(parts).casefold().split())
 
 
-def _like_pattern(text: str) -> str:
+def like_pattern(text: str) -> str:
     escaped = text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
     return f"%{escaped}%"
 
@@ -101,12 +102,16 @@ def view_of(course: Course) -> CourseView:
         capacity=course.capacity,
         seats_left=course.capacity - course.booked,
         booking_deadline=course.booking_deadline,
-        bookable=clock.today() <= course.booking_deadline,
+        bookable=clock.today() <= course.booking_deadline and course.cancelled_at is None,
+        cancelled=course.cancelled_at is not None,
     )
 
 
 def _conditions(query: CourseQuery, first_day: date) -> list:
-    conditions = [Course.starts_on >= max(first_day, query.start_from or first_day)]
+    conditions = [
+        Course.starts_on >= max(first_day, query.start_from or first_day),
+        col(Course.cancelled_at).is_(None),  # a cancelled course is not offered
+    ]
     if query.start_until:
         conditions.append(Course.starts_on <= query.start_until)
     if query.category:
@@ -114,7 +119,7 @@ def _conditions(query: CourseQuery, first_day: date) -> list:
     if query.location:
         conditions.append(Course.location == query.location)
     for word in search_key(query.text[:MAX_QUERY_LENGTH]).split():
-        conditions.append(col(Course.search_text).like(_like_pattern(word), escape="\\"))
+        conditions.append(col(Course.search_text).like(like_pattern(word), escape="\\"))
     return conditions
 
 
@@ -143,7 +148,7 @@ def locations() -> list[str]:
         return list(
             session.exec(
                 select(Course.location)
-                .where(Course.starts_on >= clock.today())
+                .where(Course.starts_on >= clock.today(), col(Course.cancelled_at).is_(None))
                 .distinct()
                 .order_by(Course.location)
             )

@@ -32,13 +32,19 @@ def issue(
     *,
     account_id: int | None = None,
     staff_id: int | None = None,
+    generated: bool = False,
 ) -> str:
     """A ticket for the file, bound to this login (a member's or a staff member's); the caller
-    has checked that the login may have the file."""
+    has checked that the login may have the file. `generated`: the file was made for this
+    download alone and is removed once fetched (or when the ticket has expired)."""
     ticket = tokens.new_token()
     now = clock.now()
     with unit_of_work() as session:
-        session.exec(delete(DownloadTicket).where(col(DownloadTicket.expires_at) < now))
+        expired = session.exec(
+            delete(DownloadTicket)
+            .where(col(DownloadTicket.expires_at) < now)
+            .returning(DownloadTicket.stored_name, DownloadTicket.generated)
+        ).all()
         session.add(
             DownloadTicket(
                 token_hash=tokens.hash_token(ticket),
@@ -49,15 +55,46 @@ def issue(
                 name=file.name,
                 content_type=file.content_type,
                 expires_at=now + VALID_FOR,
+                generated=generated,
             )
         )
+    for stored_name, made in expired:
+        if made:
+            files.delete(stored_name)
     return ticket
+
+
+def issue_generated(
+    session_token: str, name: str, content_type: str, data: bytes, *, staff_id: int
+) -> str:
+    """A ticket for bytes made for this request (a participant list, an export): they go into
+    the private store under a server-made name and are removed once fetched."""
+    stored_name = files.store_bytes(data)
+    try:
+        return issue(
+            session_token,
+            StoredFile(name, content_type, stored_name),
+            staff_id=staff_id,
+            generated=True,
+        )
+    except BaseException:
+        files.delete(stored_name)
+        raise
 
 
 def redeem(ticket: str, member_token: str = "", staff_token: str = "") -> tuple[StoredFile, Path]:
     """The file and its path in the store, once, for the login the ticket is bound to (from
     the request's member or staff cookie); TicketInvalid otherwise. Taking the ticket is one
-    conditional UPDATE, so two requests racing with one ticket get one file."""
+    conditional UPDATE, so two requests racing with one ticket get one file. (`redeem_once`
+    also says whether the file was made for this download.)"""
+    file, path, _generated = redeem_once(ticket, member_token, staff_token)
+    return file, path
+
+
+def redeem_once(
+    ticket: str, member_token: str = "", staff_token: str = ""
+) -> tuple[StoredFile, Path, bool]:
+    """As `redeem`, and whether the file is to be removed once sent (a generated file)."""
     if not ticket or len(ticket) > TICKET_MAX_LENGTH:
         raise TicketInvalid(texts.DOWNLOAD_TICKET_INVALID)
     holders = []
@@ -78,12 +115,17 @@ def redeem(ticket: str, member_token: str = "", staff_token: str = "") -> tuple[
             .where(col(DownloadTicket.used_at).is_(None))
             .where(col(DownloadTicket.expires_at) > now)
             .values(used_at=now)
-            .returning(DownloadTicket.stored_name, DownloadTicket.name, DownloadTicket.content_type)
+            .returning(
+                DownloadTicket.stored_name,
+                DownloadTicket.name,
+                DownloadTicket.content_type,
+                DownloadTicket.generated,
+            )
         ).first()
     if taken is None:
         raise TicketInvalid(texts.DOWNLOAD_TICKET_INVALID)
-    stored_name, name, content_type = taken
-    return StoredFile(name, content_type, stored_name), files.path_of(stored_name)
+    stored_name, name, content_type, generated = taken
+    return StoredFile(name, content_type, stored_name), files.path_of(stored_name), generated
 
 
 def _held_by(column, holder_id: int, token: str):

@@ -195,6 +195,22 @@ def new_name() -> str:
     return secrets.token_hex(20)
 
 
+def store_bytes(data: bytes, root: Path | None = None) -> str:
+    """Write bytes the portal made (an export) into the store, whole or not at all; return
+    the server-made name."""
+    stored_name = new_name()
+    directory = store_dir(root)
+    temp = directory / f".eingang-{stored_name}.part"
+    try:
+        with temp.open("wb") as handle:
+            handle.write(data)
+        os.replace(temp, directory / stored_name)
+    except BaseException:
+        temp.unlink(missing_ok=True)
+        raise
+    return stored_name
+
+
 def sweep_partials(max_age: float = 24 * 3600, root: Path | None = None) -> int:
     """Remove temp files a crashed process left behind; return how many."""
     removed = 0

@@ -1,4 +1,5 @@
-"""The library of Vorlagen (templates and forms): operators add and remove, members download.
+"""The library of Vorlagen (templates and forms): operators (`portal vorlagen`) and
+administrators (/verwaltung/vorlagen) add, replace and remove, members download.
 
 PDF, DOCX and XLSX are allowed, checked by content (DOCX/XLSX: an Office Open XML package with
 its main part). The bytes live in the private file store like documents do.
@@ -20,10 +21,21 @@ from portal_app.settings import settings
 
 AUDIT_DOWNLOAD = "vorlage_heruntergeladen"
 AUDIT_REFUSED = "vorlage_verweigert"
+AUDIT_ADDED = "vorlage_eingestellt"
+AUDIT_REPLACED = "vorlage_ersetzt"
+AUDIT_REMOVED = "vorlage_entfernt"
 
 
-class VorlageRejected(ValueError):
-    """The operator's input is not acceptable."""
+class VorlageRejected(PortalError, ValueError):
+    """The input is not acceptable: the German message at its form field (`thema`, `titel`,
+    `beschreibung`, `datei`); `option` names the command's option for `portal vorlagen`."""
+
+    def __init__(self, message: str, field: str, option: str = ""):
+        super().__init__(message, field=field)
+        self.option = option or f"--{field}"
+
+    def __str__(self) -> str:
+        return f"{self.option}: {self.message}"
 
 
 class VorlageNotFound(PortalError, LookupError):
@@ -41,22 +53,59 @@ class VorlageView:
     kind: str  # "PDF", "DOCX", "XLSX"
 
 
-def _clean(raw: str, field: str, limit: int, required: bool = True) -> str:
-    value = " ".join((raw or "").split())
-    if (required and not value) or len(value) > limit:
-        raise VorlageRejected(f"{field}: {1 if required else 0} bis {limit} Zeichen")
-    return value
+FIELD_LIMITS = (
+    ("thema", 100, True, texts.VORLAGE_THEMA_INVALID),
+    ("titel", 200, True, texts.VORLAGE_TITEL_INVALID),
+    ("beschreibung", 500, False, texts.VORLAGE_BESCHREIBUNG_INVALID),
+)
+
+
+def check_fields(thema: str, titel: str, beschreibung: str) -> tuple[str, str, str]:
+    """Single spaces, within the limits; the first bad field refused with its message."""
+    cleaned = []
+    given = (thema, titel, beschreibung)
+    for (field, limit, required, message), raw in zip(FIELD_LIMITS, given, strict=True):
+        value = " ".join(str(raw or "").split())
+        if (required and not value) or len(value) > limit:
+            raise VorlageRejected(message, field)
+        cleaned.append(value)
+    return cleaned[0], cleaned[1], cleaned[2]
+
+
+def checked_kind(incoming: files.Incoming) -> str:
+    """The file's kind by its content, if a Vorlage may be one (PDF, DOCX, XLSX); the file is
+    discarded and refused otherwise."""
+    kind = incoming.kind() if incoming.size else None
+    if kind not in files.VORLAGE_KINDS:
+        incoming.discard()
+        raise VorlageRejected(texts.VORLAGE_KIND_REFUSED, "datei", option="FILE")
+    return kind
 
 
 def add(thema: str, titel: str, beschreibung: str, path: Path) -> VorlageView:
-    thema = _clean(thema, "--thema", 100)
-    titel = _clean(titel, "--titel", 200)
-    beschreibung = _clean(beschreibung, "--beschreibung", 500, required=False)
+    """`portal vorlagen add`: the file from the operator's disk, with the uploads' cap."""
+    thema, titel, beschreibung = check_fields(thema, titel, beschreibung)
     incoming = files.receive_file(path, settings.upload_max_bytes)
-    kind = incoming.kind()
-    if kind not in files.VORLAGE_KINDS:
+    return add_incoming(thema, titel, beschreibung, incoming, path.name)
+
+
+def add_incoming(
+    thema: str,
+    titel: str,
+    beschreibung: str,
+    incoming: files.Incoming,
+    name: str,
+    *,
+    staff_id: int | None = None,
+) -> VorlageView:
+    """Add a Vorlage from a received file (`name`: the name it came with); the same checks
+    for the command and the staff's page. `staff_id`: who did it (audited)."""
+    try:
+        thema, titel, beschreibung = check_fields(thema, titel, beschreibung)
+    except VorlageRejected:
         incoming.discard()
-        raise VorlageRejected("nur PDF, DOCX oder XLSX (nach Inhalt geprüft)")
+        raise
+    kind = checked_kind(incoming)
     stored = incoming.keep(kind)
     try:
         with unit_of_work() as session:
@@ -64,7 +113,7 @@ def add(thema: str, titel: str, beschreibung: str, path: Path) -> VorlageView:
                 thema=thema,
                 titel=titel,
                 beschreibung=beschreibung,
-                original_name=files.sanitize_name(path.name, kind),
+                original_name=files.sanitize_name(name, kind),
                 stored_name=stored.stored_name,
                 content_type=files.CONTENT_TYPES[kind],
                 size=stored.size,
@@ -72,21 +121,52 @@ def add(thema: str, titel: str, beschreibung: str, path: Path) -> VorlageView:
             )
             session.add(row)
             session.flush()
-            audit.record(session, "vorlage_eingestellt", None, f"vorlage {row.id}", titel)
+            audit.record(session, AUDIT_ADDED, None, f"vorlage {row.id}", titel, staff_id=staff_id)
             return _view(row)
     except BaseException:
         files.delete(stored.stored_name)
         raise
 
 
-def remove(vorlage_id: int) -> VorlageView:
+def replace(
+    vorlage_id: int, incoming: files.Incoming, name: str, *, staff_id: int | None = None
+) -> VorlageView:
+    """Give a Vorlage a new file (same checks as adding); members get the new one from now
+    on, the old file is removed."""
+    kind = checked_kind(incoming)
+    stored = incoming.keep(kind)
+    try:
+        with unit_of_work() as session:
+            row = session.get(Vorlage, vorlage_id)
+            if row is None:
+                raise VorlageNotFound(texts.VORLAGE_NOT_FOUND)
+            old = row.stored_name
+            row.original_name = files.sanitize_name(name, kind)
+            row.stored_name = stored.stored_name
+            row.content_type = files.CONTENT_TYPES[kind]
+            row.size = stored.size
+            session.add(row)
+            audit.record(
+                session, AUDIT_REPLACED, None, f"vorlage {row.id}", row.titel, staff_id=staff_id
+            )
+            view = _view(row)
+    except BaseException:
+        files.delete(stored.stored_name)
+        raise
+    files.delete(old)
+    return view
+
+
+def remove(vorlage_id: int, *, staff_id: int | None = None) -> VorlageView:
     with unit_of_work() as session:
         row = session.get(Vorlage, vorlage_id)
         if row is None:
             raise VorlageNotFound(texts.VORLAGE_NOT_FOUND)
         view = _view(row)
         session.delete(row)
-        audit.record(session, "vorlage_entfernt", None, f"vorlage {vorlage_id}", row.titel)
+        audit.record(
+            session, AUDIT_REMOVED, None, f"vorlage {vorlage_id}", row.titel, staff_id=staff_id
+        )
     files.delete(row.stored_name)
     return view
 

@@ -42,6 +42,7 @@ class CourseCard:
     deadline: str = ""
     href: str = ""
     bookable: bool = False
+    closed_note: str = ""  # why it takes no booking (deadline passed, course cancelled)
 
 
 def course_card(view: CourseView) -> CourseCard:
@@ -60,6 +61,9 @@ def course_card(view: CourseView) -> CourseCard:
         deadline=day(view.booking_deadline),
         href=routes.course(view.id),
         bookable=view.bookable,
+        closed_note=texts.BOOKING_COURSE_CANCELLED
+        if view.cancelled
+        else texts.BOOKING_CLOSED_SHORT,
     )
 
 

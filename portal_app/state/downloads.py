@@ -31,3 +31,14 @@ async def hand_out_to_staff(
 def send_file(name: str, content_type: str, data: bytes) -> rx.event.EventSpec:
     """Hand bytes made for this request (a PDF of a few kB) to the browser as a download."""
     return rx.download(data=data, filename=name, mime_type=content_type)
+
+
+async def hand_out_made_to_staff(
+    staff_token: str, staff_id: int, name: str, content_type: str, data: bytes
+) -> rx.event.EventSpec:
+    """Bytes made for a staff member's request (a participant list, an export) through a
+    single-use ticket of their login, like a stored file; the bytes go once fetched."""
+    ticket = await asyncio.to_thread(
+        download_tickets.issue_generated, staff_token, name, content_type, data, staff_id=staff_id
+    )
+    return rx.download(url=routes.download(ticket), filename=name)

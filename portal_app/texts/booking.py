@@ -52,6 +52,7 @@ BOOKING_LIMIT_DAY = (
 BOOKING_CLOSED = (
     "Der Anmeldeschluss für diesen Kurs ist vorbei. Eine Buchung ist nicht mehr möglich."
 )
+BOOKING_COURSE_CANCELLED = "Dieser Kurs ist abgesagt. Eine Buchung ist nicht mehr möglich."
 BOOKING_CLOSED_SHORT = "Anmeldeschluss vorbei – keine Buchung mehr möglich."
 BOOKING_NAME_EMPTY = "Bitte geben Sie den Vor- und Nachnamen der teilnehmenden Person ein."
 BOOKING_NAME_INVALID = "Bitte geben Sie einen Namen mit höchstens 120 Zeichen ein."

@@ -104,6 +104,11 @@ MAIL_CANCELLED_SUBJECT = "Stornierung bestätigt: {title}"
 MAIL_CANCELLED_BODY = (
     "Guten Tag,\n\nwir bestätigen die Stornierung für {name}:\n\n{course}"
 ) + _SIGNATURE
+MAIL_COURSE_CANCELLED_SUBJECT = "Kurs abgesagt: {title}"
+MAIL_COURSE_CANCELLED_BODY = (
+    "Guten Tag,\n\nleider müssen wir den folgenden Kurs absagen. Die Buchung für {name} ist "
+    "damit storniert; bereits gezahlte Gebühren erstatten wir vollständig.\n\n{course}"
+) + _SIGNATURE
 
 # --- online forms ---
 # To the department: what the portal knows for sure first, then what was typed, every line of a

@@ -93,3 +93,26 @@ def test_a_staff_ticket_is_for_that_staff_login_only(stored, login):
         with pytest.raises(TicketInvalid):
             download_tickets.redeem(ticket, **wrong)
     assert download_tickets.redeem(ticket, staff_token=clerk.session_token)[0] == stored
+
+
+def test_a_generated_file_goes_to_the_staff_login_once_and_is_removed_when_expired(stored, clock):
+    staff = set_up_staff(departments=("bildung",))
+    ticket = download_tickets.issue_generated(
+        staff.session_token, "Liste.csv", "text/csv", b"a;b\r\n", staff_id=staff.id
+    )
+    with pytest.raises(TicketInvalid):
+        download_tickets.redeem_once(ticket, staff.session_token)  # a member's cookie slot
+    file, path, generated = download_tickets.redeem_once(ticket, "", staff.session_token)
+    assert (file.name, path.read_bytes(), generated) == ("Liste.csv", b"a;b\r\n", True)
+    with pytest.raises(TicketInvalid):
+        download_tickets.redeem_once(ticket, "", staff.session_token)
+
+    download_tickets.issue_generated(  # never fetched
+        staff.session_token, "Liste.pdf", "application/pdf", b"%PDF-", staff_id=staff.id
+    )
+    before = {p.name for p in files.store_dir().iterdir()}
+    clock.travel(seconds=61)
+    download_tickets.issue(staff.session_token, stored, staff_id=staff.id)  # sweeps expired
+    gone = before - {p.name for p in files.store_dir().iterdir()}
+    assert len(gone) == 2  # both made files; the stored document stays
+    assert stored.stored_name not in gone

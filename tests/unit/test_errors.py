@@ -28,7 +28,6 @@ from portal_app.services import (
     sessions,
     unlock,
     unsolicited_mail,
-    vorlagen,
 )
 from portal_app.services.errors import PortalError
 from tests.unit.docs_fixtures import key_of, registry_loaded, store, unlocked  # noqa: F401
@@ -39,10 +38,10 @@ PASSWORD = "Zimmerer bauen Dachstühle aus Fichte"
 # PortalError. An entry that becomes a PortalError (or disappears) must leave this list.
 NOT_FOR_MEMBERS = {
     course_import.ImportFailed: "the operator's course import (portal kurse import)",
+    course_import.CourseInvalid: "a course's values; the staff's form gets a CourseAdminError",
     registry.ImportFailed: "the operator's registry import (portal register import)",
     pins.RecordNotFound: "the operator's PIN letter (portal pin issue)",
     documents.ProvideFailed: "the operator providing a document (portal dokument bereitstellen)",
-    vorlagen.VorlageRejected: "the operator adding a Vorlage (portal vorlage hinzufuegen)",
     files.FileTooLarge: "a signal: the state names the file and the limit (services.documents)",
     unsolicited_mail.LimitReached: "a signal: the member gets the same answer either way",
     backup.BackupError: "the operator's backup (portal backup)",

@@ -9,7 +9,7 @@ from datetime import timedelta
 from pathlib import Path
 
 from sqlalchemy import and_, or_
-from sqlmodel import col, delete, update
+from sqlmodel import col, delete, select, update
 
 from portal_app import texts
 from portal_app.models import DownloadTicket
@@ -32,13 +32,20 @@ def issue(
     *,
     account_id: int | None = None,
     staff_id: int | None = None,
+    delete_after: bool = False,
 ) -> str:
     """A ticket for the file, bound to this login (a member's or a staff member's); the caller
-    has checked that the login may have the file."""
+    has checked that the login may have the file. `delete_after`: the file was made for this
+    download (a PIN letter) and leaves the store once fetched, or once the ticket expired."""
     ticket = tokens.new_token()
     now = clock.now()
     with unit_of_work() as session:
-        session.exec(delete(DownloadTicket).where(col(DownloadTicket.expires_at) < now))
+        expired = col(DownloadTicket.expires_at) < now
+        for stored_name in session.exec(
+            select(DownloadTicket.stored_name).where(expired, col(DownloadTicket.delete_after))
+        ):
+            files.delete(stored_name)
+        session.exec(delete(DownloadTicket).where(expired))
         session.add(
             DownloadTicket(
                 token_hash=tokens.hash_token(ticket),
@@ -49,6 +56,7 @@ def issue(
                 name=file.name,
                 content_type=file.content_type,
                 expires_at=now + VALID_FOR,
+                delete_after=delete_after,
             )
         )
     return ticket
@@ -58,6 +66,14 @@ def redeem(ticket: str, member_token: str = "", staff_token: str = "") -> tuple[
     """The file and its path in the store, once, for the login the ticket is bound to (from
     the request's member or staff cookie); TicketInvalid otherwise. Taking the ticket is one
     conditional UPDATE, so two requests racing with one ticket get one file."""
+    file, path, _delete_after = redeem_once(ticket, member_token, staff_token)
+    return file, path
+
+
+def redeem_once(
+    ticket: str, member_token: str = "", staff_token: str = ""
+) -> tuple[StoredFile, Path, bool]:
+    """`redeem`, and whether the file is to be deleted once it has been sent."""
     if not ticket or len(ticket) > TICKET_MAX_LENGTH:
         raise TicketInvalid(texts.DOWNLOAD_TICKET_INVALID)
     holders = []
@@ -78,12 +94,17 @@ def redeem(ticket: str, member_token: str = "", staff_token: str = "") -> tuple[
             .where(col(DownloadTicket.used_at).is_(None))
             .where(col(DownloadTicket.expires_at) > now)
             .values(used_at=now)
-            .returning(DownloadTicket.stored_name, DownloadTicket.name, DownloadTicket.content_type)
+            .returning(
+                DownloadTicket.stored_name,
+                DownloadTicket.name,
+                DownloadTicket.content_type,
+                DownloadTicket.delete_after,
+            )
         ).first()
     if taken is None:
         raise TicketInvalid(texts.DOWNLOAD_TICKET_INVALID)
-    stored_name, name, content_type = taken
-    return StoredFile(name, content_type, stored_name), files.path_of(stored_name)
+    stored_name, name, content_type, delete_after = taken
+    return StoredFile(name, content_type, stored_name), files.path_of(stored_name), delete_after
 
 
 def _held_by(column, holder_id: int, token: str):

@@ -6,20 +6,21 @@ member's (see services/download_tickets.py)."""
 from __future__ import annotations
 
 from starlette.applications import Starlette
+from starlette.background import BackgroundTask
 from starlette.concurrency import run_in_threadpool
 from starlette.requests import Request
 from starlette.responses import FileResponse, PlainTextResponse, Response
 from starlette.routing import Route
 
 from portal_app import routes
-from portal_app.services import download_tickets, session_cookie, staff_cookie
+from portal_app.services import download_tickets, files, session_cookie, staff_cookie
 
 
 async def download(request: Request) -> Response:
     cookies = request.headers.get("cookie")
     try:
-        file, path = await run_in_threadpool(
-            download_tickets.redeem,
+        file, path, delete_after = await run_in_threadpool(
+            download_tickets.redeem_once,
             request.path_params["ticket"],
             session_cookie.read(cookies),
             staff_cookie.read(cookies),
@@ -31,6 +32,8 @@ async def download(request: Request) -> Response:
         media_type=file.content_type,
         filename=file.name,  # Content-Disposition: attachment, with filename* (RFC 6266)
         headers={"Cache-Control": "no-store"},
+        # a file made for this one download (a PIN letter) leaves the store once sent
+        background=BackgroundTask(files.delete, file.stored_name) if delete_after else None,
     )
 
 

@@ -150,3 +150,14 @@ def staff_session_end(nonce: str) -> str:
 
 def staff_item(item_id: int) -> str:
     return f"/verwaltung/vorgang/{item_id}"
+
+
+# --- the staff's Verzeichnis (Betriebe, Personen, PINs) -----------------------------------------
+STAFF_VERZEICHNIS = "/verwaltung/verzeichnis"
+STAFF_BETRIEB = "/verwaltung/verzeichnis/betrieb/[betrieb_id]"
+STAFF_PERSON = "/verwaltung/verzeichnis/person/[person_id]"
+
+
+def staff_record(art: str, record_id: int) -> str:
+    """A Betrieb's or a Person's page in the Verzeichnis (`art`: "betrieb" or "person")."""
+    return f"{STAFF_VERZEICHNIS}/{'betrieb' if art == 'betrieb' else 'person'}/{int(record_id)}"

@@ -88,11 +88,16 @@ def header(current_route: str) -> rx.Component:
 
 def _staff_links(current_route: str) -> rx.Component:
     """The staff header's links: each staff page with a `nav_label` (administrators' pages
-    only for administrators), the staff member's name and "Abmelden"."""
+    only for administrators, a department's pages only for its staff and administrators),
+    the staff member's name and "Abmelden"."""
     links = []
     for spec in staff_nav_entries():
         link = _nav_link(spec.nav_label, spec.route, current_route)
-        links.append(rx.cond(SessionState.staff_is_admin, link) if spec.admin else link)
+        if spec.admin:
+            link = rx.cond(SessionState.staff_is_admin, link)
+        elif spec.departments:
+            link = rx.cond(_in_departments(spec.departments), link)
+        links.append(link)
     return rx.cond(
         SessionState.staff_logged_in,
         rx.fragment(
@@ -108,6 +113,14 @@ def _staff_links(current_route: str) -> rx.Component:
             ),
         ),
     )
+
+
+def _in_departments(keys: tuple[str, ...]):
+    """True for administrators and staff of one of the departments."""
+    allowed = SessionState.staff_is_admin
+    for key in keys:
+        allowed = allowed | SessionState.staff_departments.contains(key)
+    return allowed
 
 
 def staff_header(current_route: str) -> rx.Component:

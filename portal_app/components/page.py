@@ -48,6 +48,9 @@ class PageSpec:
     # `protected`: a staff login is needed, `admin`: an administrator's
     staff: bool = False
     admin: bool = False
+    # a staff page for these departments (services/departments.py keys) and administrators:
+    # the staff header links it only for them (their events check it on the server)
+    departments: tuple[str, ...] = ()
 
     @property
     def full_title(self) -> str:
@@ -84,6 +87,7 @@ def page(
     live_title: Any = None,
     staff: bool = False,
     admin: bool = False,
+    departments: tuple[str, ...] = (),
 ):
     """Register a page. `protected` pages send visitors to the login first; `unlocked` pages
     (protected too) also send members who are not unlocked to /freischalten. A `footer_label`
@@ -94,7 +98,8 @@ def page(
     title once the page's data is known.
 
     `staff=True`: a page of the chamber's staff, in their own frame; `nav_label` then puts it
-    into the staff header (only for administrators if `admin`). `protected` staff pages need a
+    into the staff header (only for administrators if `admin`; with `departments` only for
+    staff of those departments and administrators). `protected` staff pages need a
     staff login (password and second factor), `admin` ones an administrator's; members and
     visitors go to the staff login. Staff pages are never in the members' navigation."""
     group = UNLOCKED_SERVICES if unlocked else account_group
@@ -123,6 +128,7 @@ def page(
                 live_title=live_title,
                 staff=staff,
                 admin=admin,
+                departments=tuple(departments),
             )
         )
         return render

@@ -56,6 +56,7 @@ PINS_SHOWN = 5
 AUDIT_LINK_ENDED = "freischaltung_beendet"
 AUDIT_LETTERS = "pin_briefe"
 PDF_TYPE = "application/pdf"
+VOID_AFTER_ACCOUNTS = unlock.VOID_AFTER_ACCOUNTS  # a PIN is void after wrong tries of so many
 
 
 class RecordNotFound(PortalError):

@@ -155,6 +155,8 @@ class SessionState(rx.State):
     staff_logged_in: bool = False
     staff_name: str = ""
     staff_is_admin: bool = False
+    # the staff member's departments (the staff header shows a department's pages only to them)
+    staff_departments: list[str] = []
     # unread messages in the member's Postfach (the navigation shows it; counted at page loads)
     postfach_unread: int = 0
 
@@ -204,6 +206,7 @@ class SessionState(rx.State):
         self.staff_logged_in = staff is not None
         self.staff_name = staff.name if staff else ""
         self.staff_is_admin = bool(staff and staff.is_admin)
+        self.staff_departments = list(staff.departments) if staff else []
         return staff
 
     async def _resolve_staff(self, access: Access) -> StaffView | None:
@@ -309,6 +312,7 @@ class SessionState(rx.State):
     @rx.event
     async def staff_logout(self):
         self.staff_logged_in, self.staff_name, self.staff_is_admin = False, "", False
+        self.staff_departments = []
         self.navigate_to = routes.staff_session_end(secrets.token_urlsafe(8))
 
     async def _start_staff(self, token: str, next_path: str = "") -> bool:

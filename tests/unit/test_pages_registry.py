@@ -58,6 +58,9 @@ def test_staff_pages_have_their_own_header_and_need_a_staff_login():
         routes.STAFF_INBOX,
         routes.STAFF_ITEM,
         routes.STAFF_TEAM,
+        routes.STAFF_VERZEICHNIS,
+        routes.STAFF_BETRIEB,
+        routes.STAFF_PERSON,
     }
     assert staff[routes.STAFF_ITEM].protected and not staff[routes.STAFF_ITEM].admin
     assert staff[routes.STAFF_INBOX].protected and not staff[routes.STAFF_INBOX].admin
@@ -65,8 +68,12 @@ def test_staff_pages_have_their_own_header_and_need_a_staff_login():
     assert not staff[routes.STAFF_LOGIN].protected
     assert [spec.nav_label for spec in registry.staff_nav_entries()] == [
         texts.STAFF_INBOX_TITLE,
+        texts.VERZEICHNIS_TITLE,
         texts.STAFF_TEAM_TITLE,
     ]
+    assert staff[routes.STAFF_VERZEICHNIS].departments == (
+        "handwerksrolle", "ausbildung", "beitrag",
+    )  # fmt: skip
     member_links = {spec.route for spec in nav_entries() + footer_entries()}
     assert not member_links & set(staff)
 

@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from datetime import datetime
 
 from fpdf import FPDF
-from sqlmodel import Session, col, delete, func, select
+from sqlmodel import Session, col, func, select
 
 from portal_app import texts
 from portal_app.models import (
@@ -244,7 +244,8 @@ def _get(session: Session, scope: Scope, art: str, record_id: int) -> Betrieb | 
 
 def _facts(record: Betrieb | Person) -> list[tuple[str, str]]:
     if isinstance(record, Betrieb):
-        label, extra = texts.FIELD_BETRIEBSNUMMER, [(texts.VERZEICHNIS_EINTRAGUNG, record.eintragung)]
+        label = texts.FIELD_BETRIEBSNUMMER
+        extra = [(texts.VERZEICHNIS_EINTRAGUNG, record.eintragung)]
     else:
         label = texts.FIELD_KUNDENNUMMER
         extra = [

@@ -71,9 +71,7 @@ class VerzeichnisState(Feedback, SessionState):
         listing = await asyncio.to_thread(verzeichnis.listing, scope, wanted)
         self.rows = [_row(r) for r in listing.rows]
         self.total, self.page, self.pages = listing.total, listing.page, listing.pages
-        self.art_choices = [
-            {"value": art, "label": verzeichnis.ARTEN[art]} for art in scope.arten
-        ]
+        self.art_choices = [{"value": art, "label": verzeichnis.ARTEN[art]} for art in scope.arten]
         self.listed += 1
 
     def _refused(self, staff: StaffView):

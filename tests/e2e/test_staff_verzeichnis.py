@@ -73,21 +73,24 @@ def test_staff_find_a_betrieb_issue_a_pin_and_end_a_freischaltung(
     shot = screenshot_of(staff)
     open_verzeichnis(staff)
     search(staff, betrieb[3:10])
-    expect(staff.get_by_role("status").filter(has_text=texts.VERZEICHNIS_TOTAL_PREFIX)).to_contain_text("1")
+    expect(
+        staff.get_by_role("status").filter(has_text=texts.VERZEICHNIS_TOTAL_PREFIX)
+    ).to_contain_text("1")
     flows.assert_accessible_narrow_and_wide(staff, shot, "verwaltung-verzeichnis")
     name = f"Zimmerei Test {betrieb[3:10]}"
-    staff.get_by_role("link", name=texts.VERZEICHNIS_OPEN_LABEL.format(name=name, number=betrieb)).click()
+    opening = texts.VERZEICHNIS_OPEN_LABEL.format(name=name, number=betrieb)
+    staff.get_by_role("link", name=opening).click()
     expect(staff.get_by_role("heading", name=name, level=1)).to_be_visible()
     links = staff.get_by_role("table", name=texts.VERZEICHNIS_LINKS_TABLE)
     expect(links).to_contain_text(email)
-    expect(staff.get_by_role("table", name=texts.VERZEICHNIS_PINS_TABLE)).to_contain_text("benutzt am")
+    pins_table = staff.get_by_role("table", name=texts.VERZEICHNIS_PINS_TABLE)
+    expect(pins_table).to_contain_text("benutzt am")
 
     with staff.expect_download() as download:
         staff.get_by_role("button", name=texts.VERZEICHNIS_ISSUE_PIN).click()
     assert download.value.suggested_filename == f"PIN-Brief {betrieb}.pdf"
     (new_pin,) = letter_pins(download.value.path())
     expect(staff.get_by_role("main")).to_contain_text("Eine neue PIN ist ausgestellt")
-    pins_table = staff.get_by_role("table", name=texts.VERZEICHNIS_PINS_TABLE)
     expect(pins_table.get_by_role("row").nth(1)).to_contain_text(texts.VERZEICHNIS_PIN_USABLE)
     flows.assert_accessible_narrow_and_wide(staff, shot, "verwaltung-verzeichnis-betrieb")
 
@@ -128,7 +131,9 @@ def test_letters_for_three_ticked_betriebe_are_three_pages_whose_pins_unlock_onc
         staff.get_by_role("button", name=texts.VERZEICHNIS_BULK_FOR_CHOSEN).click()
     pins = letter_pins(download.value.path())
     assert len(pins) == 3 and len(set(pins)) == 3
-    expect(staff.get_by_role("main").get_by_text(texts.VERZEICHNIS_BULK_DONE.format(count=3))).to_be_visible()
+    expect(
+        staff.get_by_role("main").get_by_text(texts.VERZEICHNIS_BULK_DONE.format(count=3))
+    ).to_be_visible()
     expect(staff.get_by_role("checkbox").first).not_to_be_checked()  # the list drawn anew
 
     first = flows.create_unlocked_member(page, mail_sink, numbers[0], pins[0])
@@ -157,9 +162,7 @@ def test_letters_for_three_ticked_betriebe_are_three_pages_whose_pins_unlock_onc
     assert untouched == [(0,)]  # the fourth, not ticked, got no letter
 
 
-def test_staff_of_other_departments_neither_see_nor_open_the_verzeichnis(
-    page: Page, portal_cli
-):
+def test_staff_of_other_departments_neither_see_nor_open_the_verzeichnis(page: Page, portal_cli):
     staff_flows.create_and_set_up(page, portal_cli, departments=("bildung",))
     nav = page.get_by_role("navigation", name=texts.STAFF_NAV_LABEL)
     expect(nav.get_by_role("link", name=texts.STAFF_INBOX_TITLE)).to_be_visible()

@@ -4,8 +4,6 @@ once, ending a Freischaltung; each only within the staff member's registers."""
 
 from __future__ import annotations
 
-import io
-
 import pytest
 from pypdf import PdfReader
 from sqlmodel import func, select

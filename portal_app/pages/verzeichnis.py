@@ -119,38 +119,40 @@ def _pages() -> rx.Component:
 
 
 def _letters() -> rx.Component:
-    """The list in a form: ticked boxes go with "PIN-Briefe für die Ausgewählten"."""
+    """The list in a form (wider than a form of fields): ticked boxes go with "PIN-Briefe für
+    die Ausgewählten"; a new list is drawn with no box ticked."""
     return rx.cond(
         VerzeichnisState.rows.length() > 0,
-        rx.fragment(
-            form(
-                _table(),
-                rx.el.section(
-                    rx.heading(texts.VERZEICHNIS_BULK_HEADING, **styles.section_heading),
-                    rx.text(texts.VERZEICHNIS_BULK_HINT, as_="p"),
-                    rx.flex(
-                        rx.button(
-                            texts.VERZEICHNIS_BULK_FOR_CHOSEN,
-                            type="submit",
-                            loading=VerzeichnisState.busy,
-                        ),
-                        rx.button(
-                            texts.VERZEICHNIS_BULK_FOR_ALL,
-                            type="button",
-                            variant="outline",
-                            loading=VerzeichnisState.busy,
-                            on_click=VerzeichnisState.letters_for_all,
-                        ),
-                        gap="1rem",
-                        wrap="wrap",
-                    ),
-                    class_name="item-section",
-                ),
-                on_submit=VerzeichnisState.letters_for_chosen,
-                label=texts.VERZEICHNIS_BULK_HEADING,
-                key=VerzeichnisState.listed,
-            ),
+        rx.form(
+            _table(),
             _pages(),
+            rx.el.section(
+                rx.heading(texts.VERZEICHNIS_BULK_HEADING, **styles.section_heading),
+                rx.text(texts.VERZEICHNIS_BULK_HINT, as_="p"),
+                rx.flex(
+                    rx.button(
+                        texts.VERZEICHNIS_BULK_FOR_CHOSEN,
+                        type="submit",
+                        loading=VerzeichnisState.busy,
+                    ),
+                    rx.button(
+                        texts.VERZEICHNIS_BULK_FOR_ALL,
+                        type="button",
+                        variant="outline",
+                        loading=VerzeichnisState.busy,
+                        on_click=VerzeichnisState.letters_for_all,
+                    ),
+                    gap="1rem",
+                    wrap="wrap",
+                    margin_top="0.75rem",
+                ),
+                class_name="item-section",
+            ),
+            on_submit=VerzeichnisState.letters_for_chosen,
+            no_validate=True,
+            aria_label=texts.VERZEICHNIS_BULK_HEADING,
+            class_name="form letters-form",
+            key=VerzeichnisState.listed,
         ),
         rx.text(texts.VERZEICHNIS_EMPTY, as_="p"),
     )
@@ -281,7 +283,9 @@ def _record() -> rx.Component:
             _section(texts.VERZEICHNIS_REQUESTS_HEADING, _requests()),
             _section(texts.FIELD_PIN, _pins()),
             _section(texts.VERZEICHNIS_LINKS_HEADING, _links()),
-            rx.link(texts.VERZEICHNIS_BACK, href=routes.STAFF_VERZEICHNIS),
+            rx.link(
+                texts.VERZEICHNIS_BACK, href=routes.STAFF_VERZEICHNIS, class_name="record-back"
+            ),
         ),
         rx.fragment(
             rx.heading(texts.VERZEICHNIS_RECORD_TITLE, **styles.page_heading),

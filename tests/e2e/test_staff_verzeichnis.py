@@ -52,7 +52,7 @@ def open_verzeichnis(page: Page) -> None:
 
 
 def search(page: Page, words: str) -> None:
-    page.get_by_label(texts.STAFF_FILTER_TEXT).fill(words)
+    page.get_by_label(texts.STAFF_FILTER_TEXT, exact=True).fill(words)
     page.get_by_role("button", name=texts.VERZEICHNIS_SEARCH_BUTTON).click()
 
 
@@ -191,7 +191,7 @@ def test_the_verzeichnis_and_a_record_work_by_keyboard_alone(
     page.keyboard.press("Enter")
     expect(page.get_by_role("heading", name=texts.VERZEICHNIS_TITLE, level=1)).to_be_visible()
     expect(page.get_by_role("main")).to_have_attribute("aria-busy", "false")
-    _tab_to(page, page.get_by_label(texts.STAFF_FILTER_TEXT))
+    _tab_to(page, page.get_by_label(texts.STAFF_FILTER_TEXT, exact=True))
     page.keyboard.type(betrieb)
     page.keyboard.press("Enter")
     rows = page.get_by_role("table", name=texts.VERZEICHNIS_TABLE).get_by_role("row")

@@ -107,14 +107,13 @@ class ReflexWire:
                 return received
             timeout = quiet
 
-    def _emit(self, handler: str, payload: dict | None, path: str) -> None:
+    def _emit(self, handler: str, payload: dict | None, path: str, params=None) -> None:
+        router = {"pathname": path, "asPath": path}
+        if params:  # a dynamic route's parameters, as the page sends them
+            router["query"] = params
         self.client.emit(
             "event",
-            {
-                "name": handler,
-                "payload": payload or {},
-                "router_data": {"pathname": path, "asPath": path},
-            },
+            {"name": handler, "payload": payload or {}, "router_data": router},
             namespace="/_event",
         )
 
@@ -122,9 +121,11 @@ class ReflexWire:
         """Send one event without waiting for what it causes."""
         self._emit(handler, payload, path)
 
-    def call(self, handler: str, payload: dict | None = None, path: str = "/") -> list[dict]:
-        """Send one event and return the updates it caused."""
-        self._emit(handler, payload, path)
+    def call(
+        self, handler: str, payload: dict | None = None, path: str = "/", params=None
+    ) -> list[dict]:
+        """Send one event and return the updates it caused (`params`: of a dynamic route)."""
+        self._emit(handler, payload, path, params)
         return self._drain()
 
     def timed_call(

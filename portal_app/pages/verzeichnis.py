@@ -187,7 +187,10 @@ def staff_verzeichnis() -> rx.Component:
 
 def _section(heading: str, *children) -> rx.Component:
     return rx.el.section(
-        rx.heading(heading, **styles.section_heading), *children, class_name="item-section"
+        rx.heading(heading, **styles.section_heading),
+        *children,
+        aria_label=heading,
+        class_name="item-section",
     )
 
 

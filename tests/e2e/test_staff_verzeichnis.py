@@ -205,3 +205,38 @@ def test_the_verzeichnis_and_a_record_work_by_keyboard_alone(
         page.keyboard.press("Enter")
     assert len(letter_pins(download.value.path())) == 1
     expect(page.get_by_role("main")).to_contain_text("Eine neue PIN ist ausgestellt")
+
+
+def test_a_members_request_for_a_new_pin_shows_on_the_record_and_closes_with_a_new_pin(
+    page: Page,
+    second_page: Page,  # noqa: F811
+    mail_sink,
+    betrieb,
+    portal_cli,
+    portal_env,
+):
+    email = flows.create_account(page, mail_sink)
+    flows.open_page(page, "/freischalten/neue-pin")
+    page.get_by_label(texts.PIN_REQUEST_KIND_BETRIEB).check()
+    page.get_by_label(texts.FIELD_NUMMER).fill(betrieb)
+    page.get_by_role("button", name=texts.PIN_REQUEST_TITLE).click()
+    expect(page.get_by_role("heading", name=texts.PIN_REQUEST_DONE_TITLE)).to_be_visible()
+
+    staff = second_page
+    staff_flows.create_and_set_up(staff, portal_cli, departments=("handwerksrolle",))
+    open_verzeichnis(staff)
+    search(staff, betrieb)
+    staff.get_by_role("link", name=re.compile(re.escape(betrieb))).click()
+    requests = staff.get_by_role("region", name=texts.VERZEICHNIS_REQUESTS_HEADING)
+    expect(requests).to_contain_text(email)
+    with staff.expect_download() as download:
+        staff.get_by_role("button", name=texts.VERZEICHNIS_ISSUE_PIN).click()
+    assert len(letter_pins(download.value.path())) == 1
+    expect(requests).to_contain_text(texts.VERZEICHNIS_REQUESTS_EMPTY)
+    status = db_rows(
+        portal_env,
+        "select v.status from vorgang v join pin_request r on r.id = v.pin_request_id "
+        "where r.nummer = ?",
+        betrieb,
+    )
+    assert status == [("erledigt",)]

@@ -24,8 +24,10 @@ def file_picker(
     zone_text: str = "",
     on_drop_rejected=None,
     cleared_by=None,
+    accept: dict | None = None,
 ) -> rx.Component:
-    """`cleared_by`: a counter Var; when it changes, the chosen files are forgotten."""
+    """`cleared_by`: a counter Var; when it changes, the chosen files are forgotten.
+    `accept`: other file types than PDF, JPEG and PNG (MIME type: endings)."""
     zone = rx.upload.root(
         rx.el.div(
             rx.text(zone_text, as_="p") if zone_text else rx.fragment(),
@@ -37,7 +39,7 @@ def file_picker(
         multiple=True,
         max_files=max_files,
         no_keyboard=True,
-        accept=ACCEPTED,
+        accept=accept or ACCEPTED,
         **({"on_drop_rejected": on_drop_rejected} if on_drop_rejected is not None else {}),
     )
     # The dropzone's own hidden <input type=file> has no label; give it the button's name.

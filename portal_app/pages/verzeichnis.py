@@ -5,10 +5,14 @@ record's page with its data, Freischaltungen, PINs and requests for a new PIN.""
 import reflex as rx
 
 from portal_app import routes, styles, texts
+from portal_app.components.file_picker import file_picker
 from portal_app.components.forms import alert, form, select_field, success_panel, text_field
 from portal_app.components.page import page
+from portal_app.state.fields import field_id
 from portal_app.state.verzeichnis import (
     DEPARTMENTS,
+    IMPORT_ACCEPT,
+    IMPORT_UPLOAD_ID,
     SEARCH_MAX,
     VerzeichnisRecordState,
     VerzeichnisState,
@@ -158,6 +162,60 @@ def _letters() -> rx.Component:
     )
 
 
+def _import() -> rx.Component:
+    """Upload of a registry CSV into the register chosen (the upload carries no form)."""
+    errors = VerzeichnisState.errors
+    chosen = rx.selected_files(IMPORT_UPLOAD_ID)
+    return rx.el.section(
+        rx.heading(texts.VERZEICHNIS_IMPORT_HEADING, **styles.section_heading),
+        rx.el.div(
+            select_field(
+                "import_art",
+                texts.VERZEICHNIS_ART,
+                VerzeichnisState.art_choices,
+                errors.get("import_art", ""),
+                option_value="value",
+                option_label="label",
+                value=VerzeichnisState.import_art,
+                on_change=VerzeichnisState.pick_import_art,
+            ),
+            file_picker(
+                IMPORT_UPLOAD_ID,
+                pick_label=texts.VERZEICHNIS_IMPORT_PICK,
+                input_label=texts.VERZEICHNIS_IMPORT_INPUT,
+                hint=texts.VERZEICHNIS_IMPORT_HINT,
+                max_files=1,
+                cleared_by=VerzeichnisState.imports,
+                accept=IMPORT_ACCEPT,
+            ),
+            rx.el.ul(
+                rx.foreach(chosen, lambda name: rx.el.li(name)), aria_label=texts.UPLOAD_SELECTED
+            ),
+            rx.cond(
+                errors.contains("import_file"),
+                rx.el.p(
+                    errors["import_file"],
+                    id=field_id("import_file"),
+                    role="alert",
+                    tab_index=-1,
+                    class_name="field__error",
+                ),
+            ),
+            rx.button(
+                texts.VERZEICHNIS_IMPORT_BUTTON,
+                type="button",
+                width="fit-content",
+                on_click=VerzeichnisState.import_csv(
+                    rx.upload_files_chunk(upload_id=IMPORT_UPLOAD_ID)
+                ),
+            ),
+            class_name="answer-form",
+        ),
+        aria_label=texts.VERZEICHNIS_IMPORT_HEADING,
+        class_name="item-section",
+    )
+
+
 @page(
     routes.STAFF_VERZEICHNIS,
     texts.VERZEICHNIS_TITLE,
@@ -179,6 +237,7 @@ def staff_verzeichnis() -> rx.Component:
             texts.VERZEICHNIS_TOTAL_PREFIX, " ", VerzeichnisState.total, as_="p", role="status"
         ),
         _letters(),
+        _import(),
     )
 
 

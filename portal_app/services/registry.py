@@ -119,6 +119,10 @@ class ImportFailed(ValueError):
         self.line = line
 
 
+class ImportUnreadable(ValueError):
+    """The file is not UTF-8 text (a spreadsheet saved in another format, a binary file)."""
+
+
 @dataclass(frozen=True)
 class ImportResult:
     added: int
@@ -283,3 +287,20 @@ def import_betriebe(text: str) -> ImportResult:
 def import_personen(text: str) -> ImportResult:
     """Add or update Personen from CSV text; a bad row stops the whole file (ImportFailed)."""
     return _import(text, PERSON_COLUMNS, _person_values, _existing_person, Person)
+
+
+KINDS = ("betriebe", "personen")
+
+
+def import_csv(kind: str, raw: bytes) -> ImportResult:
+    """A registry file as it comes (the operator's command, the staff's upload): UTF-8 with or
+    without BOM; `kind` "betriebe" or "personen". ImportUnreadable if it is no text,
+    ImportFailed (nothing stored) if a row is bad."""
+    try:
+        text = raw.decode("utf-8-sig")
+    except UnicodeDecodeError:
+        raise ImportUnreadable(kind) from None
+    if "\x00" in text:
+        raise ImportUnreadable(kind)
+    load = import_betriebe if kind == "betriebe" else import_personen
+    return load(text)

@@ -55,6 +55,8 @@ BULK_MAX = 10000
 PINS_SHOWN = 5
 AUDIT_LINK_ENDED = "freischaltung_beendet"
 AUDIT_LETTERS = "pin_briefe"
+AUDIT_IMPORT = "verzeichnis_import"
+IMPORT_KINDS = {BETRIEB: "betriebe", PERSON: "personen"}  # registry.import_csv's kinds
 PDF_TYPE = "application/pdf"
 VOID_AFTER_ACCOUNTS = unlock.VOID_AFTER_ACCOUNTS  # a PIN is void after wrong tries of so many
 
@@ -427,3 +429,28 @@ def bulk_letters(scope: Scope, art: str, record_ids: list[int]) -> tuple[int, fi
 def _chunks(values: list[int], size: int):
     for start in range(0, len(values), size):
         yield values[start : start + size]
+
+
+# --- import from the browser ------------------------------------------------------------------
+
+
+def import_registry(scope: Scope, art: str, raw: bytes) -> registry.ImportResult:
+    """The registry CSV uploaded by staff, with the checks of `portal registry import`: a bad
+    row stops the whole file ("Zeile N: …") and nothing of it is stored. Audited."""
+    art = _checked_art(scope, art)
+    if not raw:
+        raise VerzeichnisInputInvalid(texts.VERZEICHNIS_IMPORT_NO_FILE, field="import_file")
+    try:
+        result = registry.import_csv(IMPORT_KINDS[art], raw)
+    except registry.ImportUnreadable:
+        raise VerzeichnisInputInvalid(
+            texts.VERZEICHNIS_IMPORT_UNREADABLE, field="import_file"
+        ) from None
+    except registry.ImportFailed as error:
+        raise VerzeichnisInputInvalid(
+            texts.VERZEICHNIS_IMPORT_FAILED.format(problem=str(error)), field="import_file"
+        ) from None
+    with unit_of_work() as session:
+        detail = f"{result.added} neu, {result.updated} aktualisiert"
+        audit.record(session, AUDIT_IMPORT, None, ARTEN[art], detail, staff_id=scope.staff_id)
+    return result

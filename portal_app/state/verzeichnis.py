@@ -12,6 +12,7 @@ import reflex as rx
 from portal_app import routes, texts
 from portal_app.services import verzeichnis
 from portal_app.services.staff import StaffView
+from portal_app.settings import settings
 from portal_app.state.downloads import hand_out_to_staff
 from portal_app.state.feedback import Feedback
 from portal_app.state.formatting import local_date, local_datetime
@@ -20,6 +21,8 @@ from portal_app.state.session import STAFF, SessionState, guard, parse_id
 CHOOSE_PREFIX = "wahl-"  # a ticked record's checkbox: name "wahl-<id>"
 SEARCH_MAX = verzeichnis.SEARCH_MAX
 DEPARTMENTS = verzeichnis.DEPARTMENTS  # whose staff the page is for (and administrators)
+IMPORT_UPLOAD_ID = "verzeichnis-datei"
+IMPORT_ACCEPT = {"text/csv": [".csv"], "application/vnd.ms-excel": [".csv"], "text/plain": [".csv"]}
 
 
 def scope_of(staff: StaffView) -> verzeichnis.Scope:
@@ -62,6 +65,8 @@ class VerzeichnisState(Feedback, SessionState):
     done: str = ""
     busy: bool = False
     listed: int = 0  # a new number draws the list anew (no box stays ticked)
+    import_art: str = verzeichnis.BETRIEB  # the register the next upload goes into
+    imports: int = 0  # a new number forgets the chosen file
 
     async def _reload(self, staff: StaffView) -> None:
         scope = scope_of(staff)
@@ -161,6 +166,49 @@ class VerzeichnisState(Feedback, SessionState):
             async with self:
                 return self._fail(error)
         return await self._letters(staff, ids)
+
+    @guard(STAFF)
+    async def pick_import_art(self, _staff: StaffView, value: str):
+        self.import_art = str(value)[:10]
+
+    @guard(STAFF, background=True)
+    async def import_csv(self, staff: StaffView, chunks: rx.UploadChunkIterator):
+        """ "Importieren": the chosen CSV into the chosen register, all rows or none."""
+        async with self:
+            self._clear_feedback()
+            self.done, art = "", self.import_art
+        if not verzeichnis.may_use(staff.is_admin, staff.departments):
+            return rx.redirect(routes.STAFF_INBOX)
+        raw = await _read(chunks, settings.upload_max_bytes)
+        try:
+            if raw is None:
+                mb = settings.upload_max_bytes // (1024 * 1024)
+                raise verzeichnis.VerzeichnisInputInvalid(
+                    texts.VERZEICHNIS_IMPORT_TOO_LARGE.format(mb=mb), field="import_file"
+                )
+            result = await asyncio.to_thread(verzeichnis.import_registry, scope_of(staff), art, raw)
+        except (verzeichnis.RecordNotFound, verzeichnis.VerzeichnisInputInvalid) as error:
+            async with self:
+                self.imports += 1
+                return self._fail(error)
+        async with self:
+            self.imports += 1
+            self.done = texts.VERZEICHNIS_IMPORT_DONE.format(
+                added=result.added, updated=result.updated
+            )
+            self._announce(self.done)
+            await self._reload(staff)
+        return None
+
+
+async def _read(chunks, limit: int) -> bytes | None:
+    """The uploaded file's bytes (one file), or None once it is larger than `limit`."""
+    data = bytearray()
+    async for chunk in chunks:
+        data += chunk.data
+        if len(data) > limit:
+            return None
+    return bytes(data)
 
 
 class VerzeichnisRecordState(Feedback, SessionState):

@@ -101,3 +101,17 @@ MAIL_LINK_ENDED_BODY = (
 
 # --- the inbox's note when a PIN closes a request -------------------------------------------
 PIN_REQUEST_CLOSED_NOTE = "Neue PIN ausgestellt"
+# --- import from the browser ----------------------------------------------------------------
+VERZEICHNIS_IMPORT_HEADING = "Verzeichnis importieren"
+VERZEICHNIS_IMPORT_HINT = (
+    "CSV-Datei (UTF-8, erste Zeile die Spaltennamen, getrennt durch ; oder ,). Bekannte "
+    "Nummern werden aktualisiert. Ist eine Zeile fehlerhaft, wird nichts übernommen."
+)
+VERZEICHNIS_IMPORT_PICK = "CSV-Datei auswählen"
+VERZEICHNIS_IMPORT_INPUT = "CSV-Datei für den Import"
+VERZEICHNIS_IMPORT_BUTTON = "Importieren"
+VERZEICHNIS_IMPORT_DONE = "Importiert: {added} neu, {updated} aktualisiert."
+VERZEICHNIS_IMPORT_FAILED = "Nichts wurde importiert. {problem}"
+VERZEICHNIS_IMPORT_NO_FILE = "Bitte wählen Sie eine CSV-Datei."
+VERZEICHNIS_IMPORT_UNREADABLE = "Die Datei ist keine CSV-Datei in UTF-8."
+VERZEICHNIS_IMPORT_TOO_LARGE = "Die Datei ist größer als {mb} MB."

@@ -240,3 +240,45 @@ def test_a_members_request_for_a_new_pin_shows_on_the_record_and_closes_with_a_n
         betrieb,
     )
     assert status == [("erledigt",)]
+
+
+def _upload_csv(page: Page, path) -> None:
+    with page.expect_file_chooser() as chooser:
+        page.get_by_role("button", name=texts.VERZEICHNIS_IMPORT_PICK).click()
+    chooser.value.set_files(str(path))
+    expect(page.get_by_role("listitem").filter(has_text=path.name)).to_be_visible()
+    page.get_by_role("button", name=texts.VERZEICHNIS_IMPORT_BUTTON).click()
+
+
+def test_a_registry_file_with_a_bad_row_stores_nothing_and_a_good_one_is_found(
+    page: Page, portal_cli, portal_env, tmp_path, screenshot
+):
+    word = f"Importtest{random.randrange(10**5, 10**6)}"
+    first, second = (f"{random.randrange(10**6, 10**7):07d}" for _ in range(2))
+    bad = tmp_path / "betriebe-fehler.csv"
+    bad.write_text(
+        REGISTRY_HEADER
+        + f"TS;{first};0;{word} Schreinerei;Holzweg 1;83278;Traunstein;handwerksrolle\n"
+        + f"TS;{second};0;{word} Malerei;Farbgasse 2;8327;Traunstein;handwerksrolle\n",
+        encoding="utf-8",
+    )
+    staff_flows.create_and_set_up(page, portal_cli, admin=True)
+    open_verzeichnis(page)
+    _upload_csv(page, bad)
+    refusal = page.get_by_role("main").get_by_text(
+        texts.VERZEICHNIS_IMPORT_FAILED.format(problem="Zeile 3: plz muss fünfstellig sein")
+    )
+    expect(refusal).to_be_visible()
+    flows.assert_accessible_narrow_and_wide(page, screenshot, "verwaltung-verzeichnis-import")
+    assert db_rows(portal_env, "select count(*) from betrieb where name like ?", f"{word}%") == [
+        (0,)
+    ]
+
+    good = tmp_path / "betriebe.csv"
+    good.write_text(bad.read_text(encoding="utf-8").replace(";8327;", ";83278;"), "utf-8")
+    _upload_csv(page, good)
+    done = texts.VERZEICHNIS_IMPORT_DONE.format(added=2, updated=0)
+    expect(page.get_by_role("main").get_by_text(done)).to_be_visible()
+    search(page, word)
+    rows = page.get_by_role("table", name=texts.VERZEICHNIS_TABLE).get_by_role("row")
+    expect(rows).to_have_count(3)

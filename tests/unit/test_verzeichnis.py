@@ -289,3 +289,65 @@ def test_person_records_show_birth_date_and_get_letters(registry_loaded, store):
     issued, letter = verzeichnis.issue_pin(AUSBILDUNG, PERSON, person_id)
     assert letter.name == "PIN-Brief 23456789.pdf"
     assert isinstance(issued.recipient, Person) and not isinstance(issued.recipient, Betrieb)
+
+
+def test_an_uploaded_registry_file_is_imported_with_the_checks_of_the_command(
+    registry_loaded,  # noqa: F811
+):
+    good = HEADER + "TS;7777777;0;Glaserei <b>Klar</b>;Am Ufer 1;83278;Traunstein;handwerksrolle\n"
+    result = verzeichnis.import_registry(ROLLE, BETRIEB, ("\ufeff" + good).encode())
+    assert (result.added, result.updated) == (1, 0)
+    assert _names(ROLLE, text="glaserei") == ["Glaserei <b>Klar</b>"]
+    with unit_of_work() as session:
+        entry = session.exec(
+            select(AuditEntry).where(AuditEntry.action == verzeichnis.AUDIT_IMPORT)
+        ).one()
+        assert (entry.staff_id, entry.detail) == (ROLLE.staff_id, "1 neu, 0 aktualisiert")
+
+
+@pytest.mark.parametrize(
+    ("raw", "problem"),
+    [
+        (
+            HEADER + "TS;8888888;0;Neu;Weg 1;83278;Traunstein;handwerksrolle\n"
+            "TS;9999999;0;Kaputt;Weg 2;832;Traunstein;handwerksrolle\n",
+            "Nichts wurde importiert. Zeile 3: plz muss fünfstellig sein",
+        ),
+        (HEADER.replace(";plz", ""), "Nichts wurde importiert. Zeile 1: Spalten fehlen: plz"),
+        (b"\xff\xfe\x00k\x00r", texts.VERZEICHNIS_IMPORT_UNREADABLE),
+        (b"kreis\x00;name\n", texts.VERZEICHNIS_IMPORT_UNREADABLE),
+        (b"", texts.VERZEICHNIS_IMPORT_NO_FILE),
+    ],
+)
+def test_a_bad_registry_file_is_refused_at_its_field_and_nothing_is_stored(
+    registry_loaded,  # noqa: F811
+    raw,
+    problem,
+):
+    data = raw if isinstance(raw, bytes) else raw.encode()
+    with pytest.raises(VerzeichnisInputInvalid) as refused:
+        verzeichnis.import_registry(ROLLE, BETRIEB, data)
+    assert refused.value.errors == {"import_file": problem}
+    with unit_of_work() as session:
+        assert session.exec(select(func.count()).select_from(Betrieb)).one() == 4
+
+
+def test_a_register_outside_the_scope_cannot_be_imported(registry_loaded):  # noqa: F811
+    good = HEADER + "TS;7777777;0;Glaserei;Am Ufer 1;83278;Traunstein;handwerksrolle\n"
+    with pytest.raises(RecordNotFound):
+        verzeichnis.import_registry(AUSBILDUNG, BETRIEB, good.encode())
+    with pytest.raises(RecordNotFound):
+        verzeichnis.import_registry(NOBODY, PERSON, b"kundennummer;art\n")
+    assert _names(ROLLE, text="glaserei") == []
+
+
+def test_the_operators_command_uses_the_same_import(registry_loaded, tmp_path, capsys):  # noqa: F811
+    from portal_app import cli
+
+    bad = tmp_path / "betriebe.csv"
+    bad.write_text(HEADER + "TS;1;0;Kurz;Weg 1;83278;Traunstein;handwerksrolle\n", "utf-8")
+    assert cli.main(["registry", "import", "betriebe", str(bad)]) == 1
+    assert "Zeile 2: betriebsnummer muss siebenstellig sein" in capsys.readouterr().err
+    binary = tmp_path / "tabelle.xlsx"
+    binary.write_bytes(b"PK\x03\x04\xff\xfe")
+    assert cli.main(["registry", "import", "betriebe", str(binary)]) == 2

@@ -362,6 +362,7 @@ def _record() -> rx.Component:
     texts.VERZEICHNIS_RECORD_TITLE,
     staff=True,
     protected=True,
+    linked=False,  # reached from a search's results
     departments=DEPARTMENTS,
     on_load=[VerzeichnisRecordState.load],
 )
@@ -374,6 +375,7 @@ def staff_betrieb() -> rx.Component:
     texts.VERZEICHNIS_RECORD_TITLE,
     staff=True,
     protected=True,
+    linked=False,  # reached from a search's results
     departments=DEPARTMENTS,
     on_load=[VerzeichnisRecordState.load],
 )

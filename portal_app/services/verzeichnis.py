@@ -22,7 +22,9 @@ from portal_app.models import (
     Freischaltung,
     Person,
     Pin,
+    PinRequest,
     VerzeichnisWort,
+    Vorgang,
 )
 from portal_app.services import (
     audit,
@@ -321,6 +323,29 @@ def record_detail(scope: Scope, art: str, record_id: int) -> RecordDetail:
             pin_rows,
             requests,
         )
+
+
+def record_of_item(scope: Scope, item_id: int) -> tuple[str, int] | None:
+    """The record an inbox item's request for a new PIN names, if it is in the scope and the
+    number names one record: (art, id) for a link from the item to the record's page."""
+    with unit_of_work() as session:
+        item = session.get(Vorgang, item_id) if item_id else None
+        request = (
+            session.get(PinRequest, item.pin_request_id) if item and item.pin_request_id else None
+        )
+        if request is None or request.art not in scope.arten:
+            return None
+        try:
+            if request.art == BETRIEB:
+                found = registry.find_betriebe(
+                    session, registry.parse_betriebsnummer(request.nummer)
+                )
+            else:
+                person = registry.find_person(session, registry.parse_kundennummer(request.nummer))
+                found = [person] if person else []
+        except registry.NumberRejected:
+            return None
+        return (request.art, found[0].id) if len(found) == 1 else None
 
 
 def end_link(scope: Scope, art: str, record_id: int, link_id: int) -> str:

@@ -70,6 +70,7 @@ VERZEICHNIS_PIN_ISSUED = (
 VERZEICHNIS_REQUESTS_HEADING = "Anforderungen einer neuen PIN"
 VERZEICHNIS_REQUESTS_EMPTY = "Keine offene Anforderung."
 VERZEICHNIS_REQUEST_LINE = "{date}: angefordert von {email}"
+VERZEICHNIS_ITEM_RECORD = "Im Verzeichnis öffnen (neue PIN ausstellen)"
 VERZEICHNIS_LETTER_NAME = "PIN-Brief {number}.pdf"
 
 # --- many letters -------------------------------------------------------------------------

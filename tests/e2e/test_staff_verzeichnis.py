@@ -224,9 +224,13 @@ def test_a_members_request_for_a_new_pin_shows_on_the_record_and_closes_with_a_n
 
     staff = second_page
     staff_flows.create_and_set_up(staff, portal_cli, departments=("handwerksrolle",))
-    open_verzeichnis(staff)
-    search(staff, betrieb)
-    staff.get_by_role("link", name=re.compile(re.escape(betrieb))).click()
+    # the request is an item of the Eingang, which leads to the record
+    staff.get_by_label(texts.STAFF_FILTER_TEXT).fill(betrieb[3:10])
+    staff.get_by_role("button", name=texts.STAFF_FILTER_APPLY).click()
+    staff.get_by_role("row").filter(has_text=betrieb).get_by_role("link").click()
+    expect(staff.get_by_role("heading", name=texts.INBOX_PIN_SUBJECT, level=1)).to_be_visible()
+    staff.get_by_role("link", name=texts.VERZEICHNIS_ITEM_RECORD).click()
+    expect(staff.get_by_role("heading", name=re.compile(betrieb[3:10]), level=1)).to_be_visible()
     requests = staff.get_by_role("region", name=texts.VERZEICHNIS_REQUESTS_HEADING)
     expect(requests).to_contain_text(email)
     with staff.expect_download() as download:

@@ -351,3 +351,21 @@ def test_the_operators_command_uses_the_same_import(registry_loaded, tmp_path, c
     binary = tmp_path / "tabelle.xlsx"
     binary.write_bytes(b"PK\x03\x04\xff\xfe")
     assert cli.main(["registry", "import", "betriebe", str(binary)]) == 2
+
+
+def test_an_item_asking_for_a_new_pin_leads_to_its_record_within_the_scope(unlocked):  # noqa: F811
+    account_id = unlocked("TS-1234567-0")
+    unlock.request_new_pin(account_id, "betrieb", "TS-1234567-1")
+    unlock.request_new_pin(account_id, "betrieb", "1234567")  # names two branches
+    unlock.request_new_pin(account_id, "person", "23456789")
+    with unit_of_work() as session:
+        items = {
+            v.pin_request_id: v.id
+            for v in session.exec(select(Vorgang).where(Vorgang.kind == inbox.KIND_PIN))
+        }
+    branch, both, person = (items[key] for key in sorted(items))
+    assert verzeichnis.record_of_item(ROLLE, branch) == (BETRIEB, _id_of("TS-1234567-1"))
+    assert verzeichnis.record_of_item(ROLLE, both) is None
+    assert verzeichnis.record_of_item(ROLLE, person) is None  # not the Handwerksrolle's register
+    assert verzeichnis.record_of_item(AUSBILDUNG, person) == (PERSON, _id_of("23456789"))
+    assert verzeichnis.record_of_item(ADMIN, 99999) is None

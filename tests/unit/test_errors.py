@@ -40,6 +40,7 @@ PASSWORD = "Zimmerer bauen Dachstühle aus Fichte"
 NOT_FOR_MEMBERS = {
     course_import.ImportFailed: "the operator's course import (portal kurse import)",
     registry.ImportFailed: "the operator's registry import (portal register import)",
+    registry.ImportUnreadable: "the registry import; staff read it as VerzeichnisInputInvalid",
     pins.RecordNotFound: "the operator's PIN letter (portal pin issue)",
     documents.ProvideFailed: "the operator providing a document (portal dokument bereitstellen)",
     vorlagen.VorlageRejected: "the operator adding a Vorlage (portal vorlage hinzufuegen)",

@@ -171,7 +171,7 @@ def _import() -> rx.Component:
         rx.el.div(
             select_field(
                 "import_art",
-                texts.VERZEICHNIS_ART,
+                texts.VERZEICHNIS_IMPORT_INTO,
                 VerzeichnisState.art_choices,
                 errors.get("import_art", ""),
                 option_value="value",
@@ -209,7 +209,7 @@ def _import() -> rx.Component:
                     rx.upload_files_chunk(upload_id=IMPORT_UPLOAD_ID)
                 ),
             ),
-            class_name="answer-form",
+            class_name="answer-form import-form",
         ),
         aria_label=texts.VERZEICHNIS_IMPORT_HEADING,
         class_name="item-section",

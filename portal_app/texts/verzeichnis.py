@@ -108,6 +108,7 @@ VERZEICHNIS_IMPORT_HINT = (
     "CSV-Datei (UTF-8, erste Zeile die Spaltennamen, getrennt durch ; oder ,). Bekannte "
     "Nummern werden aktualisiert. Ist eine Zeile fehlerhaft, wird nichts übernommen."
 )
+VERZEICHNIS_IMPORT_INTO = "Importieren in das Verzeichnis der"
 VERZEICHNIS_IMPORT_PICK = "CSV-Datei auswählen"
 VERZEICHNIS_IMPORT_INPUT = "CSV-Datei für den Import"
 VERZEICHNIS_IMPORT_BUTTON = "Importieren"

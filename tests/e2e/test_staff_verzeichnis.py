@@ -7,6 +7,8 @@ from __future__ import annotations
 
 import random
 import re
+import time
+from pathlib import Path
 
 from playwright.sync_api import Page, expect
 from pypdf import PdfReader
@@ -63,6 +65,7 @@ def test_staff_find_a_betrieb_issue_a_pin_and_end_a_freischaltung(
     betrieb,
     issue_pin,
     portal_cli,
+    portal_env,
 ):
     email = flows.create_unlocked_member(page, mail_sink, betrieb, issue_pin(betrieb))
     flows.open_page(page, "/dokumente")
@@ -90,6 +93,17 @@ def test_staff_find_a_betrieb_issue_a_pin_and_end_a_freischaltung(
         staff.get_by_role("button", name=texts.VERZEICHNIS_ISSUE_PIN).click()
     assert download.value.suggested_filename == f"PIN-Brief {betrieb}.pdf"
     (new_pin,) = letter_pins(download.value.path())
+    ((stored_name,),) = db_rows(
+        portal_env,
+        "select stored_name from download_ticket where name = ? order by id desc limit 1",
+        f"PIN-Brief {betrieb}.pdf",
+    )
+    letter = Path(portal_env["PORTAL_FILES_DIR"]) / stored_name
+    for _ in range(50):  # the letter leaves the store once it has been sent
+        if not letter.exists():
+            break
+        time.sleep(0.1)
+    assert not letter.exists()
     expect(staff.get_by_role("main")).to_contain_text("Eine neue PIN ist ausgestellt")
     expect(pins_table.get_by_role("row").nth(1)).to_contain_text(texts.VERZEICHNIS_PIN_USABLE)
     flows.assert_accessible_narrow_and_wide(staff, shot, "verwaltung-verzeichnis-betrieb")

@@ -406,7 +406,7 @@ class DownloadTicket(SQLModel, table=True):
     used_at: datetime | None = None
     # a file made for this one download (PIN letters): deleted from the store once fetched or
     # once the ticket expired unused
-    delete_after: bool = False
+    generated: bool = False
 
 
 # --- the chamber's staff (Verwaltung): a different kind of account ---------------------------

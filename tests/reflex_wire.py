@@ -107,10 +107,10 @@ class ReflexWire:
                 return received
             timeout = quiet
 
-    def _emit(self, handler: str, payload: dict | None, path: str, params=None) -> None:
+    def _emit(self, handler: str, payload: dict | None, path: str, query=None) -> None:
         router = {"pathname": path, "asPath": path}
-        if params:  # a dynamic route's parameters, as the page sends them
-            router["query"] = params
+        if query:  # a dynamic route's parameters, as the browser sends them
+            router["query"] = dict(query)
         self.client.emit(
             "event",
             {"name": handler, "payload": payload or {}, "router_data": router},
@@ -122,10 +122,11 @@ class ReflexWire:
         self._emit(handler, payload, path)
 
     def call(
-        self, handler: str, payload: dict | None = None, path: str = "/", params=None
+        self, handler: str, payload: dict | None = None, path: str = "/", query=None
     ) -> list[dict]:
-        """Send one event and return the updates it caused (`params`: of a dynamic route)."""
-        self._emit(handler, payload, path, params)
+        """Send one event and return the updates it caused (`query`: a dynamic route's
+        parameters)."""
+        self._emit(handler, payload, path, query)
         return self._drain()
 
     def timed_call(

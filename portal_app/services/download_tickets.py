@@ -32,17 +32,17 @@ def issue(
     *,
     account_id: int | None = None,
     staff_id: int | None = None,
-    delete_after: bool = False,
+    generated: bool = False,
 ) -> str:
     """A ticket for the file, bound to this login (a member's or a staff member's); the caller
-    has checked that the login may have the file. `delete_after`: the file was made for this
+    has checked that the login may have the file. `generated`: the file was made for this
     download (a PIN letter) and leaves the store once fetched, or once the ticket expired."""
     ticket = tokens.new_token()
     now = clock.now()
     with unit_of_work() as session:
         expired = col(DownloadTicket.expires_at) < now
         for stored_name in session.exec(
-            select(DownloadTicket.stored_name).where(expired, col(DownloadTicket.delete_after))
+            select(DownloadTicket.stored_name).where(expired, col(DownloadTicket.generated))
         ):
             files.delete(stored_name)
         session.exec(delete(DownloadTicket).where(expired))
@@ -56,7 +56,7 @@ def issue(
                 name=file.name,
                 content_type=file.content_type,
                 expires_at=now + VALID_FOR,
-                delete_after=delete_after,
+                generated=generated,
             )
         )
     return ticket
@@ -66,7 +66,7 @@ def redeem(ticket: str, member_token: str = "", staff_token: str = "") -> tuple[
     """The file and its path in the store, once, for the login the ticket is bound to (from
     the request's member or staff cookie); TicketInvalid otherwise. Taking the ticket is one
     conditional UPDATE, so two requests racing with one ticket get one file."""
-    file, path, _delete_after = redeem_once(ticket, member_token, staff_token)
+    file, path, _generated = redeem_once(ticket, member_token, staff_token)
     return file, path
 
 
@@ -98,13 +98,13 @@ def redeem_once(
                 DownloadTicket.stored_name,
                 DownloadTicket.name,
                 DownloadTicket.content_type,
-                DownloadTicket.delete_after,
+                DownloadTicket.generated,
             )
         ).first()
     if taken is None:
         raise TicketInvalid(texts.DOWNLOAD_TICKET_INVALID)
-    stored_name, name, content_type, delete_after = taken
-    return StoredFile(name, content_type, stored_name), files.path_of(stored_name), delete_after
+    stored_name, name, content_type, generated = taken
+    return StoredFile(name, content_type, stored_name), files.path_of(stored_name), generated
 
 
 def _held_by(column, holder_id: int, token: str):

@@ -144,7 +144,7 @@ class VerzeichnisState(Feedback, SessionState):
             self._announce(self.done)
             self.listed += 1
             token = self._staff_token()
-        return await hand_out_to_staff(token, staff.id, letters, delete_after=True)
+        return await hand_out_to_staff(token, staff.id, letters, generated=True)
 
     @guard(STAFF, background=True)
     async def letters_for_chosen(self, staff: StaffView, form_data: dict):
@@ -292,7 +292,7 @@ class VerzeichnisRecordState(Feedback, SessionState):
         self.done = texts.VERZEICHNIS_PIN_ISSUED.format(date=local_date(issued.expires_at))
         self._announce(self.done)
         await self._show(staff)
-        return await hand_out_to_staff(self._staff_token(), staff.id, letter, delete_after=True)
+        return await hand_out_to_staff(self._staff_token(), staff.id, letter, generated=True)
 
     @guard(STAFF)
     async def end_link(self, staff: StaffView, link_id: str):

@@ -20,7 +20,7 @@ from portal_app.services import download_tickets, files, session_cookie, staff_c
 async def download(request: Request) -> Response:
     cookies = request.headers.get("cookie")
     try:
-        file, path, delete_after = await run_in_threadpool(
+        file, path, generated = await run_in_threadpool(
             download_tickets.redeem_once,
             request.path_params["ticket"],
             session_cookie.read(cookies),
@@ -28,7 +28,7 @@ async def download(request: Request) -> Response:
         )
     except download_tickets.TicketInvalid as refusal:
         return PlainTextResponse(str(refusal), status_code=404)
-    if delete_after:
+    if generated:
         return _once(file, path)
     return FileResponse(
         path,

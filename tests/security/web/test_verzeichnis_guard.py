@@ -65,7 +65,7 @@ def _replay(page: Page, portal_url: str, betrieb_id: int, link_id: int) -> list:
     with staff_flows.staff_wire(page, portal_url) as wire:
         for state_path, handler, names in _handlers():
             payload = _payload(names, betrieb_id, link_id)
-            updates = wire.call(f"{state_path}.{handler}", payload, path=path, params=params)
+            updates = wire.call(f"{state_path}.{handler}", payload, path=path, query=params)
             answers.append((handler, updates))
     return answers
 
@@ -75,8 +75,8 @@ def _issue_only(page: Page, portal_url: str, betrieb_id: int) -> list:
     params = {"betrieb_id": str(betrieb_id)}
     state_path = next(s for s, h, _ in _handlers() if h == "issue_pin")
     with staff_flows.staff_wire(page, portal_url) as wire:
-        wire.call(f"{state_path}.load", path=path, params=params)
-        return wire.call(f"{state_path}.issue_pin", path=path, params=params)
+        wire.call(f"{state_path}.load", path=path, query=params)
+        return wire.call(f"{state_path}.issue_pin", path=path, query=params)
 
 
 def test_staff_without_the_betriebe_register_replay_every_event_in_vain(

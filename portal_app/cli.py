@@ -53,13 +53,14 @@ def _mail_status(_args) -> int:
 def _registry_import(args) -> int:
     from portal_app.services import registry
 
-    text = Path(args.file).read_text(encoding="utf-8-sig")
-    load = registry.import_betriebe if args.kind == "betriebe" else registry.import_personen
     try:
-        result = load(text)
+        result = registry.import_csv(args.kind, Path(args.file).read_bytes())
     except registry.ImportFailed as error:
         print(f"{args.file}: {error}. Nichts wurde importiert.", file=sys.stderr)
         return 1
+    except (OSError, registry.ImportUnreadable):
+        print(f"{args.file}: keine lesbare CSV-Datei in UTF-8.", file=sys.stderr)
+        return 2
     print(f"{args.kind}: {result.added} neu, {result.updated} aktualisiert.")
     return 0
 

@@ -408,7 +408,8 @@ class DownloadTicket(SQLModel, table=True):
     content_type: str = Field(max_length=100)
     expires_at: datetime = Field(index=True)
     used_at: datetime | None = None
-    # a file made for this one download (a participant list): removed once fetched or expired
+    # a file made for this one download (a participant list, PIN letters): deleted from the
+    # store once fetched or once the ticket expired unused
     generated: bool = False
 
 
@@ -587,3 +588,15 @@ class InboxDigest(SQLModel, table=True):
 
     department: str = Field(max_length=30, primary_key=True)
     sent_at: datetime
+
+
+class VerzeichnisWort(SQLModel, table=True):
+    """The words of a Betrieb's or a Person's number, name, street, postcode and place,
+    case-folded: the staff's Verzeichnis finds records by word beginnings through this index
+    (services/verzeichnis.py), as the Eingang does with `vorgang_wort`."""
+
+    __tablename__ = "verzeichnis_wort"
+
+    wort: str = Field(max_length=100, primary_key=True)
+    art: str = Field(max_length=10, primary_key=True)  # "betrieb" or "person"
+    record_id: int = Field(primary_key=True)

@@ -164,3 +164,14 @@ def staff_course(course_id: int, created: bool = False) -> str:
 
 STAFF_VORLAGEN = "/verwaltung/vorlagen"  # administrators: the Vorlagen library
 STAFF_AUDIT_LOG = "/verwaltung/protokoll"  # administrators: the audit log
+
+
+# --- the staff's Verzeichnis (Betriebe, Personen, PINs) -----------------------------------------
+STAFF_VERZEICHNIS = "/verwaltung/verzeichnis"
+STAFF_BETRIEB = "/verwaltung/verzeichnis/betrieb/[betrieb_id]"
+STAFF_PERSON = "/verwaltung/verzeichnis/person/[person_id]"
+
+
+def staff_record(art: str, record_id: int) -> str:
+    """A Betrieb's or a Person's page in the Verzeichnis (`art`: "betrieb" or "person")."""
+    return f"{STAFF_VERZEICHNIS}/{'betrieb' if art == 'betrieb' else 'person'}/{int(record_id)}"

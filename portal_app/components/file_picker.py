@@ -34,6 +34,7 @@ def file_picker(
     button_id: str = "",
 ) -> rx.Component:
     """`cleared_by`: a counter Var; when it changes, the chosen files are forgotten.
+    `accept`: other file types than PDF, JPEG and PNG (MIME type: endings).
     `button_id`: the pick button's id (it takes the focus for an error about the file)."""
     zone = rx.upload.root(
         rx.el.div(

@@ -96,10 +96,7 @@ def _staff_links(current_route: str) -> rx.Component:
         if spec.admin:
             link = rx.cond(SessionState.staff_is_admin, link)
         elif spec.departments:
-            allowed = SessionState.staff_is_admin
-            for key in spec.departments:
-                allowed = allowed | SessionState.staff_departments.contains(key)
-            link = rx.cond(allowed, link)
+            link = rx.cond(_in_departments(spec.departments), link)
         links.append(link)
     return rx.cond(
         SessionState.staff_logged_in,
@@ -116,6 +113,14 @@ def _staff_links(current_route: str) -> rx.Component:
             ),
         ),
     )
+
+
+def _in_departments(keys: tuple[str, ...]):
+    """True for administrators and staff of one of the departments."""
+    allowed = SessionState.staff_is_admin
+    for key in keys:
+        allowed = allowed | SessionState.staff_departments.contains(key)
+    return allowed
 
 
 def staff_header(current_route: str) -> rx.Component:

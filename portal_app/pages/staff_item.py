@@ -142,6 +142,10 @@ def _item() -> rx.Component:
             texts.STAFF_ITEM_SENT,
             _pairs(StaffItemState.sent, texts.STAFF_ITEM_SENT),
             rx.cond(
+                StaffItemState.record_href != "",
+                rx.link(texts.VERZEICHNIS_ITEM_RECORD, href=StaffItemState.record_href),
+            ),
+            rx.cond(
                 StaffItemState.file_name != "",
                 rx.button(
                     texts.STAFF_ITEM_DOWNLOAD,

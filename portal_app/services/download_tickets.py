@@ -36,7 +36,8 @@ def issue(
 ) -> str:
     """A ticket for the file, bound to this login (a member's or a staff member's); the caller
     has checked that the login may have the file. `generated`: the file was made for this
-    download alone and is removed once fetched (or when the ticket has expired)."""
+    download alone (a participant list, a PIN letter) and is removed once fetched (or when the
+    ticket has expired)."""
     ticket = tokens.new_token()
     now = clock.now()
     with unit_of_work() as session:

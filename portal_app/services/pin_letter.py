@@ -24,10 +24,16 @@ def _number_line(issued: IssuedPin) -> str:
     return f"{texts.FIELD_KUNDENNUMMER}: {record.kundennummer}"
 
 
-def write_letter(issued: IssuedPin, path: Path, base_url: str) -> None:
-    """Write the letter with the PIN, how to use it and until when it is valid."""
+def new_document() -> FPDF:
+    """An empty A4 document for one letter or many (one page each)."""
     pdf = FPDF(format="A4")
     pdf.set_margins(25, 20, 20)
+    pdf.set_auto_page_break(True, margin=20)
+    return pdf
+
+
+def add_letter(pdf: FPDF, issued: IssuedPin, base_url: str) -> None:
+    """Add the letter with the PIN, how to use it and until when it is valid, as one page."""
     pdf.add_page()
     pdf.set_font("Helvetica", size=8)
     pdf.cell(0, 5, f"{texts.CHAMBER} · {texts.CHAMBER_ADDRESS[0]} · {texts.CHAMBER_ADDRESS[1]}")
@@ -50,4 +56,10 @@ def write_letter(issued: IssuedPin, path: Path, base_url: str) -> None:
     pdf.multi_cell(0, 6, texts.LETTER_VALIDITY.format(date=valid_until))
     pdf.ln(8)
     pdf.multi_cell(0, 6, texts.LETTER_SIGNATURE)
+
+
+def write_letter(issued: IssuedPin, path: Path, base_url: str) -> None:
+    """Write the letter with the PIN, how to use it and until when it is valid."""
+    pdf = new_document()
+    add_letter(pdf, issued, base_url)
     pdf.output(str(path))

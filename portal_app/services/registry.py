@@ -13,11 +13,11 @@ from dataclasses import dataclass
 from datetime import date
 from enum import StrEnum
 
-from sqlmodel import Session, select
+from sqlmodel import Session, delete, select
 
 from portal_app import texts
-from portal_app.models import Betrieb, Person
-from portal_app.services import dates
+from portal_app.models import Betrieb, Person, VerzeichnisWort
+from portal_app.services import dates, inbox
 from portal_app.services.db import unit_of_work
 from portal_app.services.errors import PortalError
 
@@ -119,6 +119,10 @@ class ImportFailed(ValueError):
         self.line = line
 
 
+class ImportUnreadable(ValueError):
+    """The file is not UTF-8 text (a spreadsheet saved in another format, a binary file)."""
+
+
 @dataclass(frozen=True)
 class ImportResult:
     added: int
@@ -211,15 +215,36 @@ def _person_values(row: dict) -> dict:
     }
 
 
+def record_words(record: Betrieb | Person) -> set[str]:
+    """The words the staff's Verzeichnis finds the record by: number, name and address."""
+    number = format_betriebsnummer(record) if isinstance(record, Betrieb) else record.kundennummer
+    return inbox.words(number, record.name, record.strasse, record.plz, record.ort)
+
+
+def index_record(session: Session, record: Betrieb | Person) -> None:
+    """Write the record's words anew (`verzeichnis_wort`), in the caller's transaction."""
+    art = "betrieb" if isinstance(record, Betrieb) else "person"
+    session.exec(
+        delete(VerzeichnisWort).where(
+            VerzeichnisWort.art == art, VerzeichnisWort.record_id == record.id
+        )
+    )
+    for word in record_words(record):
+        session.add(VerzeichnisWort(wort=word, art=art, record_id=record.id))
+
+
 def _upsert(session: Session, model, existing, values: dict) -> bool:
-    """Update the existing row or add a new one; return whether it was added."""
-    if existing is None:
-        session.add(model(**values))
-        session.flush()
-        return True
-    for key, value in values.items():
-        setattr(existing, key, value)
-    return False
+    """Update the existing row or add a new one (and its words); return whether it was added."""
+    added = existing is None
+    if added:
+        existing = model(**values)
+        session.add(existing)
+    else:
+        for key, value in values.items():
+            setattr(existing, key, value)
+    session.flush()
+    index_record(session, existing)
+    return added
 
 
 def _import(text: str, columns, values_of, find_existing, model) -> ImportResult:
@@ -262,3 +287,20 @@ def import_betriebe(text: str) -> ImportResult:
 def import_personen(text: str) -> ImportResult:
     """Add or update Personen from CSV text; a bad row stops the whole file (ImportFailed)."""
     return _import(text, PERSON_COLUMNS, _person_values, _existing_person, Person)
+
+
+KINDS = ("betriebe", "personen")
+
+
+def import_csv(kind: str, raw: bytes) -> ImportResult:
+    """A registry file as it comes (the operator's command, the staff's upload): UTF-8 with or
+    without BOM; `kind` "betriebe" or "personen". ImportUnreadable if it is no text,
+    ImportFailed (nothing stored) if a row is bad."""
+    try:
+        text = raw.decode("utf-8-sig")
+    except UnicodeDecodeError:
+        raise ImportUnreadable(kind) from None
+    if "\x00" in text:
+        raise ImportUnreadable(kind)
+    load = import_betriebe if kind == "betriebe" else import_personen
+    return load(text)

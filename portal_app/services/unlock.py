@@ -42,7 +42,6 @@ from portal_app.services import (
     departments,
     inbox,
     mail,
-    passwords,
     pins,
     registry,
 )
@@ -207,7 +206,7 @@ def _count_try(session: Session, account_id: int, number_key: str) -> UnlockTry:
     return this_try
 
 
-def _failing_accounts(session: Session, number_key: str, since: datetime) -> int:
+def failing_accounts(session: Session, number_key: str, since: datetime) -> int:
     """How many different accounts typed a wrong PIN for the number since `since`."""
     return session.exec(
         select(func.count(func.distinct(UnlockTry.account_id))).where(
@@ -232,7 +231,7 @@ def _count_wrong_try(
             Pin.expires_at > now,
         )
         session.exec(update(Pin).where(*usable).values(failed_tries=Pin.failed_tries + 1))
-        if _failing_accounts(session, this_try.number_key, pin.created_at) >= VOID_AFTER_ACCOUNTS:
+        if failing_accounts(session, this_try.number_key, pin.created_at) >= VOID_AFTER_ACCOUNTS:
             session.exec(update(Pin).where(*usable).values(voided_at=now))
     audit.record(session, FAILED, this_try.account_id, target, "Nummer oder PIN falsch")
 
@@ -240,7 +239,7 @@ def _count_wrong_try(
 def _not_usable_message(session: Session, pin: Pin, number_key: str) -> str:
     if (
         pin.voided_at is not None
-        and _failing_accounts(session, number_key, pin.created_at) >= VOID_AFTER_ACCOUNTS
+        and failing_accounts(session, number_key, pin.created_at) >= VOID_AFTER_ACCOUNTS
     ):
         return texts.UNLOCK_PIN_VOIDED
     return texts.UNLOCK_PIN_USED
@@ -312,9 +311,9 @@ def _unlock(
         candidates = _to_check(_pins_of(session, find_records(session)))
     # bcrypt outside the transaction, always PIN_CHECKS times: dummies where there are fewer
     # PINs (or no such number), so the answer takes as long either way
-    matches = [(r, p) for r, p in candidates if passwords.verify_password(pin_typed, p.pin_hash)]
+    matches = [(r, p) for r, p in candidates if pins.verify_pin(pin_typed, p.pin_hash)]
     for _ in range(PIN_CHECKS - len(candidates)):
-        passwords.verify_password(pin_typed, None)
+        pins.verify_pin(pin_typed, None)
     # Failures are recorded (audit, wrong tries), so their exception is raised after the commit.
     with unit_of_work() as session:
         if not matches:

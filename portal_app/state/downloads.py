@@ -21,10 +21,13 @@ async def hand_out(session_token: str, account_id: int, file: StoredFile) -> rx.
 
 
 async def hand_out_to_staff(
-    staff_token: str, staff_id: int, file: StoredFile
+    staff_token: str, staff_id: int, file: StoredFile, *, generated: bool = False
 ) -> rx.event.EventSpec:
-    """The same for a staff member's login (the caller checked the item's department)."""
-    ticket = await asyncio.to_thread(download_tickets.issue, staff_token, file, staff_id=staff_id)
+    """The same for a staff member's login (the caller checked the item's department).
+    `generated`: a file made for this download only (a PIN letter)."""
+    ticket = await asyncio.to_thread(
+        download_tickets.issue, staff_token, file, staff_id=staff_id, generated=generated
+    )
     return rx.download(url=routes.download(ticket), filename=file.name)
 
 

@@ -155,6 +155,7 @@ class SessionState(rx.State):
     staff_logged_in: bool = False
     staff_name: str = ""
     staff_is_admin: bool = False
+    # the staff member's departments (the staff header shows a department's pages only to them)
     staff_departments: list[str] = []
     # unread messages in the member's Postfach (the navigation shows it; counted at page loads)
     postfach_unread: int = 0

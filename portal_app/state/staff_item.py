@@ -9,7 +9,7 @@ import asyncio
 import reflex as rx
 
 from portal_app import routes, texts
-from portal_app.services import departments, files, inbox
+from portal_app.services import departments, files, inbox, verzeichnis
 from portal_app.services.staff import StaffView, names_of
 from portal_app.settings import settings
 from portal_app.state.downloads import hand_out_to_staff
@@ -17,6 +17,7 @@ from portal_app.state.feedback import Feedback
 from portal_app.state.formatting import local_datetime
 from portal_app.state.session import STAFF, SessionState, guard, parse_id
 from portal_app.state.staff_inbox import scope_of
+from portal_app.state.verzeichnis import scope_of as verzeichnis_scope_of
 
 ANSWER_FILES_MAX = 5
 ANSWER_MAX, NOTE_MAX = inbox.ANSWER_MAX, inbox.NOTE_MAX
@@ -31,6 +32,7 @@ class StaffItemState(Feedback, SessionState):
     facts: list[list[str]] = []  # label, value
     sent: list[list[str]] = []  # what the member sent: label, value
     file_name: str = ""
+    record_href: str = ""  # a request for a new PIN: its record in the Verzeichnis
     history: list[list[str]] = []  # when, who, what
     status: str = ""
     department: str = ""
@@ -53,6 +55,7 @@ class StaffItemState(Feedback, SessionState):
         names = await asyncio.to_thread(names_of, ids - {0})
         self.found = True
         self.subject = row.subject
+        self.record_href = await _record_href(staff, row)
         self.status, self.department = row.status, row.department
         self.facts = [
             [texts.STAFF_ITEM_RECEIVED, local_datetime(row.received_at)],
@@ -167,6 +170,15 @@ class StaffItemState(Feedback, SessionState):
             self._announce(self.done)
             await self._show(staff)
         return None
+
+
+async def _record_href(staff: StaffView, row: inbox.ItemRow) -> str:
+    """The Verzeichnis page of the record a request for a new PIN names (there the PIN is
+    issued and the request closed), for staff who may open it."""
+    if row.kind != inbox.KIND_PIN:
+        return ""
+    found = await asyncio.to_thread(verzeichnis.record_of_item, verzeichnis_scope_of(staff), row.id)
+    return routes.staff_record(*found) if found else ""
 
 
 async def _receive(chunks) -> tuple[list[tuple[files.Incoming, str]], str]:

@@ -5,11 +5,12 @@ member's (see services/download_tickets.py)."""
 
 from __future__ import annotations
 
+from urllib.parse import quote
+
 from starlette.applications import Starlette
-from starlette.background import BackgroundTask
 from starlette.concurrency import run_in_threadpool
 from starlette.requests import Request
-from starlette.responses import FileResponse, PlainTextResponse, Response
+from starlette.responses import FileResponse, PlainTextResponse, Response, StreamingResponse
 from starlette.routing import Route
 
 from portal_app import routes
@@ -27,14 +28,41 @@ async def download(request: Request) -> Response:
         )
     except download_tickets.TicketInvalid as refusal:
         return PlainTextResponse(str(refusal), status_code=404)
+    if generated:
+        return _once(file, path)
     return FileResponse(
         path,
         media_type=file.content_type,
         filename=file.name,  # Content-Disposition: attachment, with filename* (RFC 6266)
         headers={"Cache-Control": "no-store"},
-        # a file made for this download alone goes once it is sent
-        background=BackgroundTask(files.delete, file.stored_name) if generated else None,
     )
+
+
+def _once(file, path) -> StreamingResponse:
+    """A file made for this one download (a PIN letter, a participant list): streamed by us and deleted once the
+    last chunk is out or the browser went away. (FileResponse may hand the path to the server
+    to send later, ASGI `pathsend`, so a deletion after it could come before the bytes.)"""
+
+    def chunks():
+        try:
+            with path.open("rb") as stored:
+                while chunk := stored.read(64 * 1024):
+                    yield chunk
+        finally:
+            files.delete(file.stored_name)
+
+    quoted = quote(file.name)
+    disposition = (
+        f"attachment; filename*=utf-8''{quoted}"
+        if quoted != file.name
+        else f'attachment; filename="{file.name}"'
+    )
+    headers = {
+        "Cache-Control": "no-store",
+        "Content-Disposition": disposition,
+        "Content-Length": str(path.stat().st_size),
+    }
+    return StreamingResponse(chunks(), media_type=file.content_type, headers=headers)
 
 
 def endpoints() -> Starlette:

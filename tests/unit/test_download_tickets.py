@@ -116,3 +116,20 @@ def test_a_generated_file_goes_to_the_staff_login_once_and_is_removed_when_expir
     gone = before - {p.name for p in files.store_dir().iterdir()}
     assert len(gone) == 2  # both made files; the stored document stays
     assert stored.stored_name not in gone
+
+
+def test_a_file_made_for_one_download_is_marked_so_and_leaves_with_its_expired_ticket(
+    stored, login, clock
+):
+    token, account_id = login
+    kept = download_tickets.issue(token, stored, account_id=account_id)
+    assert download_tickets.redeem_once(kept, token)[2] is False
+    other = StoredFile("PIN-Brief.pdf", "application/pdf", "cd" * 20)
+    files.store_dir().joinpath(other.stored_name).write_bytes(CONTENT)
+    once = download_tickets.issue(token, other, account_id=account_id, generated=True)
+    assert download_tickets.redeem_once(once, token)[2] is True  # the web route deletes it
+    download_tickets.issue(token, other, account_id=account_id, generated=True)  # never used
+    clock.travel(download_tickets.VALID_FOR * 2)
+    download_tickets.issue(token, stored, account_id=account_id)  # sweeps expired tickets
+    assert not files.path_of(other.stored_name).exists()
+    assert files.path_of(stored.stored_name).exists()  # not made for one download

@@ -40,6 +40,7 @@ NOT_FOR_MEMBERS = {
     course_import.ImportFailed: "the operator's course import (portal kurse import)",
     course_import.CourseInvalid: "a course's values; the staff's form gets a CourseAdminError",
     registry.ImportFailed: "the operator's registry import (portal register import)",
+    registry.ImportUnreadable: "the registry import; staff read it as VerzeichnisInputInvalid",
     pins.RecordNotFound: "the operator's PIN letter (portal pin issue)",
     documents.ProvideFailed: "the operator providing a document (portal dokument bereitstellen)",
     files.FileTooLarge: "a signal: the state names the file and the limit (services.documents)",

@@ -63,6 +63,9 @@ def test_staff_pages_have_their_own_header_and_need_a_staff_login():
         routes.STAFF_COURSE,
         routes.STAFF_VORLAGEN,
         routes.STAFF_AUDIT_LOG,
+        routes.STAFF_VERZEICHNIS,
+        routes.STAFF_BETRIEB,
+        routes.STAFF_PERSON,
     }
     assert staff[routes.STAFF_ITEM].protected and not staff[routes.STAFF_ITEM].admin
     assert staff[routes.STAFF_INBOX].protected and not staff[routes.STAFF_INBOX].admin
@@ -70,6 +73,7 @@ def test_staff_pages_have_their_own_header_and_need_a_staff_login():
     assert not staff[routes.STAFF_LOGIN].protected
     assert [spec.nav_label for spec in registry.staff_nav_entries()] == [
         texts.STAFF_INBOX_TITLE,
+        texts.VERZEICHNIS_TITLE,
         texts.STAFF_TEAM_TITLE,
         texts.STAFF_COURSES_TITLE,
         texts.STAFF_VORLAGEN_NAV,
@@ -78,6 +82,9 @@ def test_staff_pages_have_their_own_header_and_need_a_staff_login():
     assert staff[routes.STAFF_VORLAGEN].admin and staff[routes.STAFF_AUDIT_LOG].admin
     for route in (routes.STAFF_COURSES, routes.STAFF_COURSE_NEW, routes.STAFF_COURSE):
         assert staff[route].protected and staff[route].departments == ("bildung",)
+    assert staff[routes.STAFF_VERZEICHNIS].departments == (
+        "handwerksrolle", "ausbildung", "beitrag",
+    )  # fmt: skip
     member_links = {spec.route for spec in nav_entries() + footer_entries()}
     assert not member_links & set(staff)
 

@@ -39,9 +39,10 @@ async def download(request: Request) -> Response:
 
 
 def _once(file, path) -> StreamingResponse:
-    """A file made for this one download (a PIN letter, a participant list): streamed by us and deleted once the
-    last chunk is out or the browser went away. (FileResponse may hand the path to the server
-    to send later, ASGI `pathsend`, so a deletion after it could come before the bytes.)"""
+    """A file made for this one download (a PIN letter, a participant list): streamed by us
+    and deleted once the last chunk is out or the browser went away. (FileResponse may hand
+    the path to the server to send later, ASGI `pathsend`, so a deletion after it could come
+    before the bytes.)"""
 
     def chunks():
         try:

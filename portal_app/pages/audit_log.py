@@ -38,6 +38,8 @@ def _filters() -> rx.Component:
                     errors.get("action", ""),
                     empty_label=texts.ANY,
                     required=False,
+                    option_value="code",
+                    option_label="label",
                 ),
                 text_field(
                     "record",
@@ -99,7 +101,7 @@ def _table() -> rx.Component:
             rx.el.tbody(rx.foreach(AuditLogState.rows, _row)),
             class_name="doc-table audit-table",
         ),
-        rx.text(texts.AUDIT_EMPTY, as_="p"),
+        rx.text(texts.ENTRIES_EMPTY, as_="p"),
     )
 
 
@@ -119,7 +121,7 @@ def audit_log_page() -> rx.Component:
         _filters(),
         alert(AuditLogState.problem),
         rx.flex(
-            rx.text(texts.AUDIT_TOTAL_PREFIX, " ", AuditLogState.total, as_="p", role="status"),
+            rx.text(texts.ENTRIES_TOTAL_PREFIX, " ", AuditLogState.total, as_="p", role="status"),
             rx.button(
                 texts.AUDIT_EXPORT,
                 type="button",

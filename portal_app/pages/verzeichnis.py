@@ -158,7 +158,7 @@ def _letters() -> rx.Component:
             class_name="form letters-form",
             key=VerzeichnisState.listed,
         ),
-        rx.text(texts.VERZEICHNIS_EMPTY, as_="p"),
+        rx.text(texts.ENTRIES_EMPTY, as_="p"),
     )
 
 
@@ -233,9 +233,7 @@ def staff_verzeichnis() -> rx.Component:
         _search(),
         alert(VerzeichnisState.problem),
         rx.cond(VerzeichnisState.done != "", success_panel(None, VerzeichnisState.done)),
-        rx.text(
-            texts.VERZEICHNIS_TOTAL_PREFIX, " ", VerzeichnisState.total, as_="p", role="status"
-        ),
+        rx.text(texts.ENTRIES_TOTAL_PREFIX, " ", VerzeichnisState.total, as_="p", role="status"),
         _letters(),
         _import(),
     )

@@ -30,6 +30,7 @@ AUDIT_GRANTED = "sepa_mandat_erteilt"
 AUDIT_REPLACED = "sepa_mandat_ersetzt"
 AUDIT_REVOKED = "sepa_mandat_widerrufen"
 AUDIT_REFUSED = "sepa_verweigert"
+AUDIT_PDF = "sepa_mandat_pdf"
 # why a mandate ended: the key stored in sepa_mandat.end_reason, the label shown
 REPLACED = "ersetzt"
 REVOKED = "widerrufen"
@@ -264,7 +265,7 @@ def mandate_for_pdf(account_id: int, mandate_id: int) -> tuple[MandateView, str,
     with unit_of_work() as session:
         row = _own_mandate(session, account_id, mandate_id)
         if row is not None:
-            audit.record(session, "sepa_mandat_pdf", account_id, row.mandatsreferenz)
+            audit.record(session, AUDIT_PDF, account_id, row.mandatsreferenz)
             return _view(session, row), row.iban, row.bic
     _refused(account_id, f"mandat {mandate_id}", "PDF verweigert")
     raise MandateNotFound(texts.SEPA_MANDATE_NOT_FOUND)

@@ -12,7 +12,7 @@ from portal_app.services.errors import PortalError
 from portal_app.services.staff import StaffView
 from portal_app.state.downloads import hand_out_made_to_staff
 from portal_app.state.feedback import Feedback
-from portal_app.state.formatting import local_datetime
+from portal_app.state.formatting import entries_found, local_datetime
 from portal_app.state.session import STAFF_ADMIN, SessionState, guard
 
 FILTER_FIELDS = ("actor_kind", "actor", "action", "record", "since", "until")
@@ -22,19 +22,25 @@ ACTOR_KIND_CHOICES = [
 ]
 
 
+def action_label(action: str) -> str:
+    """The entry's kind in German; a code without a label as it is."""
+    if action.startswith(ITEM_PREFIX) and action[len(ITEM_PREFIX) :] in texts.STAFF_HISTORY:
+        return texts.AUDIT_ITEM_ACTION.format(what=texts.STAFF_HISTORY[action[len(ITEM_PREFIX) :]])
+    return texts.AUDIT_ACTIONS.get(action, action)
+
+
+ITEM_PREFIX = "vorgang_"  # an inbox item's step (services/inbox.py `_history`)
+
+
 def _row(row: audit_log.AuditRow) -> dict[str, str]:
     return {
         "id": str(row.id),
         "at": local_datetime(row.at),
         "actor": row.actor or texts.PORTAL,
-        "action": row.action,
+        "action": action_label(row.action),
         "target": row.target,
         "detail": row.detail,
     }
-
-
-def _found(count: int) -> str:
-    return texts.AUDIT_FOUND_ONE if count == 1 else texts.AUDIT_FOUND.format(count=count)
 
 
 class AuditLogState(Feedback, SessionState):
@@ -42,7 +48,7 @@ class AuditLogState(Feedback, SessionState):
     total: int = 0
     page: int = 1
     pages: int = 1
-    action_choices: list[str] = []
+    action_choices: list[dict[str, str]] = []  # {code, label}, by label
     # the filter in use
     actor_kind: str = ""
     actor: str = ""
@@ -73,7 +79,9 @@ class AuditLogState(Feedback, SessionState):
         for name in FILTER_FIELDS:
             setattr(self, name, "")
         self.page = 1
-        self.action_choices = await asyncio.to_thread(audit_log.actions, staff)
+        codes = await asyncio.to_thread(audit_log.actions, staff)
+        choices = [{"code": code, "label": action_label(code)} for code in codes]
+        self.action_choices = sorted(choices, key=lambda choice: choice["label"])
         await self._reload(staff)
 
     @guard(STAFF_ADMIN)
@@ -96,7 +104,7 @@ class AuditLogState(Feedback, SessionState):
             setattr(self, name, values[name])
         self.page = 1
         await self._reload(staff)
-        self._announce(_found(self.total))
+        self._announce(entries_found(self.total))
         return None
 
     @guard(STAFF_ADMIN)
@@ -106,7 +114,7 @@ class AuditLogState(Feedback, SessionState):
             setattr(self, name, "")
         self.page = 1
         await self._reload(staff)
-        self._announce(_found(self.total))
+        self._announce(entries_found(self.total))
 
     @guard(STAFF_ADMIN)
     async def turn(self, staff: StaffView, step: int):

@@ -21,3 +21,8 @@ def browser_of(user_agent: str) -> str:
     if not browser:
         return texts.BROWSER_UNKNOWN
     return texts.BROWSER_ON.format(browser=browser, system=system) if system else browser
+
+
+def entries_found(count: int) -> str:
+    """What a search found, for the live region (Verzeichnis, Protokoll)."""
+    return texts.ENTRIES_FOUND_ONE if count == 1 else texts.ENTRIES_FOUND.format(count=count)

@@ -15,7 +15,7 @@ from portal_app.services.staff import StaffView
 from portal_app.settings import settings
 from portal_app.state.downloads import hand_out_to_staff
 from portal_app.state.feedback import Feedback
-from portal_app.state.formatting import local_date, local_datetime
+from portal_app.state.formatting import entries_found, local_date, local_datetime
 from portal_app.state.session import STAFF, SessionState, guard, parse_id
 
 CHOOSE_PREFIX = "wahl-"  # a ticked record's checkbox: name "wahl-<id>"
@@ -111,7 +111,7 @@ class VerzeichnisState(Feedback, SessionState):
             return self._fail(verzeichnis.VerzeichnisInputInvalid(texts.VERZEICHNIS_ART_UNKNOWN))
         self.art, self.text, self.page = art, text, 1
         await self._reload(staff)
-        self._announce(texts.VERZEICHNIS_FOUND.format(count=self.total))
+        self._announce(entries_found(self.total))
         return None
 
     @guard(STAFF)

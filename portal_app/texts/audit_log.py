@@ -16,11 +16,7 @@ AUDIT_FIELD_RECORD = "Datensatz"
 AUDIT_FIELD_RECORD_HINT = "Betriebs- oder Kundennummer, Kurs, Vorlage … (ein Teil genügt)."
 AUDIT_FIELD_SINCE = "Ab dem"
 AUDIT_FIELD_UNTIL = "Bis zum"
-AUDIT_FOUND = "{count} Einträge gefunden."
-AUDIT_FOUND_ONE = "1 Eintrag gefunden."
-AUDIT_TOTAL_PREFIX = "Gefundene Einträge:"
 AUDIT_TABLE = "Einträge des Protokolls"
-AUDIT_EMPTY = "Keine Einträge gefunden."
 AUDIT_PAGES_LABEL = "Seiten des Protokolls"
 AUDIT_EXPORT = "Als CSV herunterladen"
 AUDIT_COL_AT = "Zeitpunkt"
@@ -28,3 +24,53 @@ AUDIT_COL_ACTOR = "Wer"
 AUDIT_COL_DETAIL = "Einzelheiten"
 AUDIT_ACTOR_MEMBER = "Mitglied {email}"
 AUDIT_ACTOR_STAFF = "Mitarbeiter/in {name}"
+# What each entry of the log records, as staff read it (the log keeps the code)
+AUDIT_ITEM_ACTION = "Vorgang: {what}"
+AUDIT_ACTIONS = {
+    "password_reset": "Passwort zurückgesetzt",
+    "password_changed": "Passwort geändert",
+    "account_deleted": "Konto gelöscht",
+    "login_paused": "Anmeldung pausiert",
+    "sessions_ended": "Andere Anmeldungen beendet",
+    "staff_created": "Mitarbeiterkonto angelegt",
+    "staff_invited": "Kollegin oder Kollege eingeladen",
+    "staff_set_up": "Mitarbeiterkonto eingerichtet",
+    "staff_login": "Anmeldung in der Verwaltung",
+    "staff_password_failed": "Falsches Passwort (Verwaltung)",
+    "staff_code_failed": "Falscher Bestätigungscode (Verwaltung)",
+    "staff_recovery_code_used": "Wiederherstellungscode benutzt",
+    "staff_logout": "Abmeldung aus der Verwaltung",
+    "staff_departments_changed": "Abteilungen geändert",
+    "staff_deactivated": "Mitarbeiterkonto deaktiviert",
+    "staff_second_factor_reset": "Zweiter Faktor zurückgesetzt",
+    "audit_exported": "Protokoll exportiert",
+    "course_created": "Kurs angelegt",
+    "course_changed": "Kurs geändert",
+    "course_cancelled": "Kurs abgesagt (Verwaltung)",
+    "booking_cancelled_by_staff": "Buchung durch die Kammer storniert",
+    "booking_moved_up_by_staff": "Von der Warteliste nachgerückt (Verwaltung)",
+    "course_list_downloaded": "Teilnehmerliste heruntergeladen",
+    "freischaltung": "Freischaltung erfolgreich",
+    "freischaltung_fehlgeschlagen": "Freischaltung fehlgeschlagen",
+    "pin_angefordert": "Neue PIN angefordert",
+    "pin_ausgestellt": "PIN ausgestellt",
+    "pin_briefe": "PIN-Briefe erstellt",
+    "freischaltung_beendet": "Freischaltung beendet",
+    "verzeichnis_import": "Verzeichnis importiert",
+    "dokument_hochgeladen": "Dokument hochgeladen",
+    "dokument_abgelehnt": "Dokument abgelehnt",
+    "dokument_heruntergeladen": "Dokument heruntergeladen",
+    "dokument_verweigert": "Dokument nicht herausgegeben",
+    "dokument_bereitgestellt": "Dokument bereitgestellt",
+    "postfach_anhang": "Anhang aus dem Postfach heruntergeladen",
+    "vorlage_heruntergeladen": "Vorlage heruntergeladen",
+    "vorlage_verweigert": "Vorlage nicht herausgegeben",
+    "vorlage_eingestellt": "Vorlage eingestellt",
+    "vorlage_ersetzt": "Vorlage ersetzt",
+    "vorlage_entfernt": "Vorlage entfernt",
+    "sepa_mandat_erteilt": "SEPA-Mandat erteilt",
+    "sepa_mandat_ersetzt": "SEPA-Mandat ersetzt",
+    "sepa_mandat_widerrufen": "SEPA-Mandat widerrufen",
+    "sepa_verweigert": "SEPA-Mandat abgelehnt",
+    "sepa_mandat_pdf": "SEPA-Mandat als PDF heruntergeladen",
+}

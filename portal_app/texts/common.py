@@ -35,3 +35,8 @@ FILTER_RESET = "Filter zurücksetzen"
 PAGE_PREVIOUS = "Vorherige Seite"
 PAGE_NEXT = "Nächste Seite"
 STATUS = "Status"
+# a list that counts what the search found (Verzeichnis, Protokoll)
+ENTRIES_FOUND = "{count} Einträge gefunden."
+ENTRIES_FOUND_ONE = "1 Eintrag gefunden."
+ENTRIES_TOTAL_PREFIX = "Gefundene Einträge:"
+ENTRIES_EMPTY = "Keine Einträge gefunden."

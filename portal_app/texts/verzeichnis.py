@@ -14,9 +14,6 @@ VERZEICHNIS_SEARCH_HINT = (
 )
 VERZEICHNIS_SEARCH_BUTTON = "Im Verzeichnis suchen"
 VERZEICHNIS_FILTER_LABEL = "Verzeichnis durchsuchen"
-VERZEICHNIS_FOUND = "{count} Einträge gefunden."
-VERZEICHNIS_TOTAL_PREFIX = "Gefundene Einträge:"
-VERZEICHNIS_EMPTY = "Keine Einträge gefunden."
 VERZEICHNIS_TABLE = "Gefundene Einträge des Verzeichnisses"
 VERZEICHNIS_PAGES_LABEL = "Seiten des Verzeichnisses"
 VERZEICHNIS_COLUMN_ADDRESS = "Anschrift"

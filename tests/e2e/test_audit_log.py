@@ -28,7 +28,7 @@ def entries(page: Page):
 
 def apply(page: Page, count: int) -> None:
     page.get_by_role("button", name=texts.STAFF_FILTER_APPLY).click()
-    found = texts.AUDIT_FOUND_ONE if count == 1 else texts.AUDIT_FOUND.format(count=count)
+    found = texts.ENTRIES_FOUND_ONE if count == 1 else texts.ENTRIES_FOUND.format(count=count)
     expect(flows.announcer(page)).to_contain_text(found)
 
 
@@ -45,20 +45,22 @@ def test_the_protokoll_filters_by_record_and_member_and_exports_csv(
     apply(page, 2)
     rows = entries(page)
     expect(rows).to_have_count(3)  # the header and two entries, newest first
-    expect(rows.nth(1)).to_contain_text("freischaltung")
+    expect(rows.nth(1)).to_contain_text(texts.AUDIT_ACTIONS["freischaltung"])
     expect(rows.nth(1)).to_contain_text(texts.AUDIT_ACTOR_MEMBER.format(email=member))
-    expect(rows.nth(2)).to_contain_text("pin_ausgestellt")
+    expect(rows.nth(2)).to_contain_text(texts.AUDIT_ACTIONS["pin_ausgestellt"])
     expect(rows.nth(2)).to_contain_text(texts.PORTAL)
 
     page.get_by_role("button", name=texts.FILTER_RESET).click()
     page.get_by_label(texts.AUDIT_FIELD_ACTOR_KIND).select_option(label=texts.STAFF_TEAM_TITLE)
     page.get_by_label(texts.AUDIT_FIELD_ACTOR).fill(member)
     apply(page, 0)
-    expect(page.get_by_role("main").get_by_text(texts.AUDIT_EMPTY)).to_be_visible()
+    expect(page.get_by_role("main").get_by_text(texts.ENTRIES_EMPTY)).to_be_visible()
     page.get_by_label(texts.AUDIT_FIELD_ACTOR_KIND).select_option(
         label=texts.AUDIT_ACTOR_KIND_MEMBER
     )
-    page.get_by_label(texts.AUDIT_FIELD_ACTION).select_option("freischaltung")
+    page.get_by_label(texts.AUDIT_FIELD_ACTION).select_option(
+        label=texts.AUDIT_ACTIONS["freischaltung"]
+    )
     apply(page, 1)
 
     page.get_by_label(texts.AUDIT_FIELD_SINCE).fill("32.13.2026")
@@ -94,8 +96,8 @@ def test_the_protokoll_is_filtered_by_keyboard_alone(page: Page, portal_cli):
     expect(page.get_by_label(texts.AUDIT_FIELD_ACTOR)).to_be_focused()
     page.keyboard.type(admin.email)
     page.keyboard.press("Enter")
-    expect(flows.announcer(page)).to_contain_text(texts.AUDIT_FOUND_ONE)
-    expect(entries(page).nth(1)).to_contain_text("staff_set_up")
+    expect(flows.announcer(page)).to_contain_text(texts.ENTRIES_FOUND_ONE)
+    expect(entries(page).nth(1)).to_contain_text(texts.AUDIT_ACTIONS["staff_set_up"])
 
 
 def test_staff_who_are_no_administrators_have_no_protokoll(page: Page, portal_cli):

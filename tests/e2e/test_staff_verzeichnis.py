@@ -76,9 +76,9 @@ def test_staff_find_a_betrieb_issue_a_pin_and_end_a_freischaltung(
     shot = screenshot_of(staff)
     open_verzeichnis(staff)
     search(staff, betrieb[3:10])
-    expect(
-        staff.get_by_role("status").filter(has_text=texts.VERZEICHNIS_TOTAL_PREFIX)
-    ).to_contain_text("1")
+    expect(staff.get_by_role("status").filter(has_text=texts.ENTRIES_TOTAL_PREFIX)).to_contain_text(
+        "1"
+    )
     flows.assert_accessible_narrow_and_wide(staff, shot, "verwaltung-verzeichnis")
     name = f"Zimmerei Test {betrieb[3:10]}"
     opening = texts.VERZEICHNIS_OPEN_LABEL.format(name=name, number=betrieb)

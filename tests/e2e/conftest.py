@@ -74,10 +74,21 @@ def portal_environment(work: Path, db_url: str, smtp_port: int) -> dict[str, str
     }
 
 
+def frontend_of_this_worker() -> dict[str, str]:
+    """`make test` runs this suite in two pytest-xdist workers, each with a portal of its own.
+    Their builds must not share a directory: the first worker builds into `.web`, as a run
+    without xdist does, every other into `.web-<worker>`."""
+    worker = os.environ.get("PYTEST_XDIST_WORKER", "gw0")
+    return {} if worker == "gw0" else {"REFLEX_WEB_WORKDIR": str(ROOT / f".web-{worker}")}
+
+
 @pytest.fixture(scope="session")
 def portal_env(portal_work, portal_db, mail_sink) -> dict[str, str]:
     """The environment of the portal under test (and of operator commands run against it)."""
-    return portal_environment(portal_work, portal_db, mail_sink.port)
+    return {
+        **portal_environment(portal_work, portal_db, mail_sink.port),
+        **frontend_of_this_worker(),
+    }
 
 
 @pytest.fixture(scope="session")

@@ -32,7 +32,8 @@ SKIP = "# not run by the README test: "
 IMPORT_ONLY = "# the README test only imports these: "
 README_PORTAL = "http://127.0.0.1:3000"
 PLAIN_PATH = "/usr/local/bin:/usr/bin:/bin"
-# what a checkout holds besides its tracked files, and what a copy needs of it
+# what a checkout holds besides its tracked files, and what a copy needs of it (and the
+# frontends of the suite's other workers, `.web-<worker>`)
 NOT_LINKED = {"data", ".git", ".web", "artifacts", "__pycache__", "uploaded_files"}
 FENCE = re.compile(r"^```(\S*)")
 SHELL_LANGUAGES = {"sh", "bash", "shell", "console", "zsh"}
@@ -100,7 +101,7 @@ def project(tmp_path_factory) -> Path:
     """A copy of the project as `make run` leaves it, with data of its own."""
     copy = tmp_path_factory.mktemp("projekt")
     for entry in ROOT.iterdir():
-        if entry.name not in NOT_LINKED:
+        if entry.name not in NOT_LINKED and not entry.name.startswith(".web-"):
             (copy / entry.name).symlink_to(entry)
     (copy / "data").mkdir()
     prepared = plain_shell(

@@ -50,13 +50,13 @@ def _admin_actions(row) -> rx.Component:
         question(
             row["remove_question"],
             rx.button(
-                texts.TEAM_REMOVE_YES,
+                texts.STAFF_VORLAGE_REMOVE_YES,
                 type="button",
                 color_scheme="red",
                 on_click=TeamState.remove(row["id"]),
             ),
             rx.button(
-                texts.TEAM_CANCEL, type="button", variant="outline", on_click=TeamState.cancel
+                texts.UPLOAD_CANCEL, type="button", variant="outline", on_click=TeamState.cancel
             ),
         ),
         rx.fragment(
@@ -174,7 +174,7 @@ def _own_actions() -> rx.Component:
             rx.button(texts.TEAM_LEAVE_YES, type="button", color_scheme="red",
                       on_click=TeamState.leave),  # fmt: skip
             rx.button(
-                texts.TEAM_CANCEL, type="button", variant="outline", on_click=TeamState.cancel
+                texts.UPLOAD_CANCEL, type="button", variant="outline", on_click=TeamState.cancel
             ),
         ),
         rx.flex(
@@ -237,7 +237,7 @@ def _invitation_body() -> rx.Component:
         success_panel(
             None,
             TeamInvitationState.accepted,
-            actions=(link_button(texts.TEAM_TO_ACCOUNT, routes.ACCOUNT),),
+            actions=(link_button(texts.HOME_START_ACCOUNT, routes.ACCOUNT),),
         ),
         rx.fragment(
             alert(TeamInvitationState.problem),

@@ -32,12 +32,15 @@ from sqlmodel import Session, col, delete, func, select, update
 from portal_app import routes, texts
 from portal_app.models import Account, Betrieb, Freischaltung, TeamEinladung
 from portal_app.services import audit, clock, db, emails, mail, postfach, registry, tokens
+from portal_app.services.db import unit_of_work
+from portal_app.services.errors import PortalError
 from portal_app.services.roles import (
     AUSBILDUNG,
     DOKUMENTE,
     KURSE,
     ROLES,
     SEPA,
+    RolesInvalid,
     accounts_with_role,
     betrieb_ids_with_role,
     check_roles,
@@ -46,8 +49,6 @@ from portal_app.services.roles import (
     parse_roles,
     roles_of,
 )
-from portal_app.services.db import unit_of_work
-from portal_app.services.errors import PortalError
 from portal_app.settings import settings
 
 INVITATION_DAYS = 7
@@ -147,6 +148,13 @@ def needs_second_factor(session: Session, account_id: int) -> bool:
         )
     )
     return any(link.verwalter or SEPA in parse_roles(link.rollen) for link in links)
+
+
+def _checked_roles(chosen) -> tuple[str, ...]:
+    try:
+        return check_roles(chosen)
+    except RolesInvalid as error:
+        raise TeamError(error.message, field="rollen") from None
 
 
 def role_labels(keys) -> str:
@@ -305,7 +313,7 @@ def invite(account_id: int, nummer: str, raw_email: str, chosen_roles) -> Invita
         address = emails.normalize_email(raw_email)
     except emails.EmailRejected as error:
         raise TeamError(error.message, field="email") from None
-    roles = check_roles(chosen_roles)
+    roles = _checked_roles(chosen_roles)
     key = emails.email_key(address)
     with unit_of_work() as session:
         _link, betrieb = _admin_link(session, account_id, nummer)
@@ -476,7 +484,7 @@ def accept(account_id: int, token: str) -> BetriebLink:
 
 def set_roles(account_id: int, nummer: str, member_id, chosen_roles) -> None:
     """The administrator sets a colleague's roles (an administrator has all of them)."""
-    roles = check_roles(chosen_roles)
+    roles = _checked_roles(chosen_roles)
     with unit_of_work() as session:
         link, betrieb = _admin_link(session, account_id, nummer)
         _lock(session, betrieb.id)

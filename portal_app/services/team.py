@@ -309,6 +309,8 @@ def _target(betrieb: Betrieb) -> str:
 
 def invite(account_id: int, nummer: str, raw_email: str, chosen_roles) -> InvitationView:
     """The administrator invites a colleague by e-mail; the mail carries a 7-day link."""
+    if not isinstance(raw_email, str) or not raw_email.strip():
+        raise TeamError(texts.TEAM_INVITE_EMAIL_EMPTY, field="email")
     try:
         address = emails.normalize_email(raw_email)
     except emails.EmailRejected as error:
@@ -583,3 +585,23 @@ def leave(account_id: int, nummer: str) -> None:
         _end_membership(session, link, betrieb)
         audit.record(session, AUDIT_LEFT, account_id, _target(betrieb))
         _tell(session, account_id, betrieb, texts.TEAM_TOLD_LEFT)
+
+
+def ensure_not_last_administrator(session: Session, account_id: int) -> None:
+    """Before the account is deleted: it must not be the last administrator of a Betrieb that
+    has other people in its team (they would be left without one). A team of one ends with it."""
+    links = session.exec(
+        select(Freischaltung, Betrieb)
+        .join(Betrieb, Betrieb.id == Freischaltung.betrieb_id)
+        .where(Freischaltung.account_id == account_id, col(Freischaltung.verwalter))
+    ).all()
+    for link, betrieb in links:
+        others = session.exec(
+            select(Freischaltung).where(
+                Freischaltung.betrieb_id == betrieb.id, Freischaltung.id != link.id
+            )
+        ).all()
+        if others and not any(other.verwalter for other in others):
+            raise LastAdministrator(
+                texts.TEAM_LAST_ADMIN_DELETE.format(nummer=registry.format_betriebsnummer(betrieb))
+            )

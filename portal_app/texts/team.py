@@ -78,6 +78,9 @@ TEAM_INVITATION_ACCEPTED = (
 TEAM_NOT_FOUND = "Diesen Betrieb gibt es unter Ihren Freischaltungen nicht."
 TEAM_NOT_ADMIN = "Das kann nur der Verwalter des Betriebs."
 TEAM_MEMBER_NOT_FOUND = "Diese Person gehört nicht (mehr) zum Team."
+TEAM_INVITE_EMAIL_EMPTY = (
+    "Bitte geben Sie die E-Mail-Adresse der Kollegin oder des Kollegen ein."
+)
 TEAM_ROLES_INVALID = "Bitte wählen Sie nur Rollen aus der Liste."
 TEAM_ALREADY_MEMBER = "Diese Adresse gehört schon zum Team des Betriebs."
 TEAM_TOO_MANY_INVITATIONS = (
@@ -101,6 +104,10 @@ TEAM_ALREADY_ADMIN = "Diese Person ist schon Verwalter."
 TEAM_LAST_ADMIN = (
     "Ein Betrieb braucht mindestens einen Verwalter. Machen Sie zuerst eine andere Person "
     "zum Verwalter."
+)
+TEAM_LAST_ADMIN_DELETE = (
+    "Sie sind der einzige Verwalter von {nummer}, und im Team sind noch andere Personen. "
+    "Machen Sie zuerst eine von ihnen zum Verwalter; dann können Sie Ihr Konto löschen."
 )
 TEAM_REMOVE_SELF = "Sich selbst entfernen Sie mit „Team verlassen“."
 

@@ -340,3 +340,17 @@ def test_a_member_of_another_betrieb_cannot_be_touched(admin, unlocked):  # noqa
         with pytest.raises(team.NotFound):
             action()
     assert team.team(other_admin, "BGL-7654321-0").i_am_admin
+
+
+def test_the_last_administrator_of_a_team_cannot_delete_the_account(admin, colleague):
+    from portal_app.services import account_deletion
+    from tests.unit.docs_fixtures import PASSWORD
+
+    member = colleague()
+    with pytest.raises(team.LastAdministrator) as refused:
+        account_deletion.delete_account(admin, PASSWORD, True)
+    assert NUMMER in refused.value.message
+    assert team.team(admin, NUMMER).i_am_admin
+    team.make_admin(admin, NUMMER, _member_id(admin, member))
+    account_deletion.delete_account(admin, PASSWORD, True)
+    assert [m.email for m in team.team(member, NUMMER).members] == [_link_email(member)]

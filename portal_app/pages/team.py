@@ -171,8 +171,9 @@ def _own_actions() -> rx.Component:
         TeamState.confirm_leave,
         question(
             texts.TEAM_LEAVE_CONFIRM,
-            rx.button(texts.TEAM_LEAVE_YES, type="button", color_scheme="red",
-                      on_click=TeamState.leave),  # fmt: skip
+            rx.button(
+                texts.TEAM_LEAVE_YES, type="button", color_scheme="red", on_click=TeamState.leave
+            ),
             rx.button(
                 texts.UPLOAD_CANCEL, type="button", variant="outline", on_click=TeamState.cancel
             ),
@@ -258,8 +259,12 @@ def _invitation_body() -> rx.Component:
                         rx.fragment(
                             rx.text(texts.TEAM_INVITATION_LOGIN_FIRST, as_="p", margin_top="1rem"),
                             rx.flex(
-                                link_button(texts.LOGIN_TITLE, routes.login(routes.TEAM_INVITATION)),
-                                link_button(texts.REGISTER_TITLE, routes.REGISTER, variant="outline"),
+                                link_button(
+                                    texts.LOGIN_TITLE, routes.login(routes.TEAM_INVITATION)
+                                ),
+                                link_button(
+                                    texts.REGISTER_TITLE, routes.REGISTER, variant="outline"
+                                ),
                                 gap="1rem",
                                 wrap="wrap",
                                 margin_top="1rem",

@@ -225,7 +225,10 @@ def grant(
 
 def _own_mandate(session: Session, account_id: int, mandate_id: int) -> SepaMandat | None:
     row = session.get(SepaMandat, mandate_id) if isinstance(mandate_id, int) else None
-    if row is None or owner_of(session, account_id, f"betrieb-{row.betrieb_id}", roles.SEPA) is None:
+    if (
+        row is None
+        or owner_of(session, account_id, f"betrieb-{row.betrieb_id}", roles.SEPA) is None
+    ):
         return None
     return row
 

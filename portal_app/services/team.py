@@ -433,11 +433,7 @@ def accept(account_id: int, token: str) -> BetriebLink:
     with unit_of_work() as session:
         row = _valid_invitation(session, token)
         account = session.get(Account, account_id)
-        if (
-            account is None
-            or account.confirmed_at is None
-            or account.email_key != row.email_key
-        ):
+        if account is None or account.confirmed_at is None or account.email_key != row.email_key:
             raise InvitationInvalid(texts.TEAM_INVITATION_OTHER_ADDRESS.format(email=row.email))
         used = session.exec(
             update(TeamEinladung)

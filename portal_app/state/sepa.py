@@ -7,7 +7,7 @@ import asyncio
 import reflex as rx
 
 from portal_app import texts
-from portal_app.services import documents, sepa, sepa_pdf
+from portal_app.services import sepa, sepa_pdf
 from portal_app.services.sessions import AccountView
 from portal_app.state.downloads import send_file
 from portal_app.state.feedback import Feedback

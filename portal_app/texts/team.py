@@ -78,9 +78,7 @@ TEAM_INVITATION_ACCEPTED = (
 TEAM_NOT_FOUND = "Diesen Betrieb gibt es unter Ihren Freischaltungen nicht."
 TEAM_NOT_ADMIN = "Das kann nur der Verwalter des Betriebs."
 TEAM_MEMBER_NOT_FOUND = "Diese Person gehört nicht (mehr) zum Team."
-TEAM_INVITE_EMAIL_EMPTY = (
-    "Bitte geben Sie die E-Mail-Adresse der Kollegin oder des Kollegen ein."
-)
+TEAM_INVITE_EMAIL_EMPTY = "Bitte geben Sie die E-Mail-Adresse der Kollegin oder des Kollegen ein."
 TEAM_ROLES_INVALID = "Bitte wählen Sie nur Rollen aus der Liste."
 TEAM_ALREADY_MEMBER = "Diese Adresse gehört schon zum Team des Betriebs."
 TEAM_TOO_MANY_INVITATIONS = (

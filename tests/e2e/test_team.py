@@ -81,7 +81,9 @@ def test_an_invited_colleague_with_dokumente_only_works_until_removed(
     invite_form.get_by_label(texts.DOCUMENTS_TITLE, exact=True).focus()
     page.keyboard.press("Space")
     page.get_by_role("button", name=texts.TEAM_INVITE_SEND).click()
-    expect(page.get_by_role("main").get_by_text(texts.TEAM_INVITED.format(email=colleague, days=7))).to_be_visible()
+    expect(
+        page.get_by_role("main").get_by_text(texts.TEAM_INVITED.format(email=colleague, days=7))
+    ).to_be_visible()
     expect(page.get_by_role("listitem").filter(has_text=colleague)).to_contain_text("Dokumente")
     flows.assert_accessible_narrow_and_wide(page, screenshot, "team-eingeladen")
 
@@ -103,7 +105,9 @@ def test_an_invited_colleague_with_dokumente_only_works_until_removed(
     _accessible_narrow_and_wide(other, "team-einladung")
     accept.focus()
     other.keyboard.press("Enter")
-    expect(other.get_by_role("main").get_by_text(texts.TEAM_INVITATION_ACCEPTED.format(nummer=betrieb))).to_be_visible()
+    expect(
+        other.get_by_role("main").get_by_text(texts.TEAM_INVITATION_ACCEPTED.format(nummer=betrieb))
+    ).to_be_visible()
     mail_sink.wait_for(colleague, texts.MAIL_TEAM_CHANGED_SUBJECT.format(nummer=betrieb))
 
     # no PIN: the colleague uploads a document for the Betrieb, clicking from Mein Konto
@@ -145,7 +149,9 @@ def test_an_invited_colleague_with_dokumente_only_works_until_removed(
     question = texts.TEAM_REMOVE_CONFIRM.format(email=colleague)
     expect(page.get_by_role("main").get_by_text(question)).to_be_visible()
     page.get_by_role("button", name=texts.STAFF_VORLAGE_REMOVE_YES).click()
-    expect(page.get_by_role("main").get_by_text(texts.TEAM_REMOVED.format(email=colleague))).to_be_visible()
+    expect(
+        page.get_by_role("main").get_by_text(texts.TEAM_REMOVED.format(email=colleague))
+    ).to_be_visible()
     expect(page.get_by_role("article")).to_have_count(1)
     mail_sink.wait_for_count(colleague, 3)  # confirmation, joined, removed
 
@@ -181,9 +187,13 @@ def test_bad_invitations_are_refused_at_the_field_and_a_withdrawn_link_is_void(
     send.click()
     withdraw = page.get_by_role("button", name=texts.TEAM_WITHDRAW_LABEL.format(email=colleague))
     withdraw.click()
-    expect(page.get_by_role("main").get_by_text(texts.TEAM_WITHDRAWN.format(email=colleague))).to_be_visible()
+    expect(
+        page.get_by_role("main").get_by_text(texts.TEAM_WITHDRAWN.format(email=colleague))
+    ).to_be_visible()
     expect(page.get_by_text(texts.TEAM_NO_INVITATIONS)).to_be_visible()
 
     flows.open_page(second_page, _invitation_link(mail_sink, colleague))
-    expect(second_page.get_by_role("main").get_by_text(texts.TEAM_INVITATION_WITHDRAWN)).to_be_visible()
+    expect(
+        second_page.get_by_role("main").get_by_text(texts.TEAM_INVITATION_WITHDRAWN)
+    ).to_be_visible()
     expect(second_page.get_by_role("button", name=texts.TEAM_INVITATION_ACCEPT)).to_have_count(0)

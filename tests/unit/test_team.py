@@ -250,9 +250,7 @@ def test_changed_roles_take_effect_at_once_and_are_audited_and_mailed(admin, col
     assert sepa.betriebe(member)
     assert team.team(admin, NUMMER).members[1].roles == (team.SEPA, team.KURSE)
     with unit_of_work() as session:
-        entry = session.exec(
-            select(AuditEntry).where(AuditEntry.action == team.AUDIT_ROLES)
-        ).one()
+        entry = session.exec(select(AuditEntry).where(AuditEntry.action == team.AUDIT_ROLES)).one()
         assert (entry.account_id, entry.detail) == (member, "sepa,kurse")
     assert any("Beitrag und SEPA, Kurse" in body for body in _mails_to(_link_email(member)))
 
@@ -289,9 +287,12 @@ def test_a_member_leaves_by_themselves(admin, colleague):
     team.leave(member, NUMMER)
     assert len(team.team(admin, NUMMER).members) == 1
     with unit_of_work() as session:
-        assert session.exec(
-            select(AuditEntry).where(AuditEntry.action == team.AUDIT_LEFT)
-        ).one().account_id == member
+        assert (
+            session.exec(select(AuditEntry).where(AuditEntry.action == team.AUDIT_LEFT))
+            .one()
+            .account_id
+            == member
+        )
 
 
 def test_the_last_administrator_can_neither_leave_nor_step_down(admin, colleague):

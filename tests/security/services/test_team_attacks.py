@@ -133,9 +133,7 @@ def test_the_two_last_administrators_removing_each_other_at_once_leave_one(admin
         results = at_once([remove(admin, second_link), remove(second, first_link)])
         assert sorted(results).count("removed") <= 1, results
         with unit_of_work() as session:
-            admins = session.exec(
-                select(Freischaltung).where(Freischaltung.verwalter)
-            ).all()
+            admins = session.exec(select(Freischaltung).where(Freischaltung.verwalter)).all()
         assert len(admins) == 1, results
         if "removed" in results:
             break

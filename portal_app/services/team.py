@@ -300,6 +300,11 @@ def _member(session: Session, betrieb_id: int, member_id) -> Freischaltung:
     return link
 
 
+def _by(account_id: int) -> str:
+    """The audit detail of a change one administrator made to another person."""
+    return f"durch Konto {account_id}"
+
+
 def _target(betrieb: Betrieb) -> str:
     return registry.audit_target(betrieb)
 
@@ -495,9 +500,8 @@ def set_roles(account_id: int, nummer: str, member_id, chosen_roles) -> None:
             .values(rollen=",".join(roles))
         )
         _still_admin(session, link)
-        audit.record(
-            session, AUDIT_ROLES, target.account_id, _target(betrieb), ",".join(roles) or "-"
-        )
+        detail = f"{','.join(roles) or '-'} ({_by(account_id)})"
+        audit.record(session, AUDIT_ROLES, target.account_id, _target(betrieb), detail)
         _tell(session, target.account_id, betrieb,
               texts.TEAM_TOLD_ROLES.format(roles=role_labels(roles)))  # fmt: skip
         _rights_changed(session, target.account_id)
@@ -515,7 +519,9 @@ def make_admin(account_id: int, nummer: str, member_id) -> None:
             update(Freischaltung).where(Freischaltung.id == target.id).values(verwalter=True)
         )
         _still_admin(session, link)
-        audit.record(session, AUDIT_ADMIN_ADDED, target.account_id, _target(betrieb))
+        audit.record(
+            session, AUDIT_ADMIN_ADDED, target.account_id, _target(betrieb), _by(account_id)
+        )
         _tell(session, target.account_id, betrieb, texts.TEAM_TOLD_ADMIN)
         _rights_changed(session, target.account_id)
 
@@ -569,7 +575,7 @@ def remove(account_id: int, nummer: str, member_id) -> None:
             raise TeamError(texts.TEAM_REMOVE_SELF)
         _end_membership(session, target, betrieb)
         _still_admin(session, link)
-        audit.record(session, AUDIT_REMOVED, target.account_id, _target(betrieb))
+        audit.record(session, AUDIT_REMOVED, target.account_id, _target(betrieb), _by(account_id))
         _tell(session, target.account_id, betrieb, texts.TEAM_TOLD_REMOVED)
 
 

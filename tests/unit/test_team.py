@@ -251,7 +251,7 @@ def test_changed_roles_take_effect_at_once_and_are_audited_and_mailed(admin, col
     assert team.team(admin, NUMMER).members[1].roles == (team.SEPA, team.KURSE)
     with unit_of_work() as session:
         entry = session.exec(select(AuditEntry).where(AuditEntry.action == team.AUDIT_ROLES)).one()
-        assert (entry.account_id, entry.detail) == (member, "sepa,kurse")
+        assert (entry.account_id, entry.detail) == (member, f"sepa,kurse (durch Konto {admin})")
     assert any("Beitrag und SEPA, Kurse" in body for body in _mails_to(_link_email(member)))
 
 

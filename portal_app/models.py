@@ -142,6 +142,10 @@ class Freischaltung(SQLModel, table=True):
     betrieb_id: int | None = Field(default=None, foreign_key="betrieb.id")
     person_id: int | None = Field(default=None, foreign_key="person.id")
     created_at: datetime
+    # a Betrieb's team (services/team.py): its administrator ("Verwalter") has every role; the
+    # others hold the roles listed here (comma-separated keys). A Person's link has neither.
+    verwalter: bool = Field(default=False, sa_column_kwargs={"server_default": text("false")})
+    rollen: str = Field(default="", max_length=100, sa_column_kwargs={"server_default": ""})
 
 
 class PinRequest(SQLModel, table=True):
@@ -600,3 +604,26 @@ class VerzeichnisWort(SQLModel, table=True):
     wort: str = Field(max_length=100, primary_key=True)
     art: str = Field(max_length=10, primary_key=True)  # "betrieb" or "person"
     record_id: int = Field(primary_key=True)
+
+
+class TeamEinladung(SQLModel, table=True):
+    """An administrator's invitation of a colleague into a Betrieb's team (services/team.py):
+    for one e-mail address, with roles, 7 days, single-use, void once withdrawn. Only the keyed
+    hash of the link's token is stored."""
+
+    __tablename__ = "team_einladung"
+
+    id: int | None = Field(default=None, primary_key=True)
+    betrieb_id: int = Field(foreign_key="betrieb.id", index=True, ondelete="CASCADE")
+    email: str = Field(max_length=EMAIL_MAX_LENGTH)
+    email_key: str = Field(max_length=EMAIL_MAX_LENGTH, index=True)
+    rollen: str = Field(default="", max_length=100)
+    token_hash: str = Field(max_length=64, unique=True, index=True)
+    created_by: int | None = Field(
+        default=None, foreign_key="account.id", index=True, ondelete="SET NULL"
+    )
+    created_at: datetime = Field(index=True)
+    expires_at: datetime
+    used_at: datetime | None = None
+    used_by: int | None = Field(default=None, foreign_key="account.id", ondelete="SET NULL")
+    withdrawn_at: datetime | None = None

@@ -26,6 +26,18 @@ MY_BOOKINGS = "/konto/buchungen"
 FORMS = "/formulare"
 MY_REQUESTS = "/konto/anfragen"
 POSTFACH = "/konto/postfach"
+# a Betrieb's team (services/team.py): its people and roles; the invitation link's page
+TEAM = "/konto/betrieb/[nummer]"
+TEAM_INVITATION = "/konto/einladung"
+
+
+def team(nummer: str) -> str:
+    """The team page of a Betrieb, by its number as shown (TS-1234567-0)."""
+    return f"/konto/betrieb/{quote(nummer, safe='')}"
+
+
+def team_invitation(token: str) -> str:
+    return f"{TEAM_INVITATION}?token={quote(token)}"
 
 
 def register_confirm(token: str) -> str:

@@ -23,6 +23,27 @@ def _records(heading: str, items) -> rx.Component:
     )
 
 
+def _teams() -> rx.Component:
+    """A link to the team page of each of the account's Betriebe (routes.TEAM, pages/team.py)."""
+    return rx.cond(
+        AccountState.teams.length() > 0,
+        rx.el.nav(
+            rx.heading(texts.ACCOUNT_TEAMS, **styles.section_heading),
+            rx.el.ul(
+                rx.foreach(
+                    AccountState.teams,
+                    lambda row: rx.el.li(
+                        rx.link(row["label"], href=row["href"]),
+                        rx.cond(row["role"] != "", rx.text(" (", row["role"], ")", as_="span")),
+                    ),
+                ),
+                class_name="link-list",
+            ),
+            aria_label=texts.ACCOUNT_TEAMS,
+        ),
+    )
+
+
 def _link_group(heading: str, group: str) -> rx.Component:
     """One group of links to the pages that registered for it (components/page.py)."""
     return rx.el.nav(
@@ -50,6 +71,7 @@ def account() -> rx.Component:
             class_name="facts",
         ),
         _records(texts.ACCOUNT_BETRIEBE, AccountState.betriebe),
+        _teams(),
         _records(texts.ACCOUNT_PERSONEN, AccountState.personen),
         _link_group(texts.ACCOUNT_SERVICES, SERVICES),
         rx.cond(

@@ -30,7 +30,7 @@ from portal_app.models import (
     PinRequest,
     SepaMandat,
 )
-from portal_app.services import audit, booking, clock, dates, mail, sessions
+from portal_app.services import audit, booking, clock, dates, mail, sessions, team
 from portal_app.services.db import unit_of_work
 from portal_app.services.errors import PortalError
 from portal_app.services.password_change import verify_current
@@ -63,6 +63,8 @@ def delete_account(account_id: int, password: str, confirmed: bool) -> str:
         # A booking of this account in another tab either comes first (and is cancelled
         # below) or after (and finds no account): none stays active, detached.
         booking.serialize_account(session, account_id)
+        # a Betrieb with colleagues keeps an administrator (services/team.py)
+        team.ensure_not_last_administrator(session, account_id)
         audit.record(session, audit.Action.ACCOUNT_DELETED, account_id)
         session.flush()
         booking.cancel_all_of(session, account_id)  # mails the account, so before it goes

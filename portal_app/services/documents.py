@@ -26,6 +26,7 @@ from portal_app.services import (
     mail,
     postfach,
     registry,
+    roles,
 )
 from portal_app.services.db import unit_of_work
 from portal_app.services.errors import PortalError
@@ -91,24 +92,28 @@ def _owner(session: Session, link: Freischaltung) -> Owner:
     return owner_of_record(session.get(Person, link.person_id))
 
 
-def owners_in(session: Session, account_id: int) -> list[Owner]:
+def owners_in(session: Session, account_id: int, role: str = roles.DOKUMENTE) -> list[Owner]:
+    """The Betriebe (where the account holds `role` in the team) and Personen of the account."""
     links = session.exec(
         select(Freischaltung)
         .where(Freischaltung.account_id == account_id)
         .order_by(Freischaltung.id)
     )
-    return [_owner(session, link) for link in links]
+    return [_owner(session, link) for link in links if roles.holds(link, role)]
 
 
-def owners(account_id: int) -> list[Owner]:
-    """The Betriebe and Personen the account is unlocked for, in the order unlocked."""
+def owners(account_id: int, role: str = roles.DOKUMENTE) -> list[Owner]:
+    """The Betriebe and Personen the account is unlocked for, in the order unlocked: of the
+    Betriebe those where the account holds `role` (documents: Dokumente)."""
     with unit_of_work() as session:
-        return owners_in(session, account_id)
+        return owners_in(session, account_id, role)
 
 
-def owner_of(session: Session, account_id: int, key: str) -> Owner | None:
-    """The owner named by `key` if the account is unlocked for it, else None."""
-    return next((o for o in owners_in(session, account_id) if o.key == key), None)
+def owner_of(
+    session: Session, account_id: int, key: str, role: str = roles.DOKUMENTE
+) -> Owner | None:
+    """The owner named by `key` if the account is unlocked for it and holds `role`, else None."""
+    return next((o for o in owners_in(session, account_id, role) if o.key == key), None)
 
 
 def _of_owner(owner: Owner):
@@ -419,10 +424,14 @@ def provide(betrieb: str | None, person: str | None, title: str, path: Path) -> 
 
 
 def _announce(session: Session, record: Betrieb | Person, title: str, dokument_id: int) -> None:
-    column = Freischaltung.betrieb_id if isinstance(record, Betrieb) else Freischaltung.person_id
-    accounts = session.exec(
-        select(Freischaltung.account_id).where(column == record.id).distinct()
-    ).all()
+    """Into the Postfach of every account unlocked for the record (of a Betrieb's team: those
+    with the role Dokumente)."""
+    if isinstance(record, Betrieb):
+        accounts = roles.accounts_with_role(session, record.id, roles.DOKUMENTE)
+    else:
+        accounts = session.exec(
+            select(Freischaltung.account_id).where(Freischaltung.person_id == record.id).distinct()
+        ).all()
     for account_id in accounts:
         postfach.deliver(
             session,

@@ -1,6 +1,13 @@
 """The member's Postfach: messages from the chamber (answers to what they sent, documents
 provided for them), newest first, unread marked. The mail about a new message only says that
-there is one and links here; what the chamber wrote stays in the portal."""
+there is one and links here; what the chamber wrote stays in the portal.
+
+A message about a Betrieb's document (a document the chamber provided for the Betrieb, or the
+answer to a document sent for it) belongs to the Betrieb's team: it is shown, counted and its
+attachments handed out only while the account holds the role Dokumente for that Betrieb
+(services/roles.py; every Betrieb message so far is about documents). Other messages (answers
+to forms, PIN requests) are the account's own. A change of the account's roles sets the
+account's Postfach mark (`rights_changed`), so no worker keeps an unread count from before it."""
 
 from __future__ import annotations
 
@@ -10,8 +17,8 @@ from datetime import datetime, timedelta
 from sqlmodel import Session, col, func, select, update
 
 from portal_app import routes, texts
-from portal_app.models import Account, Dokument, PostfachAnhang, PostfachNachricht
-from portal_app.services import audit, clock, files, mail, marks
+from portal_app.models import Account, Dokument, PostfachAnhang, PostfachNachricht, Vorgang
+from portal_app.services import audit, clock, files, mail, marks, roles
 from portal_app.services.db import unit_of_work
 from portal_app.services.errors import PortalError
 from portal_app.settings import settings
@@ -87,11 +94,42 @@ def attach(session: Session, message: PostfachNachricht, name: str, kept: files.
     )
 
 
+def _betrieb_of_message():
+    """The Betrieb a message is about, as a column: its provided document's, or the sent
+    document's of the inbox item it answers (NULL for the account's own messages)."""
+    answered = (
+        select(Dokument.betrieb_id)
+        .join(Vorgang, Vorgang.dokument_id == Dokument.id)
+        .where(Vorgang.id == PostfachNachricht.vorgang_id)
+        .scalar_subquery()
+    )
+    provided = (
+        select(Dokument.betrieb_id)
+        .where(Dokument.id == PostfachNachricht.dokument_id)
+        .scalar_subquery()
+    )
+    return func.coalesce(provided, answered)
+
+
+def _visible(session: Session, account_id: int):
+    """The condition for the account's messages it may see now (see the module docstring)."""
+    allowed = roles.betrieb_ids_with_role(session, account_id, roles.DOKUMENTE)
+    about = _betrieb_of_message()
+    return (PostfachNachricht.account_id == account_id) & (
+        about.is_(None) | about.in_(list(allowed) or [-1])
+    )
+
+
+def rights_changed(session: Session, account_id: int) -> None:
+    """The account's roles changed: its unread count is asked again by every worker."""
+    marks.changed(session, _mark(account_id))
+
+
 def messages(account_id: int) -> list[MessageView]:
     with unit_of_work() as session:
         rows = session.exec(
             select(PostfachNachricht)
-            .where(PostfachNachricht.account_id == account_id)
+            .where(_visible(session, account_id))
             .order_by(col(PostfachNachricht.created_at).desc(), col(PostfachNachricht.id).desc())
         ).all()
         ids = [row.id for row in rows]
@@ -132,7 +170,7 @@ def unread_count(account_id: int) -> int:
         return session.exec(
             select(func.count())
             .select_from(PostfachNachricht)
-            .where(PostfachNachricht.account_id == account_id)
+            .where(_visible(session, account_id))
             .where(col(PostfachNachricht.read_at).is_(None))
         ).one()
 
@@ -160,7 +198,7 @@ def mark_read(account_id: int, message_id: int) -> None:
         opened = session.exec(
             update(PostfachNachricht)
             .where(col(PostfachNachricht.id) == message_id)
-            .where(col(PostfachNachricht.account_id) == account_id)
+            .where(_visible(session, account_id))
             .where(col(PostfachNachricht.read_at).is_(None))
             .values(read_at=clock.now())
         )
@@ -175,7 +213,7 @@ def attachment(account_id: int, attachment_id: int) -> files.StoredFile:
             select(PostfachAnhang)
             .join(PostfachNachricht, PostfachNachricht.id == PostfachAnhang.nachricht_id)
             .where(PostfachAnhang.id == attachment_id)
-            .where(PostfachNachricht.account_id == account_id)
+            .where(_visible(session, account_id))
         ).first()
         audit.record(session, AUDIT_ATTACHMENT, account_id, f"anhang {attachment_id}",
                      "" if found else "verweigert")  # fmt: skip

@@ -1,5 +1,8 @@
 """SEPA core direct-debit mandates of a Betrieb: grant, replace, revoke, confirm, as PDF.
 
+Only for members of the Betrieb's team with the role Beitrag und SEPA (services/roles.py),
+checked at every action.
+
 The IBAN is checked with schwifty (checksum, national length, SEPA zone). One active mandate
 per Betrieb: granting a new one ends the old one in the same transaction ("ersetzt"). The
 member sees only the last four digits of the IBAN after saving.
@@ -18,7 +21,7 @@ from sqlmodel import Session, col, select
 
 from portal_app import texts
 from portal_app.models import Account, Betrieb, SepaMandat
-from portal_app.services import audit, clock, mail, registry
+from portal_app.services import audit, clock, mail, registry, roles
 from portal_app.services.db import unit_of_work
 from portal_app.services.documents import owner_of, owners_in
 from portal_app.services.errors import PortalError
@@ -147,7 +150,7 @@ def _view(session: Session, row: SepaMandat) -> MandateView:
 
 
 def _betrieb_of(session: Session, account_id: int, betrieb_key: str) -> Betrieb:
-    owner = owner_of(session, account_id, betrieb_key)
+    owner = owner_of(session, account_id, betrieb_key, roles.SEPA)
     if owner is None or not owner.is_betrieb:
         raise MandateRejected(texts.SEPA_BETRIEB_MISSING, field="betrieb")
     return session.get(Betrieb, owner.betrieb_id)
@@ -222,7 +225,10 @@ def grant(
 
 def _own_mandate(session: Session, account_id: int, mandate_id: int) -> SepaMandat | None:
     row = session.get(SepaMandat, mandate_id) if isinstance(mandate_id, int) else None
-    if row is None or owner_of(session, account_id, f"betrieb-{row.betrieb_id}") is None:
+    if (
+        row is None
+        or owner_of(session, account_id, f"betrieb-{row.betrieb_id}", roles.SEPA) is None
+    ):
         return None
     return row
 
@@ -248,10 +254,16 @@ def revoke(account_id: int, mandate_id: int) -> MandateView:
     raise MandateNotFound(texts.SEPA_MANDATE_NOT_FOUND)
 
 
+def betriebe(account_id: int) -> list:
+    """The Betriebe whose mandate the account may see and grant (role Beitrag und SEPA)."""
+    with unit_of_work() as session:
+        return [o for o in owners_in(session, account_id, roles.SEPA) if o.is_betrieb]
+
+
 def mandates(account_id: int) -> list[MandateView]:
     """All mandates (active and ended) of the account's Betriebe, newest first."""
     with unit_of_work() as session:
-        ids = [o.betrieb_id for o in owners_in(session, account_id) if o.is_betrieb]
+        ids = [o.betrieb_id for o in owners_in(session, account_id, roles.SEPA) if o.is_betrieb]
         rows = session.exec(
             select(SepaMandat)
             .where(col(SepaMandat.betrieb_id).in_(ids))

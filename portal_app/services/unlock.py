@@ -277,6 +277,8 @@ def _finish(session: Session, account_id: int, record: Betrieb | Person, pin: Pi
             betrieb_id=record.id if isinstance(record, Betrieb) else None,
             person_id=record.id if isinstance(record, Person) else None,
             created_at=clock.now(),
+            # the PIN's account becomes the Betrieb's administrator (services/team.py)
+            verwalter=isinstance(record, Betrieb),
         )
     )
     if isinstance(record, Betrieb):

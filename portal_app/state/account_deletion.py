@@ -8,7 +8,7 @@ import secrets
 import reflex as rx
 
 from portal_app import routes
-from portal_app.services import account_deletion
+from portal_app.services import account_deletion, team
 from portal_app.services.password_change import CurrentPasswordWrong
 from portal_app.services.sessions import AccountView
 from portal_app.state.feedback import Feedback
@@ -32,7 +32,7 @@ class AccountDeletionState(Feedback, SessionState):
             )
         except CurrentPasswordWrong as error:
             return self._fail(error, clear=["password"])
-        except account_deletion.DeletionNotConfirmed as error:
+        except (account_deletion.DeletionNotConfirmed, team.LastAdministrator) as error:
             return self._fail(error)
         self.logged_in = False
         self.account_email = ""

@@ -7,7 +7,7 @@ import asyncio
 import reflex as rx
 
 from portal_app import texts
-from portal_app.services import documents, sepa, sepa_pdf
+from portal_app.services import sepa, sepa_pdf
 from portal_app.services.sessions import AccountView
 from portal_app.state.downloads import send_file
 from portal_app.state.feedback import Feedback
@@ -48,8 +48,8 @@ class SepaState(Feedback, SessionState):
         return bool(self.active)
 
     async def _show(self, account_id: int) -> None:
-        owners = await asyncio.to_thread(documents.owners, account_id)
-        self.betriebe = [{"key": o.key, "label": o.label} for o in owners if o.is_betrieb]
+        owners = await asyncio.to_thread(sepa.betriebe, account_id)
+        self.betriebe = [{"key": o.key, "label": o.label} for o in owners]
         keys = [b["key"] for b in self.betriebe]
         if self.betrieb_key not in keys:
             self.betrieb_key = keys[0] if keys else ""

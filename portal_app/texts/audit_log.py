@@ -73,4 +73,12 @@ AUDIT_ACTIONS = {
     "sepa_mandat_widerrufen": "SEPA-Mandat widerrufen",
     "sepa_verweigert": "SEPA-Mandat abgelehnt",
     "sepa_mandat_pdf": "SEPA-Mandat als PDF heruntergeladen",
+    "team_eingeladen": "Ins Team eingeladen",
+    "team_einladung_zurueckgezogen": "Einladung ins Team zurückgezogen",
+    "team_beigetreten": "Dem Team beigetreten",
+    "team_rollen_geaendert": "Rollen im Team geändert",
+    "team_entfernt": "Aus dem Team entfernt",
+    "team_verlassen": "Team verlassen",
+    "team_verwalter_ernannt": "Zum Verwalter ernannt",
+    "team_verwalter_abgegeben": "Verwalterrolle abgegeben",
 }

@@ -6,8 +6,9 @@ SEPA_INTRO = (
     "neues Mandat ersetzt das bisherige; Sie können es jederzeit widerrufen."
 )
 SEPA_ONLY_BETRIEB = (
-    "Das SEPA-Lastschriftmandat ist für Betriebe vorgesehen. Bitte schalten Sie Ihr Konto "
-    "dafür als Betrieb frei."
+    "Das SEPA-Lastschriftmandat ist für Betriebe vorgesehen: für ihren Verwalter und für "
+    "Kolleginnen und Kollegen mit der Rolle „Beitrag und SEPA“. Bitte schalten Sie Ihr Konto "
+    "dafür als Betrieb frei oder bitten Sie den Verwalter Ihres Betriebs um diese Rolle."
 )
 SEPA_FORM_LABEL = "SEPA-Lastschriftmandat erteilen"
 SEPA_NEW_HEADING = "Neues Mandat erteilen"

@@ -34,6 +34,7 @@ from portal_app.services import (
     sepa,
     sessions,
     staff,
+    team,
     unlock,
     vorlagen,
 )
@@ -126,6 +127,8 @@ def populated(unlocked, store, make_course, tmp_path):  # noqa: F811
     devices.remember(token, None)
     admin = set_up_staff(admin=True)  # staff, departments, recovery codes, a staff session
     staff.invite(admin.view(), new_staff_email(), "Max Muster", ["beitrag"])  # a set-up link
+    # an open invitation into the Betrieb's team
+    team.invite(betrieb_member, "TS-1234567-0", "kollege@betrieb.example", ["dokumente"])
     return {
         "betrieb_member": betrieb_member,
         "person_member": person_member,

@@ -44,6 +44,7 @@ def test_the_account_pages_unlock_and_forms_are_protected_and_the_catalogue_is_n
         routes.DOCUMENTS,
         routes.VORLAGEN,
         routes.SEPA,
+        routes.TEAM,
         routes.LOGIN_RENEWED,
     }
     assert routes.COURSES not in protected and routes.COURSE not in protected
@@ -98,9 +99,9 @@ def test_the_navigation_reads_start_page_courses_help_and_for_members_postfach()
     ]
 
 
-def test_documents_vorlagen_and_sepa_are_for_unlocked_members_only():
+def test_documents_vorlagen_sepa_and_a_betriebs_team_are_for_unlocked_members_only():
     unlocked = {spec.route for spec in pages_for(demo=False) if spec.unlocked}
-    assert unlocked == {routes.DOCUMENTS, routes.VORLAGEN, routes.SEPA}
+    assert unlocked == {routes.DOCUMENTS, routes.VORLAGEN, routes.SEPA, routes.TEAM}
 
 
 def test_mein_konto_links_every_member_service_in_its_group():
@@ -145,9 +146,9 @@ def test_the_footer_is_built_from_the_registry_legal_pages_then_accessibility():
     assert {spec.route for spec in entries} <= served
 
 
-def test_only_the_course_page_has_a_title_that_follows_its_data():
+def test_only_the_course_and_team_pages_have_a_title_that_follows_their_data():
     live = [spec.route for spec in pages_for(demo=True) if spec.live_title is not None]
-    assert live == [routes.COURSE]
+    assert sorted(live) == sorted([routes.COURSE, routes.TEAM])
     course_page = next(spec for spec in pages_for(demo=True) if spec.route == routes.COURSE)
     assert course_page.document_title is course_page.live_title
     imprint = next(spec for spec in pages_for(demo=True) if spec.route == routes.IMPRINT)

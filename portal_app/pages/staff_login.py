@@ -33,17 +33,17 @@ def _password_form() -> rx.Component:
 
 def _code_form() -> rx.Component:
     return form(
-        rx.text(texts.STAFF_CODE_STEP, as_="p"),
+        rx.text(texts.TOTP_CODE_STEP, as_="p"),
         alert(StaffLoginState.problem),
         text_field(
             "code",
-            texts.FIELD_STAFF_CODE,
+            texts.FIELD_TOTP_CODE,
             StaffLoginState.errors.get("code", ""),
             autocomplete="one-time-code",
-            hint=texts.STAFF_CODE_HINT,
+            hint=texts.TOTP_CODE_HINT,
             max_length=20,
         ),
-        submit_button(texts.STAFF_CODE_BUTTON),
+        submit_button(texts.TOTP_CODE_BUTTON),
         on_submit=StaffLoginState.submit_code,
         label=texts.STAFF_LOGIN_TITLE,
     )

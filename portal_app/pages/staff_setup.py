@@ -37,17 +37,17 @@ def _password_step() -> rx.Component:
 
 def _totp_step() -> rx.Component:
     return rx.fragment(
-        rx.heading(texts.STAFF_TOTP_TITLE, as_="h2", size="5", margin_bottom="0.5rem"),
-        rx.text(texts.STAFF_TOTP_INTRO, as_="p", margin_bottom="1rem"),
+        rx.heading(texts.TOTP_SETUP_TITLE, as_="h2", size="5", margin_bottom="0.5rem"),
+        rx.text(texts.TOTP_SETUP_INTRO, as_="p", margin_bottom="1rem"),
         rx.image(
             src=StaffSetupState.qr_svg,
-            alt=texts.STAFF_TOTP_QR_LABEL,
+            alt=texts.TOTP_QR_LABEL,
             width="200px",
             height="200px",
             class_name="staff-qr",
         ),
         rx.text(
-            texts.STAFF_TOTP_SECRET_LABEL,
+            texts.TOTP_SECRET_LABEL,
             " ",
             rx.el.code(StaffSetupState.secret_text, id="totp-schluessel"),
             as_="p",
@@ -57,14 +57,14 @@ def _totp_step() -> rx.Component:
             alert(StaffSetupState.problem),
             text_field(
                 "code",
-                texts.FIELD_STAFF_CODE,
+                texts.FIELD_TOTP_CODE,
                 StaffSetupState.errors.get("code", ""),
                 autocomplete="one-time-code",
                 max_length=20,
             ),
-            submit_button(texts.STAFF_CODE_BUTTON),
+            submit_button(texts.TOTP_CODE_BUTTON),
             on_submit=lambda form_data: StaffSetupState.submit_code(form_data, LINK_TOKEN),
-            label=texts.STAFF_TOTP_TITLE,
+            label=texts.TOTP_SETUP_TITLE,
         ),
     )
 
@@ -80,7 +80,7 @@ def _recovery_codes() -> rx.Component:
         texts.STAFF_RECOVERY_INTRO,
         rx.el.ul(
             rx.foreach(StaffSetupState.recovery_codes, lambda c: rx.el.li(rx.el.code(c))),
-            aria_label=texts.STAFF_RECOVERY_LIST_LABEL,
+            aria_label=texts.TOTP_RECOVERY_LIST_LABEL,
             class_name="recovery-codes",
         ),
         actions=(rx.button(texts.STAFF_CONTINUE, on_click=StaffSetupState.go_on, size="3"),),

@@ -84,15 +84,15 @@ def set_up(page: Page, link: str, member: StaffMember, screenshot=None) -> None:
         flows.assert_accessible_narrow_and_wide(page, screenshot, "verwaltung-einrichten")
     flows.fill_new_password(page, member.password)
     page.get_by_role("button", name=texts.STAFF_SETUP_PASSWORD_BUTTON).click()
-    expect(page.get_by_role("heading", name=texts.STAFF_TOTP_TITLE)).to_be_visible()
-    expect(page.get_by_role("img", name=texts.STAFF_TOTP_QR_LABEL)).to_be_visible()
+    expect(page.get_by_role("heading", name=texts.TOTP_SETUP_TITLE)).to_be_visible()
+    expect(page.get_by_role("img", name=texts.TOTP_QR_LABEL)).to_be_visible()
     if screenshot:
         flows.assert_accessible_narrow_and_wide(page, screenshot, "verwaltung-authenticator")
     member.secret = page.get_by_role("main").get_by_role("code").inner_text().replace(" ", "")
-    page.get_by_label(texts.FIELD_STAFF_CODE).fill(member.next_code())
-    page.get_by_role("button", name=texts.STAFF_CODE_BUTTON).click()
+    page.get_by_label(texts.FIELD_TOTP_CODE).fill(member.next_code())
+    page.get_by_role("button", name=texts.TOTP_CODE_BUTTON).click()
     expect(page.get_by_role("heading", name=texts.STAFF_RECOVERY_TITLE)).to_be_visible()
-    codes = page.get_by_role("list", name=texts.STAFF_RECOVERY_LIST_LABEL).get_by_role("listitem")
+    codes = page.get_by_role("list", name=texts.TOTP_RECOVERY_LIST_LABEL).get_by_role("listitem")
     expect(codes).to_have_count(10)
     member.recovery_codes = [c.strip() for c in codes.all_inner_texts()]
     if screenshot:
@@ -131,8 +131,8 @@ def enter_password(page: Page, member: StaffMember, password: str = "") -> None:
 
 
 def enter_code(page: Page, code: str) -> None:
-    page.get_by_label(texts.FIELD_STAFF_CODE).fill(code)
-    page.get_by_role("button", name=texts.STAFF_CODE_BUTTON).click()
+    page.get_by_label(texts.FIELD_TOTP_CODE).fill(code)
+    page.get_by_role("button", name=texts.TOTP_CODE_BUTTON).click()
 
 
 def staff_login(page: Page, member: StaffMember, code: str = "") -> None:

@@ -5,6 +5,7 @@ import reflex as rx
 from portal_app import routes, styles, texts
 from portal_app.components.forms import alert, form, notice, submit_button, text_field
 from portal_app.components.page import page
+from portal_app.components.totp import code_field
 from portal_app.state.staff_login import StaffLoginState
 
 
@@ -35,14 +36,7 @@ def _code_form() -> rx.Component:
     return form(
         rx.text(texts.TOTP_CODE_STEP, as_="p"),
         alert(StaffLoginState.problem),
-        text_field(
-            "code",
-            texts.FIELD_TOTP_CODE,
-            StaffLoginState.errors.get("code", ""),
-            autocomplete="one-time-code",
-            hint=texts.TOTP_CODE_HINT,
-            max_length=20,
-        ),
+        code_field(StaffLoginState.errors.get("code", ""), texts.TOTP_CODE_HINT),
         submit_button(texts.TOTP_CODE_BUTTON),
         on_submit=StaffLoginState.submit_code,
         label=texts.STAFF_LOGIN_TITLE,

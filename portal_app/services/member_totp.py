@@ -45,15 +45,14 @@ REASON_MAX = 500
 _CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f]")
 
 
-class Action:
-    ENABLED = "second_factor_enabled"
-    DISABLED = "second_factor_disabled"
-    CODES_RENEWED = "recovery_codes_renewed"
-    RECOVERY_CODE_USED = "recovery_code_used"
-    CODE_FAILED = "second_factor_code_failed"
-    LOGIN = "login_second_factor"
-    RESET_BY_STAFF = "second_factor_reset_by_staff"
-    REFUSED = "second_factor_missing"
+AUDIT_ENABLED = "second_factor_enabled"
+AUDIT_DISABLED = "second_factor_disabled"
+AUDIT_CODES_RENEWED = "recovery_codes_renewed"
+AUDIT_RECOVERY_CODE_USED = "recovery_code_used"
+AUDIT_CODE_FAILED = "second_factor_code_failed"
+AUDIT_LOGIN = "login_second_factor"
+AUDIT_RESET_BY_STAFF = "second_factor_reset_by_staff"
+AUDIT_REFUSED = "second_factor_missing"
 
 
 class SecondFactorRequired(PortalError):
@@ -108,7 +107,7 @@ def ensure(account_id: int, refused_in: str = "") -> None:
         missing = required(session, account_id) and not enabled(session, account_id)
     if missing:
         with unit_of_work() as session:
-            audit.record(session, Action.REFUSED, account_id, refused_in[:100])
+            audit.record(session, AUDIT_REFUSED, account_id, refused_in[:100])
         raise SecondFactorRequired
 
 
@@ -186,7 +185,7 @@ def confirm_setup(account_id: int, code: str, current_token: str) -> list[str]:
             .values(second_factor=True)
         )
         sessions.end_all(session, account_id, keep_token=current_token or "-")
-        audit.record(session, Action.ENABLED, account_id)
+        audit.record(session, AUDIT_ENABLED, account_id)
         account = session.get(Account, account_id)
         mail.enqueue(
             session,
@@ -227,7 +226,7 @@ def _check_own_code(account_id: int, code: str) -> None:
             throttle.succeeded(session, key, this_try)
             return
     with unit_of_work() as session:
-        audit.record(session, Action.CODE_FAILED, account_id)
+        audit.record(session, AUDIT_CODE_FAILED, account_id)
     raise CodeRejected(texts.TOTP_CODE_WRONG, field="code")
 
 
@@ -238,7 +237,7 @@ def disable(account_id: int, password: str, code: str) -> None:
     with unit_of_work() as session:
         session.exec(delete(MemberTotp).where(MemberTotp.account_id == account_id))
         totp.delete_recovery_codes(session, SECOND_FACTOR, account_id)
-        audit.record(session, Action.DISABLED, account_id)
+        audit.record(session, AUDIT_DISABLED, account_id)
         account = session.get(Account, account_id)
         mail.enqueue(
             session,
@@ -256,7 +255,7 @@ def renew_codes(account_id: int, password: str, code: str) -> list[str]:
     _check_own_code(account_id, code)
     with unit_of_work() as session:
         codes = totp.new_recovery_codes(session, SECOND_FACTOR, account_id)
-        audit.record(session, Action.CODES_RENEWED, account_id)
+        audit.record(session, AUDIT_CODES_RENEWED, account_id)
         return codes
 
 
@@ -290,12 +289,12 @@ def finish_login(
             throttle.succeeded(session, step.key, this_try)
             if used_recovery:
                 _recovery_code_used(session, step.account_id)
-            audit.record(session, Action.LOGIN, step.account_id)
+            audit.record(session, AUDIT_LOGIN, step.account_id)
             if old_token:
                 sessions.end(session, old_token)
             return sessions.start(session, step.account_id, user_agent, second_factor=True)
     with unit_of_work() as session:  # the try stays counted
-        audit.record(session, Action.CODE_FAILED, step.account_id)
+        audit.record(session, AUDIT_CODE_FAILED, step.account_id)
         if this_try.pauses_until and not step.key.device:
             sessions.tell_paused(
                 session, session.get(Account, step.account_id), this_try.pauses_until
@@ -305,7 +304,7 @@ def finish_login(
 
 def _recovery_code_used(session: Session, account_id: int) -> None:
     left = totp.recovery_codes_left(session, SECOND_FACTOR, account_id)
-    audit.record(session, Action.RECOVERY_CODE_USED, account_id, detail=str(left))
+    audit.record(session, AUDIT_RECOVERY_CODE_USED, account_id, detail=str(left))
     account = session.get(Account, account_id)
     mail.enqueue(
         session,
@@ -393,7 +392,7 @@ def reset_by_staff(staff: StaffView, account_id: int, raw_reason: str) -> None:
         totp.delete_recovery_codes(session, SECOND_FACTOR, account.id)
         sessions.end_all(session, account.id)
         audit.record(
-            session, Action.RESET_BY_STAFF, account.id, f"konto:{account.id}", reason,
+            session, AUDIT_RESET_BY_STAFF, account.id, f"konto:{account.id}", reason,
             staff_id=staff.id,
         )  # fmt: skip
         mail.enqueue(

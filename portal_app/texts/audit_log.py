@@ -73,4 +73,12 @@ AUDIT_ACTIONS = {
     "sepa_mandat_widerrufen": "SEPA-Mandat widerrufen",
     "sepa_verweigert": "SEPA-Mandat abgelehnt",
     "sepa_mandat_pdf": "SEPA-Mandat als PDF heruntergeladen",
+    "second_factor_enabled": "Zweiter Faktor eingeschaltet",
+    "second_factor_disabled": "Zweiter Faktor ausgeschaltet",
+    "recovery_codes_renewed": "Neue Wiederherstellungscodes erzeugt",
+    "recovery_code_used": "Anmeldung mit Wiederherstellungscode",
+    "second_factor_code_failed": "Falscher Bestätigungscode",
+    "login_second_factor": "Anmeldung mit zweitem Faktor",
+    "second_factor_reset_by_staff": "Zweiter Faktor durch die Kammer zurückgesetzt",
+    "second_factor_missing": "Dienst ohne zweiten Faktor abgelehnt",
 }

@@ -19,7 +19,6 @@ SECOND_FACTOR_STATUS_OFF = "Der zweite Faktor ist ausgeschaltet."
 SECOND_FACTOR_CODES_LEFT = "Noch {count} von 10 Wiederherstellungscodes übrig."
 SECOND_FACTOR_START = "Zweiten Faktor einrichten"
 SECOND_FACTOR_SETUP_CANCEL = "Abbrechen"
-SECOND_FACTOR_RECOVERY_TITLE = "Ihre Wiederherstellungscodes"
 SECOND_FACTOR_RECOVERY_INTRO = (
     "Der zweite Faktor ist eingeschaltet. Bewahren Sie diese zehn Codes sicher auf "
     "(ausdrucken oder im Passwort-Manager): Jeder Code ersetzt einmal den Bestätigungscode, "
@@ -27,7 +26,6 @@ SECOND_FACTOR_RECOVERY_INTRO = (
 )
 SECOND_FACTOR_OTHERS_ENDED = "Ihre Anmeldungen auf anderen Geräten wurden beendet."
 SECOND_FACTOR_DOWNLOAD = "Codes als Textdatei herunterladen"
-SECOND_FACTOR_PRINT = "Codes drucken"
 SECOND_FACTOR_CODES_NOTED = "Ich habe die Codes notiert"
 SECOND_FACTOR_BACK_TO = "Weiter zu {title}"
 SECOND_FACTOR_CODES_FILE = (
@@ -43,7 +41,7 @@ SECOND_FACTOR_OFF_BUTTON = "Ausschalten"
 SECOND_FACTOR_OFF_REQUIRED = (
     "Ohne zweiten Faktor können Sie den SEPA-Dienst nicht nutzen, bis Sie ihn wieder einrichten."
 )
-SECOND_FACTOR_TURNED_OFF = "Der zweite Faktor ist ausgeschaltet."
+SECOND_FACTOR_TURNED_OFF = "Sie haben den zweiten Faktor ausgeschaltet."
 SECOND_FACTOR_RENEW_TITLE = "Neue Wiederherstellungscodes"
 SECOND_FACTOR_RENEW_INTRO = (
     "Neue Codes ersetzen alle bisherigen. Bestätigen Sie mit Ihrem Passwort und einem "

@@ -27,7 +27,6 @@ STAFF_SETUP_LINK_INVALID = (
     "Bitte bitten Sie die Administration um einen neuen Link."
 )
 STAFF_SETUP_PASSWORD_BUTTON = "Passwort speichern und weiter"
-STAFF_RECOVERY_TITLE = "Ihre Wiederherstellungscodes"
 STAFF_RECOVERY_INTRO = (
     "Ihr Zugang ist eingerichtet. Bewahren Sie diese zehn Codes sicher auf (ausdrucken oder "
     "im Passwort-Manager): Jeder Code ersetzt einmal den Bestätigungscode, falls Sie Ihr "

@@ -91,7 +91,7 @@ def set_up(page: Page, link: str, member: StaffMember, screenshot=None) -> None:
     member.secret = page.get_by_role("main").get_by_role("code").inner_text().replace(" ", "")
     page.get_by_label(texts.FIELD_TOTP_CODE).fill(member.next_code())
     page.get_by_role("button", name=texts.TOTP_CODE_BUTTON).click()
-    expect(page.get_by_role("heading", name=texts.STAFF_RECOVERY_TITLE)).to_be_visible()
+    expect(page.get_by_role("heading", name=texts.TOTP_RECOVERY_TITLE)).to_be_visible()
     codes = page.get_by_role("list", name=texts.TOTP_RECOVERY_LIST_LABEL).get_by_role("listitem")
     expect(codes).to_have_count(10)
     member.recovery_codes = [c.strip() for c in codes.all_inner_texts()]

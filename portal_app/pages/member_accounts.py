@@ -52,7 +52,7 @@ def _reset_form() -> rx.Component:
             color_scheme="red",
             width="fit-content",
         ),
-        on_submit=MemberAccountsState.reset,
+        on_submit=MemberAccountsState.reset_second_factor,
         label=texts.STAFF_RESET_SECOND_FACTOR,
         key=MemberAccountsState.reset_form_key,
     )
@@ -83,7 +83,7 @@ def _account() -> rx.Component:
     texts.MEMBER_ACCOUNTS_TITLE,
     staff=True,
     admin=True,
-    nav_label=texts.MEMBER_ACCOUNTS_TITLE,
+    nav_label=texts.MEMBER_ACCOUNTS_NAV,
     nav_order=25,
     on_load=[MemberAccountsState.load],
 )

@@ -85,7 +85,7 @@ def _setup() -> rx.Component:
 
 def _cancel() -> rx.Component:
     return rx.button(
-        texts.SECOND_FACTOR_SETUP_CANCEL,
+        texts.UPLOAD_CANCEL,
         type="button",
         variant="outline",
         on_click=MemberTotpState.show("overview"),

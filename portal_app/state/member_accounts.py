@@ -73,7 +73,7 @@ class MemberAccountsState(Feedback, SessionState):
         return None
 
     @guard(STAFF_ADMIN)
-    async def reset(self, staff: StaffView, form_data: dict):
+    async def reset_second_factor(self, staff: StaffView, form_data: dict):
         self._clear_feedback()
         self.done = ""
         email = self.found.get("email", "")

@@ -1,5 +1,4 @@
-"""Zweiter Faktor of members: set-up under Mein Konto, the code at login, recovery codes, where
-it is required (SEPA), the staff's reset, the mails about it."""
+"""Zweiter Faktor of members: set-up, login code, SEPA requirement, staff reset, mails."""
 
 from portal_app.texts import mails
 
@@ -18,7 +17,6 @@ SECOND_FACTOR_STATUS_ON = "Der zweite Faktor ist eingeschaltet."
 SECOND_FACTOR_STATUS_OFF = "Der zweite Faktor ist ausgeschaltet."
 SECOND_FACTOR_CODES_LEFT = "Noch {count} von 10 Wiederherstellungscodes übrig."
 SECOND_FACTOR_START = "Zweiten Faktor einrichten"
-SECOND_FACTOR_SETUP_CANCEL = "Abbrechen"
 SECOND_FACTOR_RECOVERY_INTRO = (
     "Der zweite Faktor ist eingeschaltet. Bewahren Sie diese zehn Codes sicher auf "
     "(ausdrucken oder im Passwort-Manager): Jeder Code ersetzt einmal den Bestätigungscode, "
@@ -83,12 +81,12 @@ SEPA_SECOND_FACTOR_TEXT = (
 SEPA_SECOND_FACTOR_LINK = "Zweiten Faktor jetzt einrichten"
 
 # sessions page
-SESSIONS_SECOND_FACTOR = "Zweiter Faktor"
 SESSIONS_SECOND_FACTOR_YES = "bestätigt"
 SESSIONS_SECOND_FACTOR_NO = "nicht bestätigt"
 
 # --- the staff's page: member accounts -----------------------------------------------------
 MEMBER_ACCOUNTS_TITLE = "Konten von Mitgliedern"
+MEMBER_ACCOUNTS_NAV = "Mitgliedskonten"
 MEMBER_ACCOUNTS_INTRO = (
     "Finden Sie ein Mitgliedskonto über die vollständige E-Mail-Adresse. Hat ein Mitglied "
     "Telefon und Wiederherstellungscodes verloren, setzen Sie hier nach Prüfung der Identität "

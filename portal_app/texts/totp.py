@@ -1,5 +1,4 @@
-"""The second factor, for staff and members alike: the code at login, the authenticator's
-set-up, the recovery codes."""
+"""The second factor of staff and members: the login code, the set-up, recovery codes."""
 
 FIELD_TOTP_CODE = "Bestätigungscode"
 TOTP_CODE_HINT = (

@@ -5,7 +5,6 @@ authenticator app would), logging out."""
 from __future__ import annotations
 
 import re
-import time
 import uuid
 from dataclasses import dataclass, field
 
@@ -39,15 +38,9 @@ class StaffMember:
     last_step: int = -1
 
     def next_code(self) -> str:
-        """A code the portal has not yet accepted: the current step's, or the next one's
-        (the portal accepts one step of drift); waits if both are used."""
-        while True:
-            now = int(time.time()) // STEP
-            step = max(now, self.last_step + 1)
-            if step <= now + 1:
-                self.last_step = step
-                return pyotp.TOTP(self.secret).at(step * STEP)
-            time.sleep(1)
+        """A code the portal has not yet accepted (see `flows.fresh_totp`)."""
+        code, self.last_step = flows.fresh_totp(self.secret, self.last_step)
+        return code
 
     def used_code(self) -> str:
         """The code of the step used last (the portal refuses it a second time)."""

@@ -8,8 +8,10 @@ codes as keyed hashes) are the staff's: services/totp.py.
   account's other logins end: they did not pass the second factor.
 - Login (`finish_login`): after the password (`sessions.login` hands a `SecondStep`), a TOTP
   code or a recovery code, within `sessions.SECOND_STEP_TIME`. Wrong codes are counted by the
-  login throttle under the password try's key (services/throttle.py): a known device only
-  against itself, so a stranger cannot lock the member's own browser out.
+  login throttle against the account from the password try's device or client
+  (`throttle.second_factor_key`): 5 wrong codes in an hour pause the code step for unknown
+  devices; a known device counts only against itself, so a stranger who has the password
+  still cannot lock the member's own browser out.
 - Turning it off and new recovery codes need the password and a code (counted per account).
 - Lost device: a recovery code, or the chamber's staff reset it (`reset_by_staff`, audited
   with the staff id; the member is mailed and every login ends).
@@ -266,15 +268,16 @@ def finish_login(
     step: sessions.SecondStep, code: str, user_agent: str = "", old_token: str = ""
 ) -> str:
     """The login's second step: a TOTP code (once) or a recovery code (once, mailed); returns
-    the new login's token. Each try is counted before the code is checked, under the
-    password try's key (LoginThrottled while a wait or pause lasts); the right code clears
-    the password try and this one."""
+    the new login's token. Each try is counted before the code is checked
+    (`throttle.second_factor_key`; LoginThrottled while a wait or pause lasts); the right code
+    clears the password try and the wrong codes of this device or client."""
     if not (code or "").strip():
         raise CodeRejected(texts.TOTP_CODE_EMPTY, field="code")
     if clock.now() > step.until:
         raise CodeRejected(texts.TOTP_TOO_LATE)
+    code_key = throttle.second_factor_key(step.account_id, step.key)
     with unit_of_work() as session:
-        this_try = throttle.count_try(session, step.key)
+        this_try = throttle.count_try(session, code_key, throttle.CODE_PAUSE_AFTER)
     with unit_of_work() as session:
         row = _row(session, step.account_id)
         if row is None or row.confirmed_at is None:  # reset or turned off meanwhile
@@ -285,7 +288,8 @@ def finish_login(
             used_recovery = True
         else:
             used_recovery = None
-        if used_recovery is not None:
+        if used_recovery is not None:  # neither the password try nor the codes are failures
+            throttle.succeeded(session, code_key, this_try)
             throttle.succeeded(session, step.key, this_try)
             if used_recovery:
                 _recovery_code_used(session, step.account_id)
@@ -295,7 +299,7 @@ def finish_login(
             return sessions.start(session, step.account_id, user_agent, second_factor=True)
     with unit_of_work() as session:  # the try stays counted
         audit.record(session, AUDIT_CODE_FAILED, step.account_id)
-        if this_try.pauses_until and not step.key.device:
+        if this_try.pauses_until and not code_key.device:
             sessions.tell_paused(
                 session, session.get(Account, step.account_id), this_try.pauses_until
             )

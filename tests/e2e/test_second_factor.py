@@ -34,7 +34,7 @@ def test_a_member_sets_up_the_second_factor_and_logs_in_with_codes(
 ):
     email = flows.create_account(page, mail_sink)
     _open_second_factor(page)
-    expect(page.get_by_text(texts.SECOND_FACTOR_STATUS_OFF)).to_be_visible()
+    expect(page.get_by_text(texts.SECOND_FACTOR_STATUS_OFF, exact=True)).to_be_visible()
     flows.assert_accessible_narrow_and_wide(page, screenshot, "zweiter-faktor-aus")
 
     app = flows.set_up_second_factor_here(page, screenshot)
@@ -44,7 +44,7 @@ def test_a_member_sets_up_the_second_factor_and_logs_in_with_codes(
     saved = open(download.value.path(), encoding="utf-8").read()  # noqa: SIM115
     assert all(code in saved for code in app.recovery_codes) and email in saved
     page.get_by_role("button", name=texts.SECOND_FACTOR_CODES_NOTED).click()
-    expect(page.get_by_text(texts.SECOND_FACTOR_STATUS_ON)).to_be_visible()
+    expect(page.get_by_text(texts.SECOND_FACTOR_STATUS_ON, exact=True)).to_be_visible()
     expect(page.get_by_text(texts.SECOND_FACTOR_CODES_LEFT.format(count=10))).to_be_visible()
     expect(page.get_by_role("list", name=texts.TOTP_RECOVERY_LIST_LABEL)).to_have_count(0)
     mail_sink.wait_for(email, texts.MAIL_SECOND_FACTOR_ON_SUBJECT)

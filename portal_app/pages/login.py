@@ -35,7 +35,7 @@ def _code_form() -> rx.Component:
             code_field(LoginState.errors.get("code", ""), texts.TOTP_CODE_HINT),
             submit_button(texts.TOTP_CODE_BUTTON),
             on_submit=LoginState.submit_code,
-            label=texts.TOTP_CODE_STEP,
+            label=texts.LOGIN_TITLE,
         ),
         rx.button(
             texts.LOGIN_START_AGAIN,

@@ -115,7 +115,8 @@ def test_the_chambers_administrator_resets_a_members_second_factor(
     expect(staff_page.get_by_role("main")).to_have_attribute("aria-busy", "false")
     staff_page.get_by_label(texts.FIELD_EMAIL).fill("nicht-da-" + email)
     staff_page.get_by_role("button", name=texts.MEMBER_ACCOUNTS_SEARCH).click()
-    expect(staff_page.get_by_text(texts.MEMBER_ACCOUNTS_NONE)).to_be_visible()
+    main = staff_page.get_by_role("main")
+    expect(main.get_by_text(texts.MEMBER_ACCOUNTS_NONE)).to_be_visible()
     staff_page.get_by_label(texts.FIELD_EMAIL).fill(email.upper())
     staff_page.get_by_role("button", name=texts.MEMBER_ACCOUNTS_SEARCH).click()
     found = staff_page.get_by_role("region", name=email)
@@ -127,7 +128,7 @@ def test_the_chambers_administrator_resets_a_members_second_factor(
     staff_page.get_by_label(texts.FIELD_RESET_REASON).fill("Telefon verloren, Identität geprüft")
     staff_page.get_by_role("button", name=texts.STAFF_RESET_SECOND_FACTOR).click()
     done = texts.SECOND_FACTOR_WAS_RESET_MEMBER.format(email=email)
-    expect(staff_page.get_by_text(done)).to_be_visible()
+    expect(main.get_by_text(done)).to_be_visible()
     expect(found).to_contain_text(texts.SECOND_FACTOR_STATUS_OFF)
     mail_sink.wait_for(email, texts.MAIL_SECOND_FACTOR_RESET_SUBJECT)
 

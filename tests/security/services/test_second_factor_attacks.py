@@ -45,6 +45,12 @@ def _logins(account_id: int) -> int:
         ).one()
 
 
+def _wrong_code(secret: str) -> str:
+    """A guess that is none of the codes valid now."""
+    right = {code_now(secret, d) for d in (-1, 0, 1)}
+    return next(f"{n:06d}" for n in range(10**6) if f"{n:06d}" not in right)
+
+
 def _guess_for(clock, secret: str, hours: float) -> tuple[int, int]:
     """A stranger who knows the password guesses codes (never the right one) as fast as the
     throttle lets them, keeping each code step as long as it lasts; returns how many codes
@@ -57,9 +63,7 @@ def _guess_for(clock, secret: str, hours: float) -> tuple[int, int]:
             if step is None or clock.now() > step.until:
                 step = login(OWNER, PASSWORD, client=STRANGER)
                 passwords += 1
-            right = {code_now(secret, d) for d in (-1, 0, 1)}
-            guess = next(f"{n:06d}" for n in range(10**6) if f"{n:06d}" not in right)
-            member_totp.finish_login(step, guess)
+            member_totp.finish_login(step, _wrong_code(secret))
         except member_totp.CodeRejected:
             codes += 1
             clock.travel(seconds=1)
@@ -80,7 +84,7 @@ def test_guessing_codes_is_throttled_and_never_locks_the_members_own_browser_out
     assert _logins(account_id) == before, "no login was made"
     while True:  # one more round of guesses, until the pause begins
         with pytest.raises((member_totp.CodeRejected, LoginThrottled)) as outcome:
-            member_totp.finish_login(login(OWNER, PASSWORD, client=STRANGER), "000000")
+            member_totp.finish_login(login(OWNER, PASSWORD, client=STRANGER), _wrong_code(secret))
         if isinstance(outcome.value, LoginThrottled) and outcome.value.paused:
             break
         clock.travel(seconds=61)

@@ -135,3 +135,42 @@ def test_the_chambers_administrator_resets_a_members_second_factor(
     flows.expect_logged_out(page)  # every login of the member ended
     flows.login(page, email)
     _expect_account(page)  # the password alone is enough again
+
+
+def test_new_recovery_codes_and_turning_off_need_password_and_code(
+    page: Page, mail_sink, portal_db, screenshot
+):
+    email = flows.create_account(page, mail_sink)
+    _open_second_factor(page)
+    app = flows.set_up_second_factor_here(page)
+    page.get_by_role("button", name=texts.SECOND_FACTOR_CODES_NOTED).click()
+
+    page.get_by_role("button", name=texts.SECOND_FACTOR_RENEW_TITLE).click()
+    flows.assert_accessible_narrow_and_wide(page, screenshot, "zweiter-faktor-neue-codes")
+    with flows.failed_logins_forgotten(portal_db):
+        page.get_by_role("button", name=texts.SECOND_FACTOR_RENEW_BUTTON).click()
+        expect(page.get_by_label(texts.FIELD_PASSWORD)).to_be_focused()
+        page.get_by_label(texts.FIELD_PASSWORD).fill(flows.PASSWORD)
+        page.get_by_label(texts.FIELD_TOTP_CODE).fill("<script>1</script>")
+        page.get_by_role("button", name=texts.SECOND_FACTOR_RENEW_BUTTON).click()
+        expect(page.get_by_role("alert")).to_have_text(texts.TOTP_CODE_WRONG)
+    page.get_by_label(texts.FIELD_PASSWORD).fill(flows.PASSWORD)
+    page.get_by_label(texts.FIELD_TOTP_CODE).fill(app.recovery_codes[0])
+    page.get_by_role("button", name=texts.SECOND_FACTOR_RENEW_BUTTON).click()
+    codes = page.get_by_role("list", name=texts.TOTP_RECOVERY_LIST_LABEL).get_by_role("listitem")
+    expect(codes).to_have_count(10)
+    assert not set(codes.all_inner_texts()) & set(app.recovery_codes)
+    page.get_by_role("button", name=texts.SECOND_FACTOR_CODES_NOTED).click()
+
+    page.get_by_role("button", name=texts.SECOND_FACTOR_OFF_TITLE).click()
+    page.get_by_label(texts.FIELD_PASSWORD).fill(flows.PASSWORD)
+    page.get_by_label(texts.FIELD_TOTP_CODE).fill(app.next_code())
+    page.get_by_role("button", name=texts.SECOND_FACTOR_OFF_BUTTON).click()
+    expect(page.get_by_role("main").get_by_text(texts.SECOND_FACTOR_TURNED_OFF)).to_be_visible()
+    expect(page.get_by_text(texts.SECOND_FACTOR_STATUS_OFF, exact=True)).to_be_visible()
+    mail_sink.wait_for(email, texts.MAIL_SECOND_FACTOR_OFF_SUBJECT)
+
+    flows.logout(page)
+    flows.open_page(page, "/anmelden")
+    flows.login(page, email)
+    _expect_account(page)  # the password alone again

@@ -104,37 +104,37 @@ def test_a_betriebs_member_is_led_from_sepa_to_the_set_up_and_back(
 def test_the_chambers_administrator_resets_a_members_second_factor(
     page: Page, mail_sink, portal_cli, new_context, screenshot
 ):
-    email = flows.create_account(page, mail_sink)
-    _open_second_factor(page)
-    flows.set_up_second_factor_here(page)
+    member_page = new_context().new_page()
+    email = flows.create_account(member_page, mail_sink)
+    _open_second_factor(member_page)
+    flows.set_up_second_factor_here(member_page)
 
-    staff_page = new_context().new_page()
-    staff_flows.create_and_set_up(staff_page, portal_cli, admin=True)
-    staff_page.get_by_role("link", name=texts.MEMBER_ACCOUNTS_NAV).click()
-    expect(staff_page.get_by_role("heading", name=texts.MEMBER_ACCOUNTS_TITLE)).to_be_visible()
-    expect(staff_page.get_by_role("main")).to_have_attribute("aria-busy", "false")
-    staff_page.get_by_label(texts.FIELD_EMAIL).fill("nicht-da-" + email)
-    staff_page.get_by_role("button", name=texts.MEMBER_ACCOUNTS_SEARCH).click()
-    main = staff_page.get_by_role("main")
+    staff_flows.create_and_set_up(page, portal_cli, admin=True)
+    page.get_by_role("link", name=texts.MEMBER_ACCOUNTS_NAV).click()
+    expect(page.get_by_role("heading", name=texts.MEMBER_ACCOUNTS_TITLE)).to_be_visible()
+    expect(page.get_by_role("main")).to_have_attribute("aria-busy", "false")
+    main = page.get_by_role("main")
+    page.get_by_label(texts.FIELD_EMAIL).fill("nicht-da-" + email)
+    page.get_by_role("button", name=texts.MEMBER_ACCOUNTS_SEARCH).click()
     expect(main.get_by_text(texts.MEMBER_ACCOUNTS_NONE)).to_be_visible()
-    staff_page.get_by_label(texts.FIELD_EMAIL).fill(email.upper())
-    staff_page.get_by_role("button", name=texts.MEMBER_ACCOUNTS_SEARCH).click()
-    found = staff_page.get_by_role("region", name=email)
+    page.get_by_label(texts.FIELD_EMAIL).fill(email.upper())
+    page.get_by_role("button", name=texts.MEMBER_ACCOUNTS_SEARCH).click()
+    found = page.get_by_role("region", name=email)
     expect(found).to_contain_text(texts.SECOND_FACTOR_STATUS_ON)
-    flows.assert_accessible_narrow_and_wide(staff_page, screenshot, "verwaltung-konten")
+    flows.assert_accessible_narrow_and_wide(page, screenshot, "verwaltung-konten")
 
-    staff_page.get_by_role("button", name=texts.STAFF_RESET_SECOND_FACTOR).click()
-    expect(staff_page.get_by_role("alert")).to_have_text(texts.SECOND_FACTOR_REASON_EMPTY)
-    staff_page.get_by_label(texts.FIELD_RESET_REASON).fill("Telefon verloren, Identität geprüft")
-    staff_page.get_by_role("button", name=texts.STAFF_RESET_SECOND_FACTOR).click()
+    page.get_by_role("button", name=texts.STAFF_RESET_SECOND_FACTOR).click()
+    expect(page.get_by_role("alert")).to_have_text(texts.SECOND_FACTOR_REASON_EMPTY)
+    page.get_by_label(texts.FIELD_RESET_REASON).fill("Telefon verloren, Identität geprüft")
+    page.get_by_role("button", name=texts.STAFF_RESET_SECOND_FACTOR).click()
     done = texts.SECOND_FACTOR_WAS_RESET_MEMBER.format(email=email)
     expect(main.get_by_text(done)).to_be_visible()
     expect(found).to_contain_text(texts.SECOND_FACTOR_STATUS_OFF)
     mail_sink.wait_for(email, texts.MAIL_SECOND_FACTOR_RESET_SUBJECT)
 
-    flows.expect_logged_out(page)  # every login of the member ended
-    flows.login(page, email)
-    _expect_account(page)  # the password alone is enough again
+    flows.expect_logged_out(member_page)  # every login of the member ended
+    flows.login(member_page, email)
+    _expect_account(member_page)  # the password alone is enough again
 
 
 def test_new_recovery_codes_and_turning_off_need_password_and_code(

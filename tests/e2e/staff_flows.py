@@ -18,7 +18,6 @@ from tests.mailsink import MailSink, body_of
 STAFF_PASSWORD = "Sachbearbeiter prüfen Anträge gründlich"
 SETUP_LINK = re.compile(r"https?://\S+/verwaltung/einrichten\?token=\S+")
 STAFF_COOKIE = "kp_verwaltung"
-STEP = 30
 
 
 def new_staff_email(prefix: str = "sachbearbeitung") -> str:
@@ -44,7 +43,7 @@ class StaffMember:
 
     def used_code(self) -> str:
         """The code of the step used last (the portal refuses it a second time)."""
-        return pyotp.TOTP(self.secret).at(self.last_step * STEP)
+        return pyotp.TOTP(self.secret).at(self.last_step * flows.TOTP_STEP)
 
 
 def create_staff(

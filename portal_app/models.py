@@ -40,6 +40,8 @@ class LoginSession(SQLModel, table=True):
     # the one-time code that moves the token into the HttpOnly cookie (hash, expiry)
     handoff_hash: str | None = Field(default=None, max_length=64, unique=True, index=True)
     handoff_until: datetime | None = None
+    # the login passed the second factor (services/member_totp.py), or set it up
+    second_factor: bool = False
 
 
 class EmailToken(SQLModel, table=True):
@@ -435,7 +437,7 @@ class StaffAccount(SQLModel, table=True):
     is_admin: bool = False
     created_at: datetime
     deactivated_at: datetime | None = None
-    # the TOTP secret, sealed with the secret key (services/staff_totp.py `seal`); confirmed once
+    # the TOTP secret, sealed with the secret key (services/totp.py `seal`); confirmed once
     # the first code from the authenticator matched
     totp_secret: str | None = Field(default=None, max_length=120)
     totp_confirmed_at: datetime | None = None
@@ -627,3 +629,32 @@ class TeamEinladung(SQLModel, table=True):
     used_at: datetime | None = None
     used_by: int | None = Field(default=None, foreign_key="account.id", ondelete="SET NULL")
     withdrawn_at: datetime | None = None
+
+
+# --- the members' second factor (services/member_totp.py) -------------------------------------
+
+
+class MemberTotp(SQLModel, table=True):
+    """A member's authenticator app: the TOTP secret sealed with the secret key
+    (services/totp.py `seal`), in use once its first code confirmed it."""
+
+    __tablename__ = "member_totp"
+
+    id: int | None = Field(default=None, primary_key=True)
+    account_id: int = Field(foreign_key="account.id", unique=True, index=True, ondelete="CASCADE")
+    totp_secret: str = Field(max_length=120)
+    # the last accepted TOTP time step: a code works only once
+    totp_last_step: int | None = None
+    created_at: datetime
+    confirmed_at: datetime | None = None
+
+
+class MemberRecoveryCode(SQLModel, table=True):
+    """A member's single-use recovery code instead of a TOTP code; only its keyed hash."""
+
+    __tablename__ = "member_recovery_code"
+
+    id: int | None = Field(default=None, primary_key=True)
+    account_id: int = Field(foreign_key="account.id", index=True, ondelete="CASCADE")
+    code_hash: str = Field(max_length=64, unique=True, index=True)
+    used_at: datetime | None = None

@@ -87,12 +87,18 @@ PASSWORD_RESET = "/passwort-zuruecksetzen"
 ACCOUNT_PASSWORD = "/konto/passwort"
 ACCOUNT_DELETE = "/konto/loeschen"
 ACCOUNT_SESSIONS = "/konto/sitzungen"
+ACCOUNT_SECOND_FACTOR = "/konto/zweiter-faktor"
 ACCOUNT_DELETED = "/konto-geloescht"
 # HTTP endpoints (not pages): they set and clear the HttpOnly session cookie
 SESSION_START = "/sitzung/start"
 SESSION_END = "/sitzung/ende"
 DOWNLOAD = "/datei"  # + "/<ticket>": a file streamed once (see services/download_tickets.py)
 HEALTH = "/healthz"  # for monitoring: JSON, 200 or 503 (see services/health.py)
+
+
+def second_factor_setup(back_to: str) -> str:
+    """The second factor's page, coming back to `back_to` (a path of this site) after set-up."""
+    return f"{ACCOUNT_SECOND_FACTOR}?zurueck={quote(safe_next(back_to), safe='/')}"
 
 
 def password_reset(token: str) -> str:
@@ -176,6 +182,7 @@ def staff_course(course_id: int, created: bool = False) -> str:
 
 STAFF_VORLAGEN = "/verwaltung/vorlagen"  # administrators: the Vorlagen library
 STAFF_AUDIT_LOG = "/verwaltung/protokoll"  # administrators: the audit log
+STAFF_MEMBER_ACCOUNTS = "/verwaltung/konten"  # administrators: a member's second factor
 
 
 # --- the staff's Verzeichnis (Betriebe, Personen, PINs) -----------------------------------------

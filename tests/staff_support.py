@@ -6,7 +6,7 @@ from __future__ import annotations
 import uuid
 from dataclasses import dataclass
 
-from portal_app.services import staff, staff_login, staff_setup, staff_totp
+from portal_app.services import staff, staff_login, staff_setup, totp
 from portal_app.services.staff import StaffView
 
 STAFF_PASSWORD = "Sachbearbeitung mit zwei Faktoren"
@@ -39,5 +39,5 @@ def set_up_staff(
     )
     enrollment = staff_setup.set_password(token, STAFF_PASSWORD, STAFF_PASSWORD)
     secret = enrollment.secret_text.replace(" ", "")
-    done = staff_setup.confirm(token, staff_totp.code_at(secret, staff_totp.current_step()))
+    done = staff_setup.confirm(token, totp.code_at(secret, totp.current_step()))
     return SetUpStaff(staff_id, email, secret, done.recovery_codes, done.session_token)

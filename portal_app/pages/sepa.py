@@ -14,6 +14,7 @@ from portal_app.components.forms import (
     success_panel,
     text_field,
 )
+from portal_app.components.links import link_button
 from portal_app.components.loading import until_loaded
 from portal_app.components.page import page
 from portal_app.state.sepa import SepaState
@@ -126,17 +127,19 @@ def _history() -> rx.Component:
     )
 
 
-@page(
-    routes.SEPA,
-    texts.SEPA_TITLE,
-    unlocked=True,
-    on_load=[SepaState.load],
-    account_link=texts.SEPA_TITLE,
-    account_order=30,
-)
-def sepa_page() -> rx.Component:
+def _second_factor_first() -> rx.Component:
+    """The account must use a second factor for SEPA and has none: the way to its set-up,
+    which comes back here afterwards."""
+    return rx.el.section(
+        rx.heading(texts.SEPA_SECOND_FACTOR_TITLE, **styles.section_heading),
+        rx.text(texts.SEPA_SECOND_FACTOR_TEXT, as_="p", margin_bottom="1rem"),
+        link_button(texts.SEPA_SECOND_FACTOR_LINK, routes.second_factor_setup(routes.SEPA)),
+        aria_label=texts.SEPA_SECOND_FACTOR_TITLE,
+    )
+
+
+def _mandates() -> rx.Component:
     return rx.fragment(
-        rx.heading(texts.SEPA_TITLE, **styles.page_heading),
         rx.cond(
             SepaState.betriebe.length() > 0,
             rx.fragment(
@@ -162,5 +165,24 @@ def sepa_page() -> rx.Component:
                 _history(),
             ),
             until_loaded(notice(texts.SEPA_ONLY_BETRIEB)),
+        ),
+    )
+
+
+@page(
+    routes.SEPA,
+    texts.SEPA_TITLE,
+    unlocked=True,
+    on_load=[SepaState.load],
+    account_link=texts.SEPA_TITLE,
+    account_order=30,
+)
+def sepa_page() -> rx.Component:
+    return rx.fragment(
+        rx.heading(texts.SEPA_TITLE, **styles.page_heading),
+        rx.cond(
+            SepaState.needs_second_factor,
+            until_loaded(_second_factor_first()),
+            _mandates(),
         ),
     )

@@ -34,6 +34,7 @@ def _row(row: SessionRow) -> rx.Component:
         rx.el.dl(
             _fact(texts.SESSIONS_STARTED, row.started),
             _fact(texts.SESSIONS_LAST_SEEN, row.last_seen),
+            _fact(texts.SECOND_FACTOR_TITLE, row.second_factor),
             class_name="facts",
         ),
         rx.cond(

@@ -5,6 +5,7 @@ import reflex as rx
 from portal_app import routes, styles, texts
 from portal_app.components.forms import alert, form, notice, submit_button, text_field
 from portal_app.components.page import page
+from portal_app.components.totp import code_field
 from portal_app.state.staff_login import StaffLoginState
 
 
@@ -33,17 +34,10 @@ def _password_form() -> rx.Component:
 
 def _code_form() -> rx.Component:
     return form(
-        rx.text(texts.STAFF_CODE_STEP, as_="p"),
+        rx.text(texts.TOTP_CODE_STEP, as_="p"),
         alert(StaffLoginState.problem),
-        text_field(
-            "code",
-            texts.FIELD_STAFF_CODE,
-            StaffLoginState.errors.get("code", ""),
-            autocomplete="one-time-code",
-            hint=texts.STAFF_CODE_HINT,
-            max_length=20,
-        ),
-        submit_button(texts.STAFF_CODE_BUTTON),
+        code_field(StaffLoginState.errors.get("code", ""), texts.TOTP_CODE_HINT),
+        submit_button(texts.TOTP_CODE_BUTTON),
         on_submit=StaffLoginState.submit_code,
         label=texts.STAFF_LOGIN_TITLE,
     )

@@ -10,11 +10,11 @@ from portal_app.components.forms import (
     new_password_fields,
     submit_button,
     success_panel,
-    text_field,
 )
 from portal_app.components.link_token import LINK_TOKEN, checked_link_page
 from portal_app.components.loading import waiting
 from portal_app.components.page import page
+from portal_app.components.totp import authenticator, code_field, recovery_code_list
 from portal_app.state.session import SessionState
 from portal_app.state.staff_setup import StaffSetupState
 
@@ -37,34 +37,14 @@ def _password_step() -> rx.Component:
 
 def _totp_step() -> rx.Component:
     return rx.fragment(
-        rx.heading(texts.STAFF_TOTP_TITLE, as_="h2", size="5", margin_bottom="0.5rem"),
-        rx.text(texts.STAFF_TOTP_INTRO, as_="p", margin_bottom="1rem"),
-        rx.image(
-            src=StaffSetupState.qr_svg,
-            alt=texts.STAFF_TOTP_QR_LABEL,
-            width="200px",
-            height="200px",
-            class_name="staff-qr",
-        ),
-        rx.text(
-            texts.STAFF_TOTP_SECRET_LABEL,
-            " ",
-            rx.el.code(StaffSetupState.secret_text, id="totp-schluessel"),
-            as_="p",
-            margin_y="1rem",
-        ),
+        rx.heading(texts.TOTP_SETUP_TITLE, as_="h2", size="5", margin_bottom="0.5rem"),
+        authenticator(StaffSetupState.qr_svg, StaffSetupState.secret_text),
         form(
             alert(StaffSetupState.problem),
-            text_field(
-                "code",
-                texts.FIELD_STAFF_CODE,
-                StaffSetupState.errors.get("code", ""),
-                autocomplete="one-time-code",
-                max_length=20,
-            ),
-            submit_button(texts.STAFF_CODE_BUTTON),
+            code_field(StaffSetupState.errors.get("code", "")),
+            submit_button(texts.TOTP_CODE_BUTTON),
             on_submit=lambda form_data: StaffSetupState.submit_code(form_data, LINK_TOKEN),
-            label=texts.STAFF_TOTP_TITLE,
+            label=texts.TOTP_SETUP_TITLE,
         ),
     )
 
@@ -76,13 +56,9 @@ def _done_step() -> rx.Component:
 
 def _recovery_codes() -> rx.Component:
     return success_panel(
-        texts.STAFF_RECOVERY_TITLE,
+        texts.TOTP_RECOVERY_TITLE,
         texts.STAFF_RECOVERY_INTRO,
-        rx.el.ul(
-            rx.foreach(StaffSetupState.recovery_codes, lambda c: rx.el.li(rx.el.code(c))),
-            aria_label=texts.STAFF_RECOVERY_LIST_LABEL,
-            class_name="recovery-codes",
-        ),
+        recovery_code_list(StaffSetupState.recovery_codes),
         actions=(rx.button(texts.STAFF_CONTINUE, on_click=StaffSetupState.go_on, size="3"),),
     )
 

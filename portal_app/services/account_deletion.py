@@ -2,11 +2,12 @@
 wants another address registers anew and deletes the old account.
 
 What goes: the login (the `account` row with the password hash), its sessions and its mail
-links, its Freischaltungen. What stays, detached from the login: what the chamber must keep —
-the audit log, bookings, form submissions, documents, SEPA mandates and PIN requests keep
-their rows and lose the link to the account (the account column is set to NULL in the same
-transaction, `_detach_kept_records`), and the mails already in the outbox (they name only an
-address). A later table with an account column hooks in there.
+links, its second factor and recovery codes, its Freischaltungen. What stays, detached from
+the login: what the chamber must keep — the audit log, bookings, form submissions,
+documents, SEPA mandates and PIN requests keep their rows and lose the link to the account (the
+account column is set to NULL in the same transaction, `_detach_kept_records`), and the mails
+already in the outbox (they name only an address). A later table with an account column
+hooks in there.
 
 Bookings of courses that have not begun are cancelled first, each as the member would cancel
 it (`booking.cancel_all_of`): the seat goes to the first on the waiting list, who is mailed,
@@ -27,6 +28,8 @@ from portal_app.models import (
     EmailToken,
     FormSubmission,
     LoginSession,
+    MemberRecoveryCode,
+    MemberTotp,
     PinRequest,
     SepaMandat,
 )
@@ -72,6 +75,8 @@ def delete_account(account_id: int, password: str, confirmed: bool) -> str:
         sessions.end_all(session, account_id)  # workers forget the logins at once
         session.exec(delete(LoginSession).where(LoginSession.account_id == account_id))
         session.exec(delete(EmailToken).where(EmailToken.account_id == account_id))
+        session.exec(delete(MemberTotp).where(MemberTotp.account_id == account_id))
+        session.exec(delete(MemberRecoveryCode).where(MemberRecoveryCode.account_id == account_id))
         session.exec(delete(Account).where(Account.id == account_id))
         body = texts.MAIL_DELETED_BODY.format(
             when=dates.format_datetime(clock.now()),

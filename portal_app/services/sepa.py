@@ -5,7 +5,8 @@ checked at every action.
 
 The IBAN is checked with schwifty (checksum, national length, SEPA zone). One active mandate
 per Betrieb: granting a new one ends the old one in the same transaction ("ersetzt"). The
-member sees only the last four digits of the IBAN after saving.
+member sees only the last four digits of the IBAN after saving. Every function first asks
+for the second factor of those who must use one (`member_totp.ensure`).
 """
 
 from __future__ import annotations
@@ -21,7 +22,7 @@ from sqlmodel import Session, col, select
 
 from portal_app import texts
 from portal_app.models import Account, Betrieb, SepaMandat
-from portal_app.services import audit, clock, mail, registry, roles
+from portal_app.services import audit, clock, mail, member_totp, registry, roles
 from portal_app.services.db import unit_of_work
 from portal_app.services.documents import owner_of, owners_in
 from portal_app.services.errors import PortalError
@@ -175,6 +176,7 @@ def grant(
     account_id: int, betrieb_key: str, raw_holder: str, raw_iban: str, consent: bool
 ) -> MandateView:
     """Grant a mandate for one of the account's Betriebe; an active one is ended as replaced."""
+    member_totp.ensure(account_id, "sepa")
     try:
         with unit_of_work() as session:
             betrieb = _betrieb_of(session, account_id, betrieb_key)
@@ -234,6 +236,7 @@ def _own_mandate(session: Session, account_id: int, mandate_id: int) -> SepaMand
 
 
 def revoke(account_id: int, mandate_id: int) -> MandateView:
+    member_totp.ensure(account_id, "sepa")
     with unit_of_work() as session:
         row = _own_mandate(session, account_id, mandate_id)
         if row is not None and row.ended_at is None:
@@ -262,6 +265,7 @@ def betriebe(account_id: int) -> list:
 
 def mandates(account_id: int) -> list[MandateView]:
     """All mandates (active and ended) of the account's Betriebe, newest first."""
+    member_totp.ensure(account_id, "sepa")
     with unit_of_work() as session:
         ids = [o.betrieb_id for o in owners_in(session, account_id, roles.SEPA) if o.is_betrieb]
         rows = session.exec(
@@ -274,6 +278,7 @@ def mandates(account_id: int) -> list[MandateView]:
 
 def mandate_for_pdf(account_id: int, mandate_id: int) -> tuple[MandateView, str, str]:
     """The mandate, the full IBAN and BIC for the member's own PDF; audited."""
+    member_totp.ensure(account_id, "sepa")
     with unit_of_work() as session:
         row = _own_mandate(session, account_id, mandate_id)
         if row is not None:

@@ -11,7 +11,7 @@ from sqlalchemy import bindparam
 from sqlmodel import Session, col, select, update
 
 from portal_app import routes, texts
-from portal_app.models import EMAIL_MAX_LENGTH, Account, LoginSession
+from portal_app.models import EMAIL_MAX_LENGTH, Account, LoginSession, MemberTotp
 from portal_app.services import (
     audit,
     clock,
@@ -35,6 +35,8 @@ TOUCH_INTERVAL = timedelta(minutes=1)
 
 
 HANDOFF_TIME = timedelta(seconds=60)
+# how long the code step of a login with a second factor waits after a correct password
+SECOND_STEP_TIME = timedelta(minutes=5)
 
 LoginThrottled = throttle.LoginThrottled
 
@@ -63,8 +65,40 @@ class AccountView:
     created_at: datetime
 
 
-def start(session: Session, account_id: int, user_agent: str = "") -> str:
-    """Open a new login for the account in the caller's transaction; return its token."""
+@dataclass(frozen=True)
+class SecondStep:
+    """The password was right and the account uses a second factor: no login exists yet; the
+    code (`member_totp.finish_login`) may follow until `until`. `key`: what the password try
+    was counted against; the code tries count there too (services/throttle.py)."""
+
+    account_id: int
+    until: datetime
+    key: throttle.Key
+
+
+def second_factor_lock(account_id: int) -> str:
+    """Logins and the set-up of the second factor take turns on this key (`db.serialize`)."""
+    return f"second-factor:{account_id}"
+
+
+def second_factor_on(session: Session, account_id: int) -> bool:
+    """Has the account an authenticator in use (services/member_totp.py)? Then every login
+    asks for its code."""
+    return (
+        session.exec(
+            select(MemberTotp.id)
+            .where(MemberTotp.account_id == account_id)
+            .where(col(MemberTotp.confirmed_at).is_not(None))
+        ).first()
+        is not None
+    )
+
+
+def start(
+    session: Session, account_id: int, user_agent: str = "", second_factor: bool = False
+) -> str:
+    """Open a new login for the account in the caller's transaction; return its token.
+    `second_factor`: the login passed it."""
     now = clock.now()
     token = tokens.new_token()
     session.add(
@@ -76,6 +110,7 @@ def start(session: Session, account_id: int, user_agent: str = "") -> str:
             user_agent=user_agent[:300],
             handoff_hash=tokens.hash_token(handoff_code(token)),
             handoff_until=now + HANDOFF_TIME,
+            second_factor=second_factor,
         )
     )
     return token
@@ -96,8 +131,9 @@ def login(
     old_token: str = "",
     client: str = "",
     device: str = "",
-) -> str:
-    """Check the credentials and open a fresh session (the old one of this browser ends).
+) -> str | SecondStep:
+    """Check the credentials and open a fresh session (the old one of this browser ends); for
+    an account with a second factor only the code step (SecondStep), no session yet.
 
     Throttled (see `throttle`): a try is counted before its password is checked and raises
     LoginThrottled before checking anything while a wait or pause lasts. `device` is this
@@ -122,20 +158,27 @@ def login(
     if not passwords.verify_password(password or "", password_hash):
         if this_try.pauses_until and password_hash and not counted_as.device:
             with unit_of_work() as session:
-                _tell_paused(session, account, this_try.pauses_until)
+                tell_paused(session, account, this_try.pauses_until)
         raise LoginFailed
+    second_step = SecondStep(account.id, clock.now() + SECOND_STEP_TIME, counted_as)
     with unit_of_work() as session:
+        db.serialize(session, second_factor_lock(account.id))
+        token = start(session, account.id, user_agent)
+        session.flush()  # SQLite: this write takes the write lock before the check below
+        if second_factor_on(session, account.id):  # the password try stays counted
+            session.rollback()
+            return second_step
         throttle.succeeded(session, counted_as, this_try)
         if old_token:
-            _end(session, old_token)
-        return start(session, account.id, user_agent)
+            end(session, old_token)
+        return token
 
 
 # However often a pause is renewed, the member hears of it once in this time.
 PAUSE_NOTICE_INTERVAL = timedelta(days=1)
 
 
-def _tell_paused(session: Session, account: Account, until: datetime) -> None:
+def tell_paused(session: Session, account: Account, until: datetime) -> None:
     """Mail the member that logins from unknown devices pause: once a day at most."""
     db.serialize(session, f"pause-notice:{account.id}")
     if audit.count_recent(session, account.id, audit.Action.LOGIN_PAUSED, PAUSE_NOTICE_INTERVAL):
@@ -232,7 +275,8 @@ def _end_where(session: Session, *conditions) -> int:
     return len(ended)
 
 
-def _end(session: Session, token: str) -> None:
+def end(session: Session, token: str) -> None:
+    """End this browser's login in the caller's transaction (if it is still active)."""
     _end_where(session, LoginSession.token_hash == tokens.hash_token(token))
 
 
@@ -240,7 +284,7 @@ def logout(token: str) -> None:
     """End this session on the server."""
     if token:
         with unit_of_work() as session:
-            _end(session, token)
+            end(session, token)
 
 
 # --- the HttpOnly cookie handoff, the list of sessions, ending them -------------------
@@ -288,6 +332,7 @@ class SessionView:
     last_seen_at: datetime
     user_agent: str
     current: bool
+    second_factor: bool = False
 
 
 def active_sessions(account_id: int, current_token: str) -> list[SessionView]:
@@ -301,7 +346,14 @@ def active_sessions(account_id: int, current_token: str) -> list[SessionView]:
             .where(col(LoginSession.ended_at).is_(None))
         ).all()
     views = [
-        SessionView(r.id, r.created_at, r.last_seen_at, r.user_agent, r.token_hash == current_hash)
+        SessionView(
+            r.id,
+            r.created_at,
+            r.last_seen_at,
+            r.user_agent,
+            r.token_hash == current_hash,
+            r.second_factor,
+        )
         for r in rows
         if not _expired(r, now)
     ]

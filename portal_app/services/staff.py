@@ -21,13 +21,15 @@ from portal_app.models import (
     StaffSession,
     StaffSetupToken,
 )
-from portal_app.services import audit, clock, departments, mail, tokens
+from portal_app.services import audit, clock, departments, mail, tokens, totp
 from portal_app.services.db import unit_of_work
 from portal_app.services.emails import email_key, normalize_email
 from portal_app.services.errors import PortalError
 from portal_app.settings import settings
 
 SETUP_LIFETIME = timedelta(hours=24)
+# where staff keep their second factor (services/totp.py)
+SECOND_FACTOR = totp.Holder(StaffAccount, StaffRecoveryCode, "staff_id", "recovery")
 NAME_MAX = 200
 
 
@@ -232,7 +234,7 @@ def reset_second_factor(admin: StaffView, staff_id: int) -> None:
         staff.totp_confirmed_at = None
         staff.totp_last_step = None
         session.add(staff)
-        session.exec(delete(StaffRecoveryCode).where(StaffRecoveryCode.staff_id == staff.id))
+        totp.delete_recovery_codes(session, SECOND_FACTOR, staff.id)
         end_sessions(session, staff.id)
         token = issue_setup_token(session, staff.id)
         body = texts.MAIL_STAFF_RESET_BODY.format(

@@ -14,11 +14,11 @@ from sqlmodel import Session, col, select, update
 
 from portal_app import texts
 from portal_app.models import EMAIL_MAX_LENGTH, StaffAccount, StaffSession
-from portal_app.services import audit, clock, passwords, staff_totp, throttle, tokens
+from portal_app.services import audit, clock, passwords, throttle, tokens, totp
 from portal_app.services.db import unit_of_work
 from portal_app.services.emails import EmailRejected, email_key, normalize_email
 from portal_app.services.errors import PortalError
-from portal_app.services.staff import StaffView, view_of
+from portal_app.services.staff import SECOND_FACTOR, StaffView, view_of
 from portal_app.settings import settings
 
 TOUCH_INTERVAL = timedelta(minutes=1)
@@ -94,21 +94,21 @@ def check_code(passed: PasswordPassed, code: str, client: str = "", user_agent: 
     """Step 2: a TOTP code (once) or a recovery code (once); returns a new session's token.
     Failed codes count against the address like failed passwords."""
     if not (code or "").strip():
-        raise CodeRejected(texts.STAFF_CODE_EMPTY, field="code")
+        raise CodeRejected(texts.TOTP_CODE_EMPTY, field="code")
     if clock.now() > passed.until:
-        raise CodeRejected(texts.STAFF_CODE_TOO_LATE)
+        raise CodeRejected(texts.TOTP_TOO_LATE)
     with unit_of_work() as session:
         staff = session.get(StaffAccount, passed.staff_id)
         if staff is None or staff.deactivated_at is not None:
-            raise CodeRejected(texts.STAFF_CODE_TOO_LATE)
+            raise CodeRejected(texts.TOTP_TOO_LATE)
         counted_as = throttle.key_for("staff:" + staff.email_key, client)
     with unit_of_work() as session:
         this_try = throttle.count_try(session, counted_as)
     with unit_of_work() as session:
         staff = session.get(StaffAccount, passed.staff_id)
-        if staff_totp.use_totp(session, staff, code):
+        if totp.use_totp(session, SECOND_FACTOR, staff, code):
             action = audit.Action.STAFF_LOGIN
-        elif staff_totp.use_recovery_code(session, staff.id, code):
+        elif totp.use_recovery_code(session, SECOND_FACTOR, staff.id, code):
             action = audit.Action.STAFF_RECOVERY_CODE_USED
         else:
             action = None
@@ -121,7 +121,7 @@ def check_code(passed: PasswordPassed, code: str, client: str = "", user_agent: 
             return start(session, staff.id, user_agent)
     with unit_of_work() as session:  # the try stays counted
         audit.record_staff(session, audit.Action.STAFF_CODE_FAILED, staff.id, f"staff:{staff.id}")
-    raise CodeRejected(texts.STAFF_CODE_WRONG, field="code")
+    raise CodeRejected(texts.TOTP_CODE_WRONG, field="code")
 
 
 # --- sessions ---------------------------------------------------------------------------------

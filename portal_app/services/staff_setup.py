@@ -12,9 +12,10 @@ from sqlmodel import Session, col, select, update
 
 from portal_app import texts
 from portal_app.models import StaffAccount, StaffSetupToken
-from portal_app.services import audit, clock, passwords, staff_login, staff_totp, tokens
+from portal_app.services import audit, clock, passwords, staff_login, tokens, totp
 from portal_app.services.db import unit_of_work
 from portal_app.services.errors import PortalError
+from portal_app.services.staff import SECOND_FACTOR
 
 
 class SetupLinkInvalid(PortalError):
@@ -72,25 +73,25 @@ def set_password(token: str, password: str, repeat: str) -> Enrollment:
     with unit_of_work() as session:
         _row, staff = _valid(session, token)
         staff.password_hash = password_hash
-        secret = staff_totp.new_secret()
-        staff.totp_secret = staff_totp.seal(secret)
+        secret = totp.new_secret()
+        staff.totp_secret = totp.seal(secret)
         staff.totp_confirmed_at = None
         staff.totp_last_step = None
         session.add(staff)
-        return Enrollment(staff_totp.grouped(secret), staff_totp.qr_svg(secret, staff.email))
+        return Enrollment(totp.grouped(secret), totp.qr_svg(secret, staff.email))
 
 
 def confirm(token: str, code: str, user_agent: str = "") -> SetupDone:
     """Step 2: the first code confirms the authenticator; the link is used up, ten recovery
     codes are made, and the staff member is logged in."""
     if not "".join((code or "").split()):
-        raise SetupCodeWrong(texts.STAFF_CODE_EMPTY, field="code")
+        raise SetupCodeWrong(texts.TOTP_CODE_EMPTY, field="code")
     with unit_of_work() as session:
         row, staff = _valid(session, token)
         if staff.password_hash is None or not staff.totp_secret:
             raise SetupLinkInvalid(texts.STAFF_SETUP_LINK_INVALID)
-        if not staff_totp.use_totp(session, staff, code):
-            raise SetupCodeWrong(texts.STAFF_CODE_WRONG, field="code")
+        if not totp.use_totp(session, SECOND_FACTOR, staff, code):
+            raise SetupCodeWrong(texts.TOTP_CODE_WRONG, field="code")
         used = session.exec(
             update(StaffSetupToken)
             .where(StaffSetupToken.id == row.id)
@@ -104,7 +105,7 @@ def confirm(token: str, code: str, user_agent: str = "") -> SetupDone:
             .where(StaffAccount.id == staff.id)
             .values(totp_confirmed_at=clock.now())
         )
-        codes = staff_totp.new_recovery_codes(session, staff.id)
+        codes = totp.new_recovery_codes(session, SECOND_FACTOR, staff.id)
         audit.record_staff(session, audit.Action.STAFF_SET_UP, staff.id, f"staff:{staff.id}")
         session_token = staff_login.start(session, staff.id, user_agent)
         return SetupDone(codes, session_token)

@@ -21,6 +21,11 @@ The rules, so that throttling protects without locking anyone out:
   day however often it is renewed, not one per try.
 - A current-password check counts against the account only (`account_key`), with the same
   waits and pause; only someone logged in to that account can hold it up.
+- The code of a login with a second factor (services/member_totp.py) counts against the
+  account, from the same known device or client as the login's password try
+  (`second_factor_key`), with the same waits but a pause after `CODE_PAUSE_AFTER` wrong codes:
+  only someone who knows the password gets there, and a known device still only against
+  itself.
 """
 
 from __future__ import annotations
@@ -43,6 +48,7 @@ WINDOW = timedelta(hours=1)
 FREE_FAILURES = 5
 LONGEST_DELAY = timedelta(minutes=1)
 PAUSE_AFTER = 20
+CODE_PAUSE_AFTER = 5  # wrong second-factor codes within the window that pause the code step
 PAUSE = timedelta(minutes=15)
 KEEP = timedelta(days=1)
 
@@ -95,6 +101,12 @@ def account_key(account_id: int) -> Key:
     return Key(_digest(b"current-password:", str(account_id)))
 
 
+def second_factor_key(account_id: int, login: Key) -> Key:
+    """The key of a login's code tries: the account, from the password try's device or
+    client."""
+    return Key(_digest(b"second-factor:", str(account_id)), login.client, login.device)
+
+
 def delay_after(failures: int) -> timedelta:
     """The wait after `failures` tries within the window: none for the first four."""
     if failures < FREE_FAILURES:
@@ -130,12 +142,12 @@ def _aware(moment: datetime | None) -> datetime | None:
     return moment
 
 
-def _check(session: Session, key: Key, before: int) -> None:
+def _check(session: Session, key: Key, before: int, pause_after: int) -> None:
     """Raise LoginThrottled if the tries before this one make it wait."""
     now = clock.now()
     since = now - WINDOW
     own, latest = _tries(session, _own_counter(key), since, before)
-    if own >= PAUSE_AFTER and latest + PAUSE > now:
+    if own >= pause_after and latest + PAUSE > now:
         raise LoginThrottled(latest + PAUSE, paused=True, device=bool(key.device))
     waits = [latest + delay_after(own)] if latest else []
     if key.client:
@@ -156,10 +168,10 @@ class Try:
     pauses_until: datetime | None  # the pause this try starts if its password is wrong
 
 
-def count_try(session: Session, key: Key) -> Try:
+def count_try(session: Session, key: Key, pause_after: int = PAUSE_AFTER) -> Try:
     """Count a try before its password is checked (`succeeded` deletes it again). Raises
     LoginThrottled if the try has to wait; it is then not counted, as the caller's transaction
-    rolls back.
+    rolls back. `pause_after`: how many tries within the window pause the counter.
 
     Tries of one counter take their turn here (in parallel tabs or workers, too): each one's row
     is written before the count, so every try sees the tries before it, finished or not. On
@@ -177,9 +189,9 @@ def count_try(session: Session, key: Key) -> Try:
     )
     session.add(this_try)
     session.flush()
-    _check(session, key, before=this_try.id)
+    _check(session, key, this_try.id, pause_after)
     own, _ = _tries(session, _own_counter(key), now - WINDOW, this_try.id + 1)
-    return Try(this_try.id, now + PAUSE if own >= PAUSE_AFTER else None)
+    return Try(this_try.id, now + PAUSE if own >= pause_after else None)
 
 
 def _clear(session: Session, *conditions) -> None:

@@ -7,7 +7,7 @@ import asyncio
 import reflex as rx
 
 from portal_app import texts
-from portal_app.services import sepa, sepa_pdf
+from portal_app.services import member_totp, sepa, sepa_pdf
 from portal_app.services.sessions import AccountView
 from portal_app.state.downloads import send_file
 from portal_app.state.feedback import Feedback
@@ -42,12 +42,19 @@ class SepaState(Feedback, SessionState):
     message: str = ""
     confirm_revoke: bool = False
     form_round: int = 0
+    # the account must use a second factor and has none yet: the page leads to its set-up
+    needs_second_factor: bool = False
 
     @rx.var
     def has_active(self) -> bool:
         return bool(self.active)
 
     async def _show(self, account_id: int) -> None:
+        second_factor = await asyncio.to_thread(member_totp.status, account_id)
+        self.needs_second_factor = second_factor.required and not second_factor.enabled
+        if self.needs_second_factor:  # the services refuse, too (member_totp.ensure)
+            self.betriebe, self.active, self.history, self.mandate_text = [], {}, [], ""
+            return
         owners = await asyncio.to_thread(sepa.betriebe, account_id)
         self.betriebe = [{"key": o.key, "label": o.label} for o in owners]
         keys = [b["key"] for b in self.betriebe]
@@ -102,7 +109,7 @@ class SepaState(Feedback, SessionState):
                 str(form_data.get("iban", ""))[:100],
                 form_data.get("zustimmung") in ("on", True, "true"),
             )
-        except sepa.MandateRejected as error:
+        except (sepa.MandateRejected, member_totp.SecondFactorRequired) as error:
             return self._fail(error)
         self.message = texts.SEPA_GRANTED.format(reference=view.reference)
         self._succeed(self.message)
@@ -127,8 +134,8 @@ class SepaState(Feedback, SessionState):
     async def revoke(self, account: AccountView, mandate_id: int):
         try:
             view = await asyncio.to_thread(sepa.revoke, account.id, parse_id(mandate_id))
-        except sepa.MandateNotFound as error:  # revoked meanwhile (another tab)
-            await self._show(account.id)
+        except (sepa.MandateNotFound, member_totp.SecondFactorRequired) as error:
+            await self._show(account.id)  # revoked meanwhile (another tab)
             return self._fail(error)
         self.message = texts.SEPA_REVOKED.format(reference=view.reference)
         self._succeed(self.message)
@@ -141,6 +148,6 @@ class SepaState(Feedback, SessionState):
             name, data = await asyncio.to_thread(
                 sepa_pdf.mandate_pdf, account.id, parse_id(mandate_id)
             )
-        except sepa.MandateNotFound as error:
+        except (sepa.MandateNotFound, member_totp.SecondFactorRequired) as error:
             return rx.toast.error(str(error))
         return send_file(name, "application/pdf", data)

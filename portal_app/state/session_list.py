@@ -23,6 +23,7 @@ class SessionRow:
     last_seen: str
     current: bool
     end_label: str
+    second_factor: str = ""
 
 
 class SessionListState(Feedback, SessionState):
@@ -43,6 +44,9 @@ class SessionListState(Feedback, SessionState):
                 last_seen=local_datetime(view.last_seen_at),
                 current=view.current,
                 end_label=texts.SESSIONS_END_LABEL.format(browser=browser, started=started),
+                second_factor=texts.SESSIONS_SECOND_FACTOR_YES
+                if view.second_factor
+                else texts.SESSIONS_SECOND_FACTOR_NO,
             )
             for view in views
         ]

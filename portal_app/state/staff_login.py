@@ -51,7 +51,7 @@ class StaffLoginState(Feedback, SessionState):
         except staff_login.StaffLoginFailed as error:
             return self._fail(error, clear=["password"], focus="password")
         self.step = "code"
-        self._announce(texts.STAFF_CODE_STEP)
+        self._announce(texts.TOTP_CODE_STEP)
         return rx.set_focus("feld-code")
 
     @rx.event
@@ -59,7 +59,7 @@ class StaffLoginState(Feedback, SessionState):
         self._clear_feedback()
         if self._passed is None:
             self.step = "password"
-            return self._fail(texts.STAFF_CODE_TOO_LATE)
+            return self._fail(texts.TOTP_TOO_LATE)
         try:
             token = await asyncio.to_thread(
                 staff_login.check_code,
@@ -77,5 +77,5 @@ class StaffLoginState(Feedback, SessionState):
             return self._fail(error, clear=["code"])
         self._passed = None
         if not await self._start_staff(token, self._next):
-            return self._fail(texts.STAFF_CODE_TOO_LATE)
+            return self._fail(texts.TOTP_TOO_LATE)
         return None

@@ -71,7 +71,7 @@ class StaffSetupState(Feedback, SessionState):
             return self._fail(error)
         self.secret_text, self.qr_svg = enrollment.secret_text, enrollment.qr_svg
         self.step = "totp"
-        self._announce(texts.STAFF_TOTP_TITLE)
+        self._announce(texts.TOTP_SETUP_TITLE)
         return None
 
     @rx.event

@@ -32,4 +32,5 @@ class WelcomeState(SessionState):
         (await self.get_state(UnlockState))._fresh()
         login = await self.get_state(LoginState)
         login._clear_feedback()
+        login._reset_steps()
         login._next = routes.WELCOME

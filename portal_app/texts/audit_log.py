@@ -81,4 +81,12 @@ AUDIT_ACTIONS = {
     "team_verlassen": "Team verlassen",
     "team_verwalter_ernannt": "Zum Verwalter ernannt",
     "team_verwalter_abgegeben": "Verwalterrolle abgegeben",
+    "second_factor_enabled": "Zweiter Faktor eingeschaltet",
+    "second_factor_disabled": "Zweiter Faktor ausgeschaltet",
+    "recovery_codes_renewed": "Neue Wiederherstellungscodes erzeugt",
+    "recovery_code_used": "Anmeldung mit Wiederherstellungscode",
+    "second_factor_code_failed": "Falscher Bestätigungscode",
+    "login_second_factor": "Anmeldung mit zweitem Faktor",
+    "second_factor_reset_by_staff": "Zweiter Faktor durch die Kammer zurückgesetzt",
+    "second_factor_missing": "Dienst ohne zweiten Faktor abgelehnt",
 }

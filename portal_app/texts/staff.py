@@ -14,18 +14,6 @@ STAFF_LOGIN_INTRO = (
 STAFF_LOGIN_FAILED = (
     "E-Mail-Adresse oder Passwort ist nicht korrekt, oder der Zugang ist nicht eingerichtet."
 )
-FIELD_STAFF_CODE = "Bestätigungscode"
-STAFF_CODE_HINT = (
-    "Die sechs Ziffern aus Ihrer Authenticator-App, oder einer Ihrer Wiederherstellungscodes."
-)
-STAFF_CODE_STEP = "Schritt 2: Bitte geben Sie den Bestätigungscode ein."
-STAFF_CODE_BUTTON = "Bestätigen"
-STAFF_CODE_EMPTY = "Bitte geben Sie den Bestätigungscode ein."
-STAFF_CODE_WRONG = (
-    "Der Bestätigungscode ist nicht korrekt oder wurde schon verwendet. Bitte warten Sie auf "
-    "den nächsten Code Ihrer App."
-)
-STAFF_CODE_TOO_LATE = "Die Anmeldung hat zu lange gedauert. Bitte beginnen Sie von vorn."
 STAFF_LOGGED_OUT = "Sie haben sich von der Verwaltung abgemeldet."
 
 # --- set-up from the link -----------------------------------------------------------------
@@ -39,20 +27,11 @@ STAFF_SETUP_LINK_INVALID = (
     "Bitte bitten Sie die Administration um einen neuen Link."
 )
 STAFF_SETUP_PASSWORD_BUTTON = "Passwort speichern und weiter"
-STAFF_TOTP_TITLE = "Authenticator-App einrichten"
-STAFF_TOTP_INTRO = (
-    "Scannen Sie den QR-Code mit Ihrer Authenticator-App oder tippen Sie den Schlüssel ein. "
-    "Geben Sie dann den sechsstelligen Code ein, den die App anzeigt."
-)
-STAFF_TOTP_QR_LABEL = "QR-Code für die Authenticator-App"
-STAFF_TOTP_SECRET_LABEL = "Schlüssel zum Eintippen:"
-STAFF_RECOVERY_TITLE = "Ihre Wiederherstellungscodes"
 STAFF_RECOVERY_INTRO = (
     "Ihr Zugang ist eingerichtet. Bewahren Sie diese zehn Codes sicher auf (ausdrucken oder "
     "im Passwort-Manager): Jeder Code ersetzt einmal den Bestätigungscode, falls Sie Ihr "
     "Telefon nicht zur Hand haben. Die Codes werden nur jetzt angezeigt."
 )
-STAFF_RECOVERY_LIST_LABEL = "Wiederherstellungscodes"
 STAFF_CONTINUE = "Weiter zum Eingang"
 
 # --- Eingang ------------------------------------------------------------------------------

@@ -3,10 +3,13 @@
 from __future__ import annotations
 
 import re
+import time
 import uuid
 from contextlib import contextmanager
+from dataclasses import dataclass, field
 from datetime import timedelta
 
+import pyotp
 from axe_playwright_python.sync_playwright import Axe
 from playwright.sync_api import Page, expect
 from sqlalchemy import create_engine, text
@@ -283,3 +286,76 @@ def send_contact_message(page: Page, email: str, subject: str = "Frage zur Meist
     page.get_by_label(texts.FORM_CONSENT).check()
     page.get_by_role("button", name=texts.FORM_SEND).click()
     expect(page.get_by_role("heading", name=texts.FORM_SENT_TITLE)).to_be_visible()
+
+
+# --- the second factor (an authenticator app played with pyotp) ------------------------------
+TOTP_STEP = 30
+
+
+def fresh_totp(secret: str, last_step: int) -> tuple[str, int]:
+    """A code the portal has not yet accepted (its step after `last_step`): the current
+    step's, or the next one's (the portal accepts one step of drift); waits if both are used.
+    Returns the code and its step."""
+    while True:
+        now = int(time.time()) // TOTP_STEP
+        step = max(now, last_step + 1)
+        if step <= now + 1:
+            return pyotp.TOTP(secret).at(step * TOTP_STEP), step
+        time.sleep(1)
+
+
+@dataclass
+class Authenticator:
+    """The member's authenticator app as the test plays it: the secret read off the set-up
+    page, the recovery codes shown there, the last time step whose code was used."""
+
+    secret: str = ""
+    recovery_codes: list[str] = field(default_factory=list)
+    last_step: int = -1
+
+    def next_code(self) -> str:
+        code, self.last_step = fresh_totp(self.secret, self.last_step)
+        return code
+
+    def used_code(self) -> str:
+        """The code of the step used last (the portal refuses it a second time)."""
+        return pyotp.TOTP(self.secret).at(self.last_step * TOTP_STEP)
+
+
+def set_up_second_factor_here(page: Page, screenshot=None) -> Authenticator:
+    """On the open "Zweiter Faktor" page: start, read the key, confirm with a code, note the
+    ten recovery codes (the recovery codes stay on the page)."""
+    page.get_by_role("button", name=texts.SECOND_FACTOR_START).click()
+    expect(page.get_by_role("img", name=texts.TOTP_QR_LABEL)).to_be_visible()
+    if screenshot:
+        assert_accessible_narrow_and_wide(page, screenshot, "zweiter-faktor-einrichten")
+    app = Authenticator(page.get_by_role("main").get_by_role("code").inner_text().replace(" ", ""))
+    page.get_by_label(texts.FIELD_TOTP_CODE).fill(app.next_code())
+    page.get_by_role("button", name=texts.TOTP_CODE_BUTTON).click()
+    expect(page.get_by_role("heading", name=texts.TOTP_RECOVERY_TITLE)).to_be_visible()
+    codes = page.get_by_role("list", name=texts.TOTP_RECOVERY_LIST_LABEL).get_by_role("listitem")
+    expect(codes).to_have_count(10)
+    app.recovery_codes = [c.strip() for c in codes.all_inner_texts()]
+    return app
+
+
+def set_up_second_factor_for_sepa(page: Page) -> Authenticator:
+    """A Betrieb's member opens SEPA from Mein Konto, follows the notice to the set-up and
+    comes back to SEPA (the second factor is required there)."""
+    open_page(page, "/konto")
+    page.get_by_role("link", name=texts.SEPA_TITLE).click()
+    page.get_by_role("link", name=texts.SEPA_SECOND_FACTOR_LINK).click()
+    expect(page.get_by_role("heading", name=texts.SECOND_FACTOR_TITLE, level=1)).to_be_visible()
+    expect(page.get_by_role("main")).to_have_attribute("aria-busy", "false")
+    app = set_up_second_factor_here(page)
+    back = texts.SECOND_FACTOR_BACK_TO.format(title=texts.SEPA_TITLE)
+    page.get_by_role("button", name=back).click()
+    expect(page.get_by_role("heading", name=texts.SEPA_TITLE, level=1)).to_be_visible()
+    expect(page.get_by_label(texts.FIELD_IBAN)).to_be_visible()
+    return app
+
+
+def enter_login_code(page: Page, code: str) -> None:
+    """The login's second step: the code (or a recovery code), then "Bestätigen"."""
+    page.get_by_label(texts.FIELD_TOTP_CODE).fill(code)
+    page.get_by_role("button", name=texts.TOTP_CODE_BUTTON).click()

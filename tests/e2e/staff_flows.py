@@ -5,7 +5,6 @@ authenticator app would), logging out."""
 from __future__ import annotations
 
 import re
-import time
 import uuid
 from dataclasses import dataclass, field
 
@@ -19,7 +18,6 @@ from tests.mailsink import MailSink, body_of
 STAFF_PASSWORD = "Sachbearbeiter prüfen Anträge gründlich"
 SETUP_LINK = re.compile(r"https?://\S+/verwaltung/einrichten\?token=\S+")
 STAFF_COOKIE = "kp_verwaltung"
-STEP = 30
 
 
 def new_staff_email(prefix: str = "sachbearbeitung") -> str:
@@ -39,19 +37,13 @@ class StaffMember:
     last_step: int = -1
 
     def next_code(self) -> str:
-        """A code the portal has not yet accepted: the current step's, or the next one's
-        (the portal accepts one step of drift); waits if both are used."""
-        while True:
-            now = int(time.time()) // STEP
-            step = max(now, self.last_step + 1)
-            if step <= now + 1:
-                self.last_step = step
-                return pyotp.TOTP(self.secret).at(step * STEP)
-            time.sleep(1)
+        """A code the portal has not yet accepted (see `flows.fresh_totp`)."""
+        code, self.last_step = flows.fresh_totp(self.secret, self.last_step)
+        return code
 
     def used_code(self) -> str:
         """The code of the step used last (the portal refuses it a second time)."""
-        return pyotp.TOTP(self.secret).at(self.last_step * STEP)
+        return pyotp.TOTP(self.secret).at(self.last_step * flows.TOTP_STEP)
 
 
 def create_staff(
@@ -84,15 +76,15 @@ def set_up(page: Page, link: str, member: StaffMember, screenshot=None) -> None:
         flows.assert_accessible_narrow_and_wide(page, screenshot, "verwaltung-einrichten")
     flows.fill_new_password(page, member.password)
     page.get_by_role("button", name=texts.STAFF_SETUP_PASSWORD_BUTTON).click()
-    expect(page.get_by_role("heading", name=texts.STAFF_TOTP_TITLE)).to_be_visible()
-    expect(page.get_by_role("img", name=texts.STAFF_TOTP_QR_LABEL)).to_be_visible()
+    expect(page.get_by_role("heading", name=texts.TOTP_SETUP_TITLE)).to_be_visible()
+    expect(page.get_by_role("img", name=texts.TOTP_QR_LABEL)).to_be_visible()
     if screenshot:
         flows.assert_accessible_narrow_and_wide(page, screenshot, "verwaltung-authenticator")
     member.secret = page.get_by_role("main").get_by_role("code").inner_text().replace(" ", "")
-    page.get_by_label(texts.FIELD_STAFF_CODE).fill(member.next_code())
-    page.get_by_role("button", name=texts.STAFF_CODE_BUTTON).click()
-    expect(page.get_by_role("heading", name=texts.STAFF_RECOVERY_TITLE)).to_be_visible()
-    codes = page.get_by_role("list", name=texts.STAFF_RECOVERY_LIST_LABEL).get_by_role("listitem")
+    page.get_by_label(texts.FIELD_TOTP_CODE).fill(member.next_code())
+    page.get_by_role("button", name=texts.TOTP_CODE_BUTTON).click()
+    expect(page.get_by_role("heading", name=texts.TOTP_RECOVERY_TITLE)).to_be_visible()
+    codes = page.get_by_role("list", name=texts.TOTP_RECOVERY_LIST_LABEL).get_by_role("listitem")
     expect(codes).to_have_count(10)
     member.recovery_codes = [c.strip() for c in codes.all_inner_texts()]
     if screenshot:
@@ -131,8 +123,8 @@ def enter_password(page: Page, member: StaffMember, password: str = "") -> None:
 
 
 def enter_code(page: Page, code: str) -> None:
-    page.get_by_label(texts.FIELD_STAFF_CODE).fill(code)
-    page.get_by_role("button", name=texts.STAFF_CODE_BUTTON).click()
+    page.get_by_label(texts.FIELD_TOTP_CODE).fill(code)
+    page.get_by_role("button", name=texts.TOTP_CODE_BUTTON).click()
 
 
 def staff_login(page: Page, member: StaffMember, code: str = "") -> None:

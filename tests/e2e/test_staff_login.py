@@ -28,7 +28,7 @@ def test_the_first_administrator_sets_up_the_access_and_logs_in_with_a_code(
     staff_flows.staff_logout(page)
     flows.assert_accessible_narrow_and_wide(page, screenshot, "verwaltung-anmelden")
     staff_flows.enter_password(page, member)
-    expect(page.get_by_label(texts.FIELD_STAFF_CODE)).to_be_focused()
+    expect(page.get_by_label(texts.FIELD_TOTP_CODE)).to_be_focused()
     flows.assert_accessible_narrow_and_wide(page, screenshot, "verwaltung-code")
     staff_flows.enter_code(page, member.next_code())
     staff_flows.expect_inbox(page)
@@ -50,10 +50,10 @@ def test_a_used_code_is_refused_in_german_and_a_wrong_password_gets_no_code_step
     with flows.failed_logins_forgotten(portal_db):
         staff_flows.enter_password(page, member, password="ein ganz falsches Passwort")
         expect(page.get_by_role("alert")).to_have_text(texts.STAFF_LOGIN_FAILED)
-        expect(page.get_by_label(texts.FIELD_STAFF_CODE)).to_have_count(0)
+        expect(page.get_by_label(texts.FIELD_TOTP_CODE)).to_have_count(0)
         staff_flows.enter_password(page, member)
         staff_flows.enter_code(page, member.used_code())  # the set-up's code, used already
-        expect(page.get_by_role("alert")).to_have_text(texts.STAFF_CODE_WRONG)
+        expect(page.get_by_role("alert")).to_have_text(texts.TOTP_CODE_WRONG)
     staff_flows.enter_code(page, member.next_code())
     staff_flows.expect_inbox(page)
 
@@ -69,7 +69,7 @@ def test_a_recovery_code_works_instead_of_the_code_once(page: Page, portal_cli, 
     with flows.failed_logins_forgotten(portal_db):
         staff_flows.enter_password(page, member)
         staff_flows.enter_code(page, recovery)
-        expect(page.get_by_role("alert")).to_have_text(texts.STAFF_CODE_WRONG)
+        expect(page.get_by_role("alert")).to_have_text(texts.TOTP_CODE_WRONG)
 
 
 def test_the_staff_login_works_by_keyboard_alone(page: Page, portal_cli):
@@ -80,7 +80,7 @@ def test_the_staff_login_works_by_keyboard_alone(page: Page, portal_cli):
     page.keyboard.press("Tab")
     page.keyboard.type(member.password)
     page.keyboard.press("Enter")
-    expect(page.get_by_label(texts.FIELD_STAFF_CODE)).to_be_focused()
+    expect(page.get_by_label(texts.FIELD_TOTP_CODE)).to_be_focused()
     page.keyboard.type(member.next_code())
     page.keyboard.press("Enter")
     staff_flows.expect_inbox(page)

@@ -54,7 +54,7 @@ def test_a_member_grants_replaces_and_revokes_the_mandate(
     page: Page, mail_sink, betrieb, issue_pin, screenshot
 ):
     email = flows.create_unlocked_member(page, mail_sink, betrieb, issue_pin(betrieb))
-    flows.open_page(page, "/sepa")
+    flows.set_up_second_factor_for_sepa(page)
     expect(page.get_by_text(texts.SEPA_NONE_ACTIVE)).to_be_visible()
     expect(page.get_by_text("DE98ZZZ09999999999")).to_be_visible()  # in the mandate text
     flows.assert_accessible_narrow_and_wide(page, screenshot, "sepa-leer")

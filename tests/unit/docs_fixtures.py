@@ -10,6 +10,7 @@ import pytest
 from portal_app.services import documents, files, pins, registry, sepa, sessions, unlock, vorlagen
 from portal_app.services.demo import DEMO_BETRIEBE_CSV, DEMO_PERSONEN_CSV
 from portal_app.settings import settings
+from tests import totp_support
 from tests.sample_files import JPEG, PDF, PNG  # noqa: F401  (the tests import them from here)
 
 PASSWORD = "Zimmerer bauen Dachstühle aus Fichte"
@@ -37,7 +38,8 @@ def registry_loaded():
 
 @pytest.fixture
 def unlocked(member, registry_loaded):
-    """An account unlocked for the given Betrieb (`TS-1234567-0`) or Person (8 digits)."""
+    """An account unlocked for the given Betrieb (`TS-1234567-0`) or Person (8 digits); an
+    account of a Betrieb has set up its second factor (the SEPA service requires it)."""
 
     def make(number: str = "TS-1234567-0") -> int:
         token = member(f"mitglied{next(_numbers)}@betrieb-example.de", PASSWORD)
@@ -46,6 +48,7 @@ def unlocked(member, registry_loaded):
             unlock.unlock_person(account_id, number, pins.issue_for_person(number).pin)
         else:
             unlock.unlock_betrieb(account_id, number, pins.issue_for_betrieb(number).pin)
+            totp_support.turn_on(account_id, token)
         return account_id
 
     return make

@@ -32,6 +32,7 @@ def test_the_account_pages_unlock_and_forms_are_protected_and_the_catalogue_is_n
         routes.ACCOUNT,
         routes.ACCOUNT_PASSWORD,
         routes.ACCOUNT_SESSIONS,
+        routes.ACCOUNT_SECOND_FACTOR,
         routes.ACCOUNT_DELETE,
         routes.UNLOCK,
         routes.PIN_REQUEST,
@@ -64,6 +65,7 @@ def test_staff_pages_have_their_own_header_and_need_a_staff_login():
         routes.STAFF_COURSE,
         routes.STAFF_VORLAGEN,
         routes.STAFF_AUDIT_LOG,
+        routes.STAFF_MEMBER_ACCOUNTS,
         routes.STAFF_VERZEICHNIS,
         routes.STAFF_BETRIEB,
         routes.STAFF_PERSON,
@@ -76,11 +78,13 @@ def test_staff_pages_have_their_own_header_and_need_a_staff_login():
         texts.STAFF_INBOX_TITLE,
         texts.VERZEICHNIS_TITLE,
         texts.STAFF_TEAM_TITLE,
+        texts.MEMBER_ACCOUNTS_NAV,
         texts.STAFF_COURSES_TITLE,
         texts.STAFF_VORLAGEN_NAV,
         texts.AUDIT_LOG_TITLE,
     ]
     assert staff[routes.STAFF_VORLAGEN].admin and staff[routes.STAFF_AUDIT_LOG].admin
+    assert staff[routes.STAFF_MEMBER_ACCOUNTS].admin
     for route in (routes.STAFF_COURSES, routes.STAFF_COURSE_NEW, routes.STAFF_COURSE):
         assert staff[route].protected and staff[route].departments == ("bildung",)
     assert staff[routes.STAFF_VERZEICHNIS].departments == (
@@ -118,6 +122,7 @@ def test_mein_konto_links_every_member_service_in_its_group():
     assert linked(registry.UNLOCKED_SERVICES) == [routes.DOCUMENTS, routes.VORLAGEN, routes.SEPA]
     assert linked(registry.MANAGE) == [
         routes.ACCOUNT_PASSWORD,
+        routes.ACCOUNT_SECOND_FACTOR,
         routes.ACCOUNT_SESSIONS,
         routes.ACCOUNT_DELETE,
     ]

@@ -12,7 +12,7 @@ from sqlmodel import select
 
 from portal_app import cli
 from portal_app.models import Account, AuditEntry, StaffAccount
-from portal_app.services import audit, mail, staff, staff_login, staff_setup, staff_totp
+from portal_app.services import audit, mail, staff, staff_login, staff_setup, totp
 from portal_app.services.db import unit_of_work
 from portal_app.services.staff import StaffRefused
 from portal_app.settings import settings
@@ -22,7 +22,7 @@ ROOT = Path(__file__).resolve().parents[2]
 
 
 def _code_now(secret: str) -> str:
-    return staff_totp.code_at(secret, staff_totp.current_step())
+    return totp.code_at(secret, totp.current_step())
 
 
 def test_the_set_up_link_works_once(clock):
@@ -51,7 +51,7 @@ def test_the_set_up_needs_the_right_first_code_and_the_password_rules(clock):
     enrollment = staff_setup.set_password(token, STAFF_PASSWORD, STAFF_PASSWORD)
     assert enrollment.qr_svg.startswith("data:image/svg+xml")
     secret = enrollment.secret_text.replace(" ", "")
-    wrong = staff_totp.code_at(secret, staff_totp.current_step() + 3)
+    wrong = totp.code_at(secret, totp.current_step() + 3)
     with pytest.raises(staff_setup.SetupCodeWrong):
         staff_setup.confirm(token, wrong)
     assert len(staff_setup.confirm(token, _code_now(secret)).recovery_codes) == 10
@@ -191,4 +191,4 @@ def test_the_totp_secret_is_stored_sealed(clock):
     with unit_of_work() as session:
         stored = session.get(StaffAccount, member.id).totp_secret
     assert member.secret not in stored
-    assert staff_totp.unseal(stored) == member.secret
+    assert totp.unseal(stored) == member.secret

@@ -9,7 +9,7 @@ import pytest
 from sqlmodel import select
 
 from portal_app.models import AuditEntry
-from portal_app.services import audit, staff_login, staff_totp, throttle
+from portal_app.services import audit, staff_login, throttle, totp
 from portal_app.services.db import unit_of_work
 from portal_app.services.staff_login import CodeRejected, StaffLoginFailed, StaffLoginThrottled
 from tests.parallel import at_once
@@ -17,7 +17,7 @@ from tests.staff_support import STAFF_PASSWORD, set_up_staff
 
 
 def _code(member, steps_from_now: int = 0) -> str:
-    return staff_totp.code_at(member.secret, staff_totp.current_step() + steps_from_now)
+    return totp.code_at(member.secret, totp.current_step() + steps_from_now)
 
 
 def _password(member, client: str = "203.0.113.5"):
@@ -53,7 +53,7 @@ def test_the_set_up_code_cannot_log_in_again(clock):
 
 def test_one_step_of_drift_is_accepted_two_are_not(clock):
     member = set_up_staff()
-    clock.travel(seconds=staff_totp.STEP_SECONDS * 5)
+    clock.travel(seconds=totp.STEP_SECONDS * 5)
     passed = _password(member)
     with pytest.raises(CodeRejected):
         staff_login.check_code(passed, _code(member, -2))
@@ -64,7 +64,7 @@ def test_one_step_of_drift_is_accepted_two_are_not(clock):
 
 def test_an_older_steps_code_is_refused_after_a_newer_one_was_used(clock):
     member = set_up_staff()
-    clock.travel(seconds=staff_totp.STEP_SECONDS * 5)
+    clock.travel(seconds=totp.STEP_SECONDS * 5)
     staff_login.check_code(_password(member), _code(member, +1))
     with pytest.raises(CodeRejected):
         staff_login.check_code(_password(member), _code(member, 0))

@@ -1,9 +1,13 @@
-"""The staff's second factor: TOTP codes (RFC 6238, 30 s, one step of drift either way) that
-work only once, and single-use recovery codes stored as keyed hashes. The TOTP secret is
-stored sealed with the portal's secret key, so a copy of the database alone yields no codes.
+"""The second factor's mechanics, shared by the chamber's staff and the members: TOTP codes
+(RFC 6238, 30 s, one step of drift either way) that work only once, and single-use recovery
+codes stored as keyed hashes. The TOTP secret is stored sealed with the portal's secret key,
+so a copy of the database alone yields no codes.
 
 A code is accepted only for a time step later than the last accepted one (`totp_last_step`),
 written with a conditional UPDATE, so of two parallel tries with one code exactly one passes.
+
+Each kind of account says where it keeps its factor with a `Holder`: the table with the
+columns `id`, `totp_secret` and `totp_last_step`, and the table of its recovery codes.
 """
 
 from __future__ import annotations
@@ -11,12 +15,12 @@ from __future__ import annotations
 import hashlib
 import hmac
 import secrets
+from dataclasses import dataclass
 
 import pyotp
 import segno
-from sqlmodel import Session, col, delete, select, update
+from sqlmodel import Session, col, delete, func, select, update
 
-from portal_app.models import StaffAccount, StaffRecoveryCode
 from portal_app.services import clock, tokens
 from portal_app.settings import settings
 
@@ -26,6 +30,24 @@ RECOVERY_CODES = 10
 # no look-alikes (0/O, 1/l/I), as the PINs
 _ALPHABET = "abcdefghjkmnpqrstuvwxyz23456789"
 ISSUER = "Kundenportal HWK"
+
+
+@dataclass(frozen=True)
+class Holder:
+    """Where one kind of account keeps its second factor.
+
+    `table`: the row with `id`, `totp_secret` (sealed) and `totp_last_step`; `codes`: the
+    recovery codes (`id`, the owner column `owner`, `code_hash`, `used_at`); `purpose`: what
+    the codes' keyed hashes are made with, so one kind's code is never another's."""
+
+    table: type
+    codes: type
+    owner: str
+    purpose: str
+
+    @property
+    def owner_column(self):
+        return getattr(self.codes, self.owner)
 
 
 def new_secret() -> str:
@@ -102,16 +124,16 @@ def matching_step(secret: str, code: str, after: int | None) -> int | None:
     return None
 
 
-def use_totp(session: Session, staff: StaffAccount, code: str) -> bool:
+def use_totp(session: Session, holder: Holder, row, code: str) -> bool:
     """Accept a TOTP code once: True if it matches a step after the last accepted one, which
-    it then becomes (in the caller's transaction)."""
-    step = matching_step(unseal(staff.totp_secret), code, staff.totp_last_step)
+    it then becomes (in the caller's transaction). `row`: the holder's row."""
+    step = matching_step(unseal(row.totp_secret), code, row.totp_last_step)
     if step is None:
         return False
-    last = col(StaffAccount.totp_last_step)
+    last = col(holder.table.totp_last_step)
     result = session.exec(
-        update(StaffAccount)
-        .where(StaffAccount.id == staff.id)
+        update(holder.table)
+        .where(holder.table.id == row.id)
         .where(last.is_(None) | (last < step))
         .values(totp_last_step=step)
     )
@@ -122,46 +144,47 @@ def looks_like_recovery_code(code: str) -> bool:
     return len(_clean(code)) == 10
 
 
-def _recovery_hash(staff_id: int, code: str) -> str:
-    return tokens.hash_token(f"recovery:{staff_id}:{_clean(code)}")
+def _recovery_hash(holder: Holder, owner_id: int, code: str) -> str:
+    return tokens.hash_token(f"{holder.purpose}:{owner_id}:{_clean(code)}")
 
 
-def new_recovery_codes(session: Session, staff_id: int) -> list[str]:
+def new_recovery_codes(session: Session, holder: Holder, owner_id: int) -> list[str]:
     """Ten new recovery codes (the old ones are void); shown once, stored hashed."""
-    session.exec(delete(StaffRecoveryCode).where(StaffRecoveryCode.staff_id == staff_id))
+    delete_recovery_codes(session, holder, owner_id)
     codes = []
     for _ in range(RECOVERY_CODES):
         raw = "".join(secrets.choice(_ALPHABET) for _ in range(10))
         codes.append(f"{raw[:5]}-{raw[5:]}")
-        session.add(StaffRecoveryCode(staff_id=staff_id, code_hash=_recovery_hash(staff_id, raw)))
+        session.add(
+            holder.codes(
+                **{holder.owner: owner_id}, code_hash=_recovery_hash(holder, owner_id, raw)
+            )
+        )
     return codes
 
 
-def use_recovery_code(session: Session, staff_id: int, code: str) -> bool:
+def delete_recovery_codes(session: Session, holder: Holder, owner_id: int) -> None:
+    session.exec(delete(holder.codes).where(holder.owner_column == owner_id))
+
+
+def use_recovery_code(session: Session, holder: Holder, owner_id: int, code: str) -> bool:
     """Use a recovery code up: True once, False for an unknown or used one."""
     if not looks_like_recovery_code(code):
         return False
-    row = session.exec(
-        select(StaffRecoveryCode)
-        .where(StaffRecoveryCode.code_hash == _recovery_hash(staff_id, code))
-        .where(StaffRecoveryCode.staff_id == staff_id)
-    ).first()
-    if row is None or row.used_at is not None:
-        return False
     result = session.exec(
-        update(StaffRecoveryCode)
-        .where(StaffRecoveryCode.id == row.id)
-        .where(col(StaffRecoveryCode.used_at).is_(None))
+        update(holder.codes)
+        .where(holder.codes.code_hash == _recovery_hash(holder, owner_id, code))
+        .where(holder.owner_column == owner_id)
+        .where(col(holder.codes.used_at).is_(None))
         .values(used_at=clock.now())
     )
     return result.rowcount == 1
 
 
-def recovery_codes_left(session: Session, staff_id: int) -> int:
-    return len(
-        session.exec(
-            select(StaffRecoveryCode.id)
-            .where(StaffRecoveryCode.staff_id == staff_id)
-            .where(col(StaffRecoveryCode.used_at).is_(None))
-        ).all()
-    )
+def recovery_codes_left(session: Session, holder: Holder, owner_id: int) -> int:
+    return session.exec(
+        select(func.count())
+        .select_from(holder.codes)
+        .where(holder.owner_column == owner_id)
+        .where(col(holder.codes.used_at).is_(None))
+    ).one()

@@ -23,14 +23,16 @@ from portal_app.models import (
     Account,
     AuditEntry,
     Booking,
+    DataExport,
     Dokument,
+    EmailChange,
     EmailToken,
     FormSubmission,
     LoginSession,
     PinRequest,
     SepaMandat,
 )
-from portal_app.services import audit, booking, clock, dates, mail, sessions
+from portal_app.services import audit, booking, clock, dates, data_export, files, mail, sessions
 from portal_app.services.db import unit_of_work
 from portal_app.services.errors import PortalError
 from portal_app.services.password_change import verify_current
@@ -70,10 +72,15 @@ def delete_account(account_id: int, password: str, confirmed: bool) -> str:
         sessions.end_all(session, account_id)  # workers forget the logins at once
         session.exec(delete(LoginSession).where(LoginSession.account_id == account_id))
         session.exec(delete(EmailToken).where(EmailToken.account_id == account_id))
+        archives = data_export.stored_names_of(session, account_id)
+        session.exec(delete(DataExport).where(DataExport.account_id == account_id))
+        session.exec(delete(EmailChange).where(EmailChange.account_id == account_id))
         session.exec(delete(Account).where(Account.id == account_id))
         body = texts.MAIL_DELETED_BODY.format(
             when=dates.format_datetime(clock.now()),
             register_link=settings.base_url + routes.REGISTER,
         )
         mail.enqueue(session, account.email, texts.MAIL_DELETED_SUBJECT, body)
+    for stored_name in archives:
+        files.delete(stored_name)
     return account.email

@@ -16,7 +16,7 @@ def _row(row: ExportRow) -> rx.Component:
         rx.cond(
             row.ready,
             rx.button(
-                texts.MY_DATA_READY_BUTTON,
+                texts.DOWNLOAD_BUTTON,
                 type="button",
                 variant="outline",
                 aria_label=row.button_label,

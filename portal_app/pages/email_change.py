@@ -8,7 +8,6 @@ from portal_app.components.forms import alert, form, submit_button, success_pane
 from portal_app.components.link_token import LINK_TOKEN, checked_link_page
 from portal_app.components.links import back_to_account, link_button
 from portal_app.components.page import MANAGE, page
-from portal_app.models import EMAIL_MAX_LENGTH
 from portal_app.state.email_change import EmailChangeState, EmailConfirmState, EmailUndoState
 
 
@@ -20,7 +19,7 @@ def _change_form() -> rx.Component:
             EmailChangeState.errors.get("new_email", ""),
             kind="email",
             autocomplete="email",
-            max_length=EMAIL_MAX_LENGTH,
+            max_length=254,
         ),
         text_field(
             "password",
@@ -42,7 +41,7 @@ def _change_form() -> rx.Component:
     on_load=[EmailChangeState.load],
     account_link=texts.EMAIL_CHANGE_TITLE,
     account_group=MANAGE,
-    account_order=5,
+    account_order=15,
 )
 def email_change() -> rx.Component:
     return rx.fragment(
@@ -56,7 +55,7 @@ def email_change() -> rx.Component:
         ),
         rx.cond(
             EmailChangeState.sent_to != "",
-            success_panel(texts.EMAIL_CHANGE_SENT_TITLE, EmailChangeState.sent_message),
+            success_panel(texts.CHECK_MAILBOX_TITLE, EmailChangeState.sent_message),
         ),
         _change_form(),
         back_to_account(),
@@ -114,7 +113,9 @@ def _confirm_body() -> rx.Component:
     )
 
 
-@page(routes.EMAIL_CONFIRM, texts.EMAIL_CONFIRM_TITLE, on_load=[EmailConfirmState.load], linked=False)
+@page(
+    routes.EMAIL_CONFIRM, texts.EMAIL_CONFIRM_TITLE, on_load=[EmailConfirmState.load], linked=False
+)
 def email_confirm() -> rx.Component:
     checking = rx.text(texts.LINK_CHECKING, role="status")
     return rx.fragment(

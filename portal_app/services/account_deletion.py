@@ -32,7 +32,7 @@ from portal_app.models import (
     PinRequest,
     SepaMandat,
 )
-from portal_app.services import audit, booking, clock, dates, data_export, files, mail, sessions
+from portal_app.services import audit, booking, clock, data_export, dates, files, mail, sessions
 from portal_app.services.db import unit_of_work
 from portal_app.services.errors import PortalError
 from portal_app.services.password_change import verify_current

@@ -1,4 +1,4 @@
-""""Meine Daten" (DSGVO Art. 15): everything the portal holds about an account, as one ZIP with
+""" "Meine Daten" (DSGVO Art. 15): everything the portal holds about an account, as one ZIP with
 a JSON file and a readable PDF summary.
 
 What is exported is declared once, in `SECTIONS` (one entry per table with the account's rows)
@@ -326,9 +326,9 @@ def row_count(account_id: int) -> int:
     with unit_of_work() as session:
         for section in SECTIONS:
             total += session.exec(
-                select(func.count()).select_from(section.model).where(
-                    section.model.account_id == account_id
-                )
+                select(func.count())
+                .select_from(section.model)
+                .where(section.model.account_id == account_id)
             ).one()
     return total
 

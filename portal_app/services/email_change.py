@@ -211,7 +211,7 @@ def confirm(token: str, session_token: str = "", password: str | None = None) ->
     if current is not None and current.id == row.account_id:
         keep = session_token
     elif not password:
-        raise PasswordNeeded(texts.EMAIL_CONFIRM_PASSWORD_MISSING, field="password")
+        raise PasswordNeeded(texts.LOGIN_PASSWORD_MISSING, field="password")
     else:
         verify_current(row.account_id, password, field="password")
     try:

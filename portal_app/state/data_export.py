@@ -5,8 +5,6 @@ from __future__ import annotations
 import asyncio
 import dataclasses
 
-import reflex as rx
-
 from portal_app import texts
 from portal_app.services import data_export
 from portal_app.services.sessions import AccountView
@@ -25,8 +23,10 @@ class ExportRow:
 
 
 def _size(size: int) -> str:
-    return f"{max(size, 1) / 1024:.0f} KB".replace(".", ",") if size < 1024**2 else (
-        f"{size / 1024**2:.1f} MB".replace(".", ",")
+    return (
+        f"{max(size, 1) / 1024:.0f} KB".replace(".", ",")
+        if size < 1024**2
+        else (f"{size / 1024**2:.1f} MB".replace(".", ","))
     )
 
 

@@ -15,10 +15,11 @@ MY_DATA_QUEUED = (
     "Ihr Konto enthält viele Daten. Wir stellen sie im Hintergrund zusammen und senden Ihnen "
     "eine E-Mail, sobald die Datei hier zum Herunterladen bereitliegt."
 )
-MY_DATA_PENDING = "Ihre Daten werden zusammengestellt. Sie erhalten eine E-Mail, wenn sie bereitliegen."
+MY_DATA_PENDING = (
+    "Ihre Daten werden zusammengestellt. Sie erhalten eine E-Mail, wenn sie bereitliegen."
+)
 MY_DATA_READY_LABEL = "Bereitliegende Dateien"
 MY_DATA_READY_ITEM = "Erstellt am {made}, abrufbar bis {until} ({size})"
-MY_DATA_READY_BUTTON = "Herunterladen"
 MY_DATA_READY_BUTTON_LABEL = "Datei vom {made} herunterladen"
 MY_DATA_NOT_FOUND = "Diese Datei gibt es nicht (mehr)."
 MY_DATA_FILE_NAME = "meine-daten-{date}.zip"

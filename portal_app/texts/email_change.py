@@ -1,5 +1,4 @@
-"""E-Mail-Adresse ändern: the form under Mein Konto, the pages behind the two mailed links, and
-their mails."""
+"""E-Mail-Adresse ändern: the form, the pages behind its two mailed links, and their mails."""
 
 from portal_app.texts import frame, mails
 
@@ -13,7 +12,6 @@ EMAIL_CHANGE_INTRO = (
 EMAIL_CHANGE_CURRENT = "Ihre bisherige Adresse: "
 FIELD_NEW_EMAIL = "Neue E-Mail-Adresse"
 EMAIL_CHANGE_BUTTON = "Bestätigungslink senden"
-EMAIL_CHANGE_SENT_TITLE = "Bitte prüfen Sie Ihr Postfach"
 EMAIL_CHANGE_SENT = (
     "Wir haben eine E-Mail an {email} gesendet. Öffnen Sie den Link darin innerhalb von 24 "
     "Stunden, um die Änderung abzuschließen. Bis dahin gilt Ihre bisherige Adresse."
@@ -32,7 +30,6 @@ EMAIL_CONFIRM_DONE_TITLE = "Ihre E-Mail-Adresse wurde geändert"
 EMAIL_CONFIRM_DONE = (
     "Sie melden sich ab jetzt mit {email} an. Anmeldungen auf anderen Geräten wurden beendet."
 )
-EMAIL_CONFIRM_PASSWORD_MISSING = "Bitte geben Sie Ihr Passwort ein."
 EMAIL_LINK_UNKNOWN = (
     "Dieser Link ist ungültig. Bitte prüfen Sie, ob Sie ihn vollständig aus der E-Mail "
     "übernommen haben."
@@ -40,9 +37,7 @@ EMAIL_LINK_UNKNOWN = (
 EMAIL_LINK_EXPIRED = (
     "Dieser Link ist abgelaufen. Bitte fordern Sie unter Mein Konto einen neuen an."
 )
-EMAIL_LINK_USED = (
-    "Dieser Link wurde bereits verwendet oder durch eine neuere Anfrage ersetzt."
-)
+EMAIL_LINK_USED = "Dieser Link wurde bereits verwendet oder durch eine neuere Anfrage ersetzt."
 EMAIL_ADDRESS_TAKEN = (
     "Mit dieser Adresse ist inzwischen ein anderes Konto registriert. Die Adresse Ihres Kontos "
     "bleibt unverändert."
@@ -61,8 +56,7 @@ EMAIL_UNDO_DONE = (
     "Sie ein neues Passwort festlegen."
 )
 EMAIL_UNDO_EXPIRED = (
-    "Dieser Link ist abgelaufen. Bitte rufen Sie uns an, wenn Sie Ihr Konto nicht mehr "
-    "erreichen."
+    "Dieser Link ist abgelaufen. Bitte rufen Sie uns an, wenn Sie Ihr Konto nicht mehr erreichen."
 )
 EMAIL_UNDO_USED = "Dieser Link wurde bereits verwendet."
 EMAIL_UNDO_TAKEN = (

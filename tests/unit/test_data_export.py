@@ -89,7 +89,8 @@ def full_account(member, make_course, clock):
             PostfachNachricht(account_id=account_id, created_at=now, subject="Ihre Anfrage",
                               body="Geheimer Inhalt der Antwort"),
             SepaMandat(betrieb_id=betrieb.id, account_id=account_id, mandatsreferenz="HWK-1",
-                       kontoinhaber="Tischlerei Eiche", iban=IBAN, glaeubiger_id="DE98ZZZ09999999999",
+                       kontoinhaber="Tischlerei Eiche", iban=IBAN,
+                       glaeubiger_id="DE98ZZZ09999999999",
                        granted_at=now),
             AuditEntry(at=now, account_id=account_id, action="password_changed"),
             DataExport(account_id=account_id, requested_at=now),
@@ -190,7 +191,9 @@ def test_two_workers_claim_a_job_once(member, large, clock):
     data_export.request_export(account_id)
     assert len(data_export._claim(clock.now())) == 1
     assert data_export._claim(clock.now()) == []  # the other worker finds it claimed
-    clock.travel(data_export.CLAIM_TIME + timedelta(seconds=1))  # the first worker died: taken again
+    clock.travel(
+        data_export.CLAIM_TIME + timedelta(seconds=1)
+    )  # the first worker died: taken again
     [again] = data_export._claim(clock.now())
     assert data_export._make(again) is True
     assert data_export._make(again) is False  # a late second worker: its file goes again

@@ -274,7 +274,7 @@ def test_undoing_the_first_change_kills_the_undo_link_of_a_later_one(account):
 
 
 def test_undo_voids_a_pending_change(account):
-    token, account_id = account
+    _token, account_id = account
     undo_link = _changed(account)
     email_change.request_change(account_id, "spaeter@example.de", PASSWORD)
     pending = _confirm_link("spaeter@example.de")

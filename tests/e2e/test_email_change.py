@@ -8,6 +8,7 @@ from playwright.sync_api import Page, expect
 
 from portal_app import texts
 from tests.e2e import flows
+from tests.e2e.conftest import SCREENSHOTS
 from tests.mailsink import body_of
 
 CONFIRM_LINK = re.compile(r"https?://\S+/email-bestaetigen\?token=\S+")
@@ -16,6 +17,11 @@ UNDO_LINK = re.compile(r"https?://\S+/email-zuruecksetzen\?token=\S+")
 
 def _link(mail_sink, address: str, subject: str, pattern: re.Pattern) -> str:
     return pattern.search(body_of(mail_sink.wait_for(address, subject))).group(0)
+
+
+def _shot(page: Page):
+    """The `screenshot` fixture's pictures, of another browser's page."""
+    return lambda name: page.screenshot(path=SCREENSHOTS / f"{name}.png", full_page=True)
 
 
 def _ask(page: Page, new: str, password: str) -> None:
@@ -69,7 +75,7 @@ def test_change_the_address_log_in_with_it_and_undo_it_from_the_old_one(
     owner = new_context().new_page()
     flows.open_page(owner, undo)
     expect(owner.get_by_role("main").get_by_text(old)).to_be_visible()
-    flows.assert_accessible_narrow_and_wide(owner, screenshot, "email-zuruecksetzen")
+    flows.assert_accessible_narrow_and_wide(owner, _shot(owner), "email-zuruecksetzen")
     button = owner.get_by_role("button", name=texts.EMAIL_UNDO_BUTTON)
     button.focus()
     owner.keyboard.press("Enter")

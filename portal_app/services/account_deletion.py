@@ -1,5 +1,5 @@
-"""Deleting an account (self-service): the e-mail address cannot change, so a member who
-wants another address registers anew and deletes the old account.
+"""Deleting an account (self-service). (A member who only wants another address changes it
+instead: services/email_change.py.)
 
 What goes: the login (the `account` row with the password hash), its sessions and its mail
 links, its Freischaltungen. What stays, detached from the login: what the chamber must keep —

@@ -384,7 +384,9 @@ def _pdf(data: dict[str, object], made_at: datetime) -> bytes:
         if not rows:
             pdf.multi_cell(0, 5, _latin1(texts.MY_DATA_PDF_NONE), new_x="LMARGIN", new_y="NEXT")
         for row in rows:
-            line = " · ".join(f"{k.replace('_', ' ')}: {_readable(v)}" for k, v in row.items())
+            line = " · ".join(
+                f"{texts.MY_DATA_LABELS.get(k, k)}: {_readable(v)}" for k, v in row.items()
+            )
             pdf.multi_cell(0, 5, _latin1(line), new_x="LMARGIN", new_y="NEXT")
             pdf.ln(1)
     return bytes(pdf.output())

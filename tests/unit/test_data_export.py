@@ -145,6 +145,9 @@ def test_the_archive_holds_every_section_and_no_secret(full_account):
         assert secret not in pdf_text
     assert not any("hash" in key for section in data.values() if isinstance(section, list)
                    for row in section for key in row)  # fmt: skip
+    labelled = {key for section in data.values() if isinstance(section, list)
+                for row in section for key in row} | set(data["konto"])  # fmt: skip
+    assert labelled - {"erstellt_am"} <= set(texts.MY_DATA_LABELS)  # the PDF names each field
     assert texts.MY_DATA_PDF_TITLE in pdf_text
     assert "Tischlerei Eiche" in pdf_text and ADDRESS in pdf_text
 

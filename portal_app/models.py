@@ -658,3 +658,46 @@ class MemberRecoveryCode(SQLModel, table=True):
     account_id: int = Field(foreign_key="account.id", index=True, ondelete="CASCADE")
     code_hash: str = Field(max_length=64, unique=True, index=True)
     used_at: datetime | None = None
+
+
+# --- change of e-mail address, "Meine Daten" ----------------------------------------------------
+
+
+class EmailChange(SQLModel, table=True):
+    """A member's request to change the login address (services/email_change.py): a link to
+    the new address (24 h, single use) makes the change; then the old address gets a link that
+    undoes it (7 days). Only the keyed hashes of both links are stored. A newer request voids
+    an older pending one (`voided_at`)."""
+
+    __tablename__ = "email_change"
+
+    id: int | None = Field(default=None, primary_key=True)
+    account_id: int = Field(foreign_key="account.id", index=True, ondelete="CASCADE")
+    old_email: str = Field(max_length=EMAIL_MAX_LENGTH)
+    new_email: str = Field(max_length=EMAIL_MAX_LENGTH)
+    token_hash: str = Field(max_length=64, unique=True, index=True)
+    created_at: datetime
+    expires_at: datetime
+    confirmed_at: datetime | None = None
+    voided_at: datetime | None = None
+    undo_hash: str | None = Field(default=None, max_length=64, unique=True, index=True)
+    undo_until: datetime | None = None
+    undone_at: datetime | None = None
+
+
+class DataExport(SQLModel, table=True):
+    """A "Meine Daten" archive made in the background for a large account
+    (services/data_export.py): claimed by one worker, stored in the private file store under
+    `stored_name`, offered for download until `expires_at`, then deleted with its file."""
+
+    __tablename__ = "data_export"
+
+    id: int | None = Field(default=None, primary_key=True)
+    account_id: int = Field(foreign_key="account.id", index=True, ondelete="CASCADE")
+    requested_at: datetime
+    claimed_until: datetime | None = Field(default=None, index=True)
+    finished_at: datetime | None = None
+    stored_name: str | None = Field(default=None, max_length=64)
+    size: int = 0
+    expires_at: datetime | None = Field(default=None, index=True)
+    failed_at: datetime | None = None

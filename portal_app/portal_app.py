@@ -11,7 +11,7 @@ from portal_app import pages, styles  # noqa: F401  (importing pages registers t
 from portal_app.components.layout import frame
 from portal_app.components.page import pages_for
 from portal_app.components.toaster import toaster
-from portal_app.services import inbox_digest, mail, marks, session_cookie
+from portal_app.services import data_export, inbox_digest, mail, marks, session_cookie
 from portal_app.settings import settings
 from portal_app.state import redis_lock
 from portal_app.state.session import SessionState
@@ -86,3 +86,4 @@ for spec in pages_for(demo=settings.demo):
 
 app.register_lifespan_task(mail.delivery_loop)
 app.register_lifespan_task(inbox_digest.digest_loop)
+app.register_lifespan_task(data_export.export_loop)

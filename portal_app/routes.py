@@ -89,6 +89,10 @@ ACCOUNT_DELETE = "/konto/loeschen"
 ACCOUNT_SESSIONS = "/konto/sitzungen"
 ACCOUNT_SECOND_FACTOR = "/konto/zweiter-faktor"
 ACCOUNT_DELETED = "/konto-geloescht"
+ACCOUNT_EMAIL = "/konto/email"  # change of the login address
+EMAIL_CONFIRM = "/email-bestaetigen"  # the link to the new address
+EMAIL_UNDO = "/email-zuruecksetzen"  # the undo link to the old address
+MY_DATA = "/konto/meine-daten"  # "Meine Daten": everything the portal holds, as one download
 # HTTP endpoints (not pages): they set and clear the HttpOnly session cookie
 SESSION_START = "/sitzung/start"
 SESSION_END = "/sitzung/ende"
@@ -103,6 +107,14 @@ def second_factor_setup(back_to: str) -> str:
 
 def password_reset(token: str) -> str:
     return f"{PASSWORD_RESET}?token={quote(token)}"
+
+
+def email_confirm(token: str) -> str:
+    return f"{EMAIL_CONFIRM}?token={quote(token)}"
+
+
+def email_undo(token: str) -> str:
+    return f"{EMAIL_UNDO}?token={quote(token)}"
 
 
 def session_start(code: str, next_path: str) -> str:

@@ -156,7 +156,7 @@ def _confirm_form(title: str, intro: str, button: str, on_submit, warning=None) 
     on_load=[MemberTotpState.load],
     account_link=texts.SECOND_FACTOR_TITLE,
     account_group=MANAGE,
-    account_order=15,
+    account_order=12,
 )
 def member_totp() -> rx.Component:
     return rx.fragment(

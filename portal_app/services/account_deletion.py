@@ -1,5 +1,5 @@
-"""Deleting an account (self-service): the e-mail address cannot change, so a member who
-wants another address registers anew and deletes the old account.
+"""Deleting an account (self-service). (A member who only wants another address changes it
+instead: services/email_change.py.)
 
 What goes: the login (the `account` row with the password hash), its sessions and its mail
 links, its second factor and recovery codes, its Freischaltungen. What stays, detached from
@@ -24,7 +24,9 @@ from portal_app.models import (
     Account,
     AuditEntry,
     Booking,
+    DataExport,
     Dokument,
+    EmailChange,
     EmailToken,
     FormSubmission,
     LoginSession,
@@ -33,7 +35,17 @@ from portal_app.models import (
     PinRequest,
     SepaMandat,
 )
-from portal_app.services import audit, booking, clock, dates, mail, sessions, team
+from portal_app.services import (
+    audit,
+    booking,
+    clock,
+    data_export,
+    dates,
+    files,
+    mail,
+    sessions,
+    team,
+)
 from portal_app.services.db import unit_of_work
 from portal_app.services.errors import PortalError
 from portal_app.services.password_change import verify_current
@@ -77,10 +89,15 @@ def delete_account(account_id: int, password: str, confirmed: bool) -> str:
         session.exec(delete(EmailToken).where(EmailToken.account_id == account_id))
         session.exec(delete(MemberTotp).where(MemberTotp.account_id == account_id))
         session.exec(delete(MemberRecoveryCode).where(MemberRecoveryCode.account_id == account_id))
+        archives = data_export.stored_names_of(session, account_id)
+        session.exec(delete(DataExport).where(DataExport.account_id == account_id))
+        session.exec(delete(EmailChange).where(EmailChange.account_id == account_id))
         session.exec(delete(Account).where(Account.id == account_id))
         body = texts.MAIL_DELETED_BODY.format(
             when=dates.format_datetime(clock.now()),
             register_link=settings.base_url + routes.REGISTER,
         )
         mail.enqueue(session, account.email, texts.MAIL_DELETED_SUBJECT, body)
+    for stored_name in archives:
+        files.delete(stored_name)
     return account.email

@@ -17,6 +17,10 @@ class Action:
     ACCOUNT_DELETED = "account_deleted"
     LOGIN_PAUSED = "login_paused"
     SESSIONS_ENDED = "sessions_ended"
+    EMAIL_CHANGE_REQUESTED = "email_change_requested"
+    EMAIL_CHANGED = "email_changed"
+    EMAIL_CHANGE_UNDONE = "email_change_undone"
+    DATA_EXPORTED = "data_exported"  # "Meine Daten": the archive was made
     # the chamber's staff (entries carry `staff_id`, the staff member who acted)
     STAFF_CREATED = "staff_created"
     STAFF_INVITED = "staff_invited"

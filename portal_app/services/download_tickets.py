@@ -66,16 +66,24 @@ def issue(
 
 
 def issue_generated(
-    session_token: str, name: str, content_type: str, data: bytes, *, staff_id: int
+    session_token: str,
+    name: str,
+    content_type: str,
+    data: bytes,
+    *,
+    staff_id: int | None = None,
+    account_id: int | None = None,
 ) -> str:
-    """A ticket for bytes made for this request (a participant list, an export): they go into
-    the private store under a server-made name and are removed once fetched."""
+    """A ticket for bytes made for this request (a participant list, an export, a member's
+    "Meine Daten"): they go into the private store under a server-made name and are removed
+    once fetched."""
     stored_name = files.store_bytes(data)
     try:
         return issue(
             session_token,
             StoredFile(name, content_type, stored_name),
             staff_id=staff_id,
+            account_id=account_id,
             generated=True,
         )
     except BaseException:

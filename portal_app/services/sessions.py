@@ -377,6 +377,17 @@ def end_all(session: Session, account_id: int, keep_token: str = "") -> int:
     return _end_where(session, *conditions)
 
 
+def account_changed(session: Session, account_id: int) -> None:
+    """The account's fields in `AccountView` changed (its address) in the caller's transaction:
+    every worker asks again for each of its active logins once it has committed."""
+    hashes = session.exec(
+        select(LoginSession.token_hash)
+        .where(LoginSession.account_id == account_id)
+        .where(col(LoginSession.ended_at).is_(None))
+    ).all()
+    marks.changed(session, *(_mark(token_hash) for token_hash in hashes))
+
+
 def end_other_sessions(account_id: int, current_token: str) -> int:
     """End every session of the account but this browser's; return how many ended."""
     with unit_of_work() as session:

@@ -2,9 +2,8 @@
 
 DELETE_TITLE = "Konto löschen"
 DELETE_INTRO = (
-    "Eine Änderung der E-Mail-Adresse für die Anmeldung ist nicht möglich. Wenn Sie eine neue "
-    "Adresse nutzen möchten, legen Sie mit der neuen Adresse ein neues Konto an und löschen "
-    "danach hier das alte."
+    "Möchten Sie nur eine andere E-Mail-Adresse nutzen? Dann müssen Sie Ihr Konto nicht "
+    "löschen: Ändern Sie die Adresse unter Mein Konto → „E-Mail-Adresse ändern“."
 )
 DELETE_WHAT = (
     "Beim Löschen entfernen wir Ihre Anmeldedaten und beenden alle Anmeldungen. Ihre Buchungen "

@@ -48,9 +48,10 @@ FAQ = (
     ),
     (
         "Wie kann ich meine E-Mail-Adresse ändern?",
-        "Eine Änderung der E-Mail-Adresse für die Anmeldung ist nicht möglich. Wir bitten Sie, "
-        "mit der neuen Adresse einen neuen Account anzulegen, der alte Account kann dann im "
-        "Anschluss gelöscht werden.",
+        "Melden Sie sich an und öffnen Sie unter „Mein Konto“ den Punkt „E-Mail-Adresse "
+        "ändern“. Geben Sie die neue Adresse und Ihr Passwort ein und öffnen Sie den Link, den "
+        "wir an die neue Adresse senden. Ihre bisherige Adresse erhält eine Nachricht und kann "
+        "die Änderung 7 Tage lang rückgängig machen.",
     ),
 )
 HELP_MORE_QUESTIONS = "Haben Sie noch Fragen? Schreiben Sie uns!"

@@ -31,8 +31,10 @@ def test_the_account_pages_unlock_and_forms_are_protected_and_the_catalogue_is_n
     assert protected == {
         routes.ACCOUNT,
         routes.ACCOUNT_PASSWORD,
+        routes.ACCOUNT_EMAIL,
         routes.ACCOUNT_SESSIONS,
         routes.ACCOUNT_SECOND_FACTOR,
+        routes.MY_DATA,
         routes.ACCOUNT_DELETE,
         routes.UNLOCK,
         routes.PIN_REQUEST,
@@ -123,7 +125,9 @@ def test_mein_konto_links_every_member_service_in_its_group():
     assert linked(registry.MANAGE) == [
         routes.ACCOUNT_PASSWORD,
         routes.ACCOUNT_SECOND_FACTOR,
+        routes.ACCOUNT_EMAIL,
         routes.ACCOUNT_SESSIONS,
+        routes.MY_DATA,
         routes.ACCOUNT_DELETE,
     ]
 

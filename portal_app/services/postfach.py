@@ -50,8 +50,10 @@ def deliver(
     *,
     vorgang_id: int | None = None,
     dokument_id: int | None = None,
+    mail_member: bool = True,
 ) -> PostfachNachricht:
-    """Put a message in the account's Postfach and tell the member by mail (no content)."""
+    """Put a message in the account's Postfach and tell the member by mail (no content).
+    `mail_member=False`: the caller mails once for several messages (`notify`)."""
     message = PostfachNachricht(
         account_id=account_id,
         created_at=clock.now(),
@@ -63,15 +65,21 @@ def deliver(
     session.add(message)
     session.flush()
     marks.changed(session, _mark(account_id))
-    account = session.get(Account, account_id)
-    if account is not None and account.confirmed_at is not None:
+    account = session.get(Account, account_id) if mail_member else None
+    if account is not None:
+        notify(session, account)
+    return message
+
+
+def notify(session: Session, account: Account) -> None:
+    """The mail that there is something new in the Postfach (a confirmed address only)."""
+    if account.confirmed_at is not None:
         mail.enqueue(
             session,
             account.email,
             texts.MAIL_POSTFACH_SUBJECT,
             texts.MAIL_POSTFACH_BODY.format(link=settings.base_url + routes.POSTFACH),
         )
-    return message
 
 
 def attach(session: Session, message: PostfachNachricht, name: str, kept: files.Stored) -> None:

@@ -73,4 +73,12 @@ AUDIT_ACTIONS = {
     "sepa_mandat_widerrufen": "SEPA-Mandat widerrufen",
     "sepa_verweigert": "SEPA-Mandat abgelehnt",
     "sepa_mandat_pdf": "SEPA-Mandat als PDF heruntergeladen",
+    "beitrag_stapel_geprueft": "Beitragsbescheide geprüft (bereit zum Zustellen)",
+    "beitrag_stapel_abgelehnt": "Beitragsbescheide abgelehnt (Fehler im Stapel)",
+    "beitrag_stapel_zugestellt": "Beitragsbescheide zugestellt",
+    "beitrag_papierliste": "Liste der Bescheide für die Post heruntergeladen",
+    "sepa_einzug_erstellt": "SEPA-Lastschriftdatei erstellt",
+    "sepa_einzug_abgelehnt": "SEPA-Lastschriftdatei abgelehnt (fehlerhafte Zeilen)",
+    "sepa_einzug_heruntergeladen": "SEPA-Lastschriftdatei heruntergeladen",
+    "sepa_einzug_uebergeben": "SEPA-Lastschriftdatei an die Bank übergeben",
 }

@@ -340,7 +340,8 @@ class Settings:
     )  # fmt: skip
     creditor_name: str = setting(
         "PORTAL_GLAEUBIGER_NAME", "", "creditor name in the SEPA collection file",
-        allowed="1–70 characters of the SEPA set (no umlauts)", note=f"demo: `{DEMO_CREDITOR_NAME}`",
+        allowed="1–70 characters of the SEPA set (no umlauts)",
+        note=f"demo: `{DEMO_CREDITOR_NAME}`",
         check=_demo_default(
             "PORTAL_GLAEUBIGER_NAME", DEMO_CREDITOR_NAME, SEPA_NAME.fullmatch,
             "Handwerkskammer Musterstadt", compact=False,

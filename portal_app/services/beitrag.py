@@ -52,7 +52,6 @@ from portal_app.services import (
     departments,
     documents,
     files,
-    mail,
     postfach,
     registry,
     spreadsheet,
@@ -264,9 +263,7 @@ def _entries(archive: zipfile.ZipFile, problems: list[Problem]) -> list[_Entry]:
         elif info.flag_bits & 0x1:
             problems.append(Problem(name, texts.BEITRAG_ENCRYPTED))
         elif info.file_size > settings.upload_max_bytes:
-            problems.append(
-                Problem(name, texts.BEITRAG_FILE_TOO_LARGE.format(mb=_max_mb()))
-            )
+            problems.append(Problem(name, texts.BEITRAG_FILE_TOO_LARGE.format(mb=_max_mb())))
         elif info.file_size > MAX_RATIO * max(info.compress_size, 1) and info.file_size > 1 << 20:
             problems.append(Problem(name, texts.BEITRAG_BOMB))
         elif name.casefold() in names:
@@ -350,9 +347,7 @@ def _read_pdfs(
         try:
             data = read_entry(archive, entry.info, settings.upload_max_bytes)
         except files.FileTooLarge:
-            problems.append(
-                Problem(entry.name, texts.BEITRAG_FILE_TOO_LARGE.format(mb=_max_mb()))
-            )
+            problems.append(Problem(entry.name, texts.BEITRAG_FILE_TOO_LARGE.format(mb=_max_mb())))
             continue
         except (zipfile.BadZipFile, OSError, ValueError, EOFError, NotImplementedError):
             problems.append(Problem(entry.name, texts.BEITRAG_FILE_DAMAGED))

@@ -32,15 +32,15 @@ BEITRAG_UNPACKED_TOO_LARGE = "Entpackt wäre die ZIP-Datei größer als {mb} MB.
 BEITRAG_UNSAFE_PATH = "Unzulässiger Pfad (außerhalb des Ordners oder mit Laufwerk)."
 BEITRAG_LINK = "Verknüpfungen (Symlinks) sind nicht erlaubt."
 BEITRAG_ENCRYPTED = "Die Datei ist verschlüsselt."
-BEITRAG_FILE_TOO_LARGE = "Die Datei ist größer als {mb} MB."
+BEITRAG_FILE_TOO_LARGE = "Diese PDF-Datei ist größer als {mb} MB."
 BEITRAG_BOMB = "Die Datei ist ungewöhnlich stark gepackt (ZIP-Bombe?)."
 BEITRAG_SAME_NAME = "Derselbe Dateiname steht schon als „{other}“ im Stapel."
 BEITRAG_NO_NUMBER = (
     "Der Dateiname beginnt nicht mit einer Betriebsnummer (TS-1234567-0) oder Kundennummer "
     "(8 Ziffern)."
 )
-BEITRAG_UNKNOWN_BETRIEB = "Unbekannte Betriebsnummer."
-BEITRAG_UNKNOWN_KUNDENNUMMER = "Unbekannte Kundennummer."
+BEITRAG_UNKNOWN_BETRIEB = "Diese Betriebsnummer ist nicht im Verzeichnis."
+BEITRAG_UNKNOWN_KUNDENNUMMER = "Diese Kundennummer ist nicht im Verzeichnis."
 BEITRAG_SEVERAL_BRANCHES = (
     "Die Nummer passt auf mehrere Filialen: bitte mit Kreis und Filiale angeben."
 )
@@ -61,8 +61,6 @@ BEITRAG_PROBLEMS = "{count} Fehler im Stapel: Es wurde nichts zugestellt."
 BEITRAG_PROBLEMS_LIST = "Fehler im Stapel"
 BEITRAG_PROBLEMS_MORE = "… und {count} weitere Fehler."
 BEITRAG_WHOLE_ZIP = "ZIP-Datei"
-BEITRAG_COLUMN_FILE = "Datei"
-BEITRAG_COLUMN_PROBLEM = "Fehler"
 BEITRAG_CHECKED = (
     "Geprüft: {notices} Bescheide ohne Fehler. {with_account} gehen ins Postfach von "
     "{accounts} Konten (je eine Benachrichtigung), {paper} ohne freigeschaltetes Konto gehen "

@@ -10,12 +10,13 @@ SEPA_COLLECTION_INTRO = (
     "Erstlastschrift), und die Betriebe erhalten die Vorabankündigung in ihr Postfach."
 )
 SEPA_COLLECTION_REFUSED = "Die Lastschriften sind der Abteilung Beitrag vorbehalten."
-SEPA_COLLECTION_FORM = "Lastschriftdatei erstellen"
+SEPA_COLLECTION_FORM = "Neue Lastschriftdatei"
 SEPA_COLLECTION_FIELD_DATE = "Fälligkeitsdatum"
 SEPA_COLLECTION_FIELD_DATE_HINT = (
-    "TT.MM.JJJJ, ein TARGET2-Geschäftstag, frühestens {earliest} ({days} Geschäftstage Vorlauf)."
+    "TT.MM.JJJJ, ein TARGET2-Geschäftstag (nicht Wochenende, Feiertag)."
 )
-SEPA_COLLECTION_PICK = "CSV-Datei auswählen"
+SEPA_COLLECTION_EARLIEST = "Frühestens am {earliest} ({days} Geschäftstage Vorlauf der Bank)."
+SEPA_COLLECTION_PICK = "CSV-Datei mit Beträgen auswählen"
 SEPA_COLLECTION_FILE_INPUT = "CSV-Datei mit den Beträgen"
 SEPA_COLLECTION_FILE_RULES = (
     "UTF-8, erste Zeile betriebsnummer;betrag;verwendungszweck; Beträge wie 1.234,56."
@@ -28,7 +29,9 @@ SEPA_COLLECTION_DATE_INVALID = "Bitte geben Sie das Datum als TT.MM.JJJJ ein."
 SEPA_COLLECTION_DATE_TOO_EARLY = (
     "Die Bank braucht {days} TARGET2-Geschäftstage Vorlauf: frühestens am {earliest}."
 )
-SEPA_COLLECTION_DATE_TOO_LATE = "Das Fälligkeitsdatum darf höchstens ein Jahr in der Zukunft liegen."
+SEPA_COLLECTION_DATE_TOO_LATE = (
+    "Das Fälligkeitsdatum darf höchstens ein Jahr in der Zukunft liegen."
+)
 SEPA_COLLECTION_DATE_CLOSED = (
     "An diesem Tag ist TARGET2 geschlossen (Wochenende oder Feiertag): bitte einen Geschäftstag."
 )
@@ -39,9 +42,7 @@ SEPA_COLLECTION_DATE_PASSED = (
 SEPA_COLLECTION_CSV_TOO_LARGE = "Die CSV-Datei ist zu groß (höchstens 5 MB)."
 SEPA_COLLECTION_CSV_ENCODING = "Die CSV-Datei ist nicht in UTF-8 gespeichert."
 SEPA_COLLECTION_CSV_EMPTY = "Die CSV-Datei ist leer."
-SEPA_COLLECTION_CSV_HEADER = (
-    "Die erste Zeile muss betriebsnummer;betrag;verwendungszweck lauten."
-)
+SEPA_COLLECTION_CSV_HEADER = "Die erste Zeile muss betriebsnummer;betrag;verwendungszweck lauten."
 SEPA_COLLECTION_CSV_TOO_MANY = "Die CSV-Datei hat mehr als {max} Zeilen."
 SEPA_COLLECTION_CSV_NO_ROWS = "Die CSV-Datei enthält keine Zeilen mit Beträgen."
 SEPA_COLLECTION_BAD_NUMBER = "Keine gültige Betriebsnummer (z. B. TS-1234567-0)."
@@ -87,8 +88,6 @@ SEPA_COLLECTION_DONE = (
 SEPA_COLLECTION_WITHOUT_MANDATE = "Ohne gültiges Mandat (nicht in der Datei)"
 SEPA_COLLECTION_PROBLEMS = "Fehlerhafte Zeilen"
 SEPA_COLLECTION_COLUMN_LINE = "Zeile"
-SEPA_COLLECTION_COLUMN_NUMBER = "Betriebsnummer"
-SEPA_COLLECTION_COLUMN_PROBLEM = "Grund"
 SEPA_COLLECTION_EXPORTS = "Erstellte Lastschriftdateien"
 SEPA_COLLECTION_EXPORTS_EMPTY = "Noch keine Lastschriftdatei erstellt."
 SEPA_COLLECTION_EXPORT_ROW = (
@@ -108,6 +107,7 @@ SEPA_COLLECTION_SUBMIT_QUESTION = (
     "benutzt, und die Betriebe erhalten die Vorabankündigung."
 )
 SEPA_COLLECTION_SUBMIT_YES = "Ja, übergeben"
+SEPA_COLLECTION_SUBMIT_NO = "Nein, noch nicht"
 SEPA_COLLECTION_SUBMITTED = (
     "Die Datei fällig am {date} ist als an die Bank übergeben markiert; die Betriebe haben die "
     "Vorabankündigung im Postfach."

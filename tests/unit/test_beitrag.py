@@ -29,7 +29,12 @@ from portal_app.services.staff import StaffView
 from portal_app.settings import settings
 from tests.parallel import at_once
 from tests.sample_files import pdf
-from tests.unit.docs_fixtures import registry_loaded, store, unlocked  # noqa: F401
+from tests.unit import docs_fixtures
+
+# the fixtures of the document tests, under their names
+registry_loaded = docs_fixtures.registry_loaded
+store = docs_fixtures.store
+unlocked = docs_fixtures.unlocked
 
 BEITRAG_STAFF = StaffView(1, "b@hwk.example", "Berta Beitrag", False, ("beitrag",))
 OTHER_STAFF = StaffView(2, "h@hwk.example", "Hans Rolle", False, ("handwerksrolle",))
@@ -99,7 +104,9 @@ def leftover_files(store) -> list:
 
 
 def test_a_clean_batch_is_staged_and_delivered_to_every_unlocked_account_once(
-    limits, unlocked, store
+    limits,
+    unlocked,
+    store,
 ):
     first = unlocked("TS-1234567-0")
     second = unlocked("TS-1234567-0")
@@ -128,9 +135,9 @@ def test_a_clean_batch_is_staged_and_delivered_to_every_unlocked_account_once(
         assert documents.fetch(account, message.dokument_id).content_type == "application/pdf"
     eder = postfach.messages(first)[0]
     stored = documents.fetch(first, eder.dokument_id)
-    assert files.path_of(stored.stored_name).read_bytes() == notices[
-        "TS-1234567-0_Beitrag-2027.pdf"
-    ]
+    assert (
+        files.path_of(stored.stored_name).read_bytes() == notices["TS-1234567-0_Beitrag-2027.pdf"]
+    )
     assert count(OutboxMail, OutboxMail.subject == texts.MAIL_POSTFACH_SUBJECT) == 3
     assert count(Dokument, Dokument.abteilung == "beitrag") == 3
     assert count(AuditEntry, AuditEntry.action == beitrag.AUDIT_DELIVERED) == 1
@@ -153,7 +160,9 @@ def test_a_clean_batch_is_staged_and_delivered_to_every_unlocked_account_once(
 
 
 def test_an_account_unlocked_for_two_records_gets_two_messages_and_one_mail(
-    limits, unlocked, registry_loaded
+    limits,
+    unlocked,
+    registry_loaded,
 ):
     account = unlocked("TS-1234567-0")
     unlock.unlock_person(account, "12345678", pins.issue_for_person("12345678").pin)
@@ -250,7 +259,11 @@ def test_symlinks_and_macos_extras(limits, registry_loaded):
     ],
 )
 def test_a_bad_title_is_refused_at_its_field_and_the_zip_discarded(
-    limits, registry_loaded, store, title, message
+    limits,
+    registry_loaded,
+    store,
+    title,
+    message,
 ):
     before = leftover_files(store)
     with pytest.raises(beitrag.BatchError) as refused:

@@ -168,7 +168,7 @@ class BeitragState(Feedback, SessionState):
         except PortalError as error:
             self.summary = ""
             return self._fail(error)
-        self.summary, self.titel = "", ""
+        self.summary = ""
         self.done = texts.BEITRAG_DELIVERED.format(
             notices=done.notices,
             titel=done.titel,

@@ -125,6 +125,10 @@ def beitrag_page() -> rx.Component:
         alert(BeitragState.problem),
         _problems(),
         _staged(),
+        rx.cond(
+            BeitragState.delivering,
+            rx.text(texts.BEITRAG_DELIVERING, as_="p", role="status", aria_busy="true"),
+        ),
         rx.cond(BeitragState.done != "", success_panel(None, BeitragState.done)),
         _upload_form(),
         rx.el.section(

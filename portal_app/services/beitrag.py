@@ -339,9 +339,9 @@ def _chunks(values: list, size: int = 500):
 
 
 def _read_pdfs(
-    archive: zipfile.ZipFile, entries: list[_Entry], problems: list[Problem]
+    archive: zipfile.ZipFile, entries: list[_Entry], problems: list[Problem], *, parse: bool
 ) -> list[_Entry]:
-    """Each file's content: a PDF by its first bytes and by parsing; its hash."""
+    """Each file's content: a PDF by its first bytes and (`parse`) by parsing; its hash."""
     good = []
     for entry in entries:
         try:
@@ -355,7 +355,7 @@ def _read_pdfs(
         if not data.startswith(b"%PDF-"):
             problems.append(Problem(entry.name, texts.BEITRAG_NOT_PDF))
             continue
-        if not _parses_as_pdf(data):
+        if parse and not _parses_as_pdf(data):
             problems.append(Problem(entry.name, texts.BEITRAG_PDF_BROKEN))
             continue
         good.append(
@@ -391,8 +391,12 @@ def _accounts_by_record(session: Session, entries: list[_Entry]) -> dict[str, li
     return {key: sorted(ids) for key, ids in found.items()}
 
 
-def _examine(path, session: Session) -> tuple[list[_Entry], list[Problem], int]:
-    """The whole check of a ZIP: its good entries, every problem, the number of files."""
+def _examine(
+    path, session: Session, *, parse: bool = True
+) -> tuple[list[_Entry], list[Problem], int]:
+    """The whole check of a ZIP: its good entries, every problem, the number of files.
+    `parse=False` at delivery: the content hash, compared with the checked batch's, proves
+    the PDFs are the ones parsed at the check."""
     problems: list[Problem] = []
     archive = _open_zip(path, problems)
     if archive is None:
@@ -403,7 +407,7 @@ def _examine(path, session: Session) -> tuple[list[_Entry], list[Problem], int]:
         if not entries:
             return [], problems, count
         matched = _match(session, entries, problems)
-        good = _read_pdfs(archive, matched, problems)
+        good = _read_pdfs(archive, matched, problems, parse=parse)
     return good, problems, count
 
 
@@ -516,7 +520,7 @@ def deliver(staff: StaffView, stapel_id: int) -> Delivered:
             )
             if claimed.rowcount != 1:
                 raise BatchError(texts.BEITRAG_NOT_STAGED)
-            entries, problems, _count = _examine(files.path_of(zip_name), session)
+            entries, problems, _count = _examine(files.path_of(zip_name), session, parse=False)
             if problems or content_hash(entries) != digest:
                 raise BatchError(texts.BEITRAG_CHANGED_SINCE_CHECK)
             result = _deliver_entries(session, staff, stapel_id, title, zip_name, entries, stored)

@@ -77,6 +77,7 @@ class BeitragState(Feedback, SessionState):
     problems: list[dict[str, str]] = []
     problems_more: str = ""
     staged: bool = False
+    delivering: bool = False
     done: str = ""
     history: list[dict[str, str]] = []
     rules: str = ""
@@ -156,28 +157,35 @@ class BeitragState(Feedback, SessionState):
         self._succeed(self.summary)
         return None
 
-    @guard(STAFF)
+    @guard(STAFF, background=True)
     async def deliver(self, staff: StaffView):
-        stapel_id, self.staged = self._stapel_id, False
-        self._stapel_id = 0
-        self._clear_feedback()
+        """ "Jetzt zustellen": in the background (5,000 notices take minutes), once."""
+        async with self:
+            stapel_id, self._stapel_id = self._stapel_id, 0
+            self.staged, self.delivering = False, True
+            self._clear_feedback()
+            self._announce(texts.BEITRAG_DELIVERING)
         try:
             done = await asyncio.to_thread(beitrag.deliver, staff, stapel_id)
         except beitrag.BeitragRefused:
-            return rx.redirect(routes.STAFF_INBOX)
+            async with self:
+                self.delivering = False
+                return rx.redirect(routes.STAFF_INBOX)
         except PortalError as error:
-            self.summary = ""
-            return self._fail(error)
-        self.summary = ""
-        self.done = texts.BEITRAG_DELIVERED.format(
-            notices=done.notices,
-            titel=done.titel,
-            messages=done.messages,
-            accounts=done.accounts,
-            paper=done.paper,
-        )
-        self._succeed(self.done)
-        await self._reload(staff)
+            async with self:
+                self.summary, self.delivering = "", False
+                return self._fail(error)
+        async with self:
+            self.summary, self.delivering = "", False
+            self.done = texts.BEITRAG_DELIVERED.format(
+                notices=done.notices,
+                titel=done.titel,
+                messages=done.messages,
+                accounts=done.accounts,
+                paper=done.paper,
+            )
+            self._succeed(self.done)
+            await self._reload(staff)
         return None
 
     @guard(STAFF)

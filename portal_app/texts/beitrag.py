@@ -68,6 +68,7 @@ BEITRAG_CHECKED = (
 )
 BEITRAG_DELIVER_BUTTON = "Jetzt zustellen"
 BEITRAG_DISCARD_BUTTON = "Verwerfen"
+BEITRAG_DELIVERING = "Die Bescheide werden zugestellt; das kann bei vielen einige Minuten dauern …"
 BEITRAG_DISCARDED = "Der Stapel ist verworfen; es wurde nichts zugestellt."
 BEITRAG_DELIVERED = (
     "Zugestellt: {notices} Bescheide „{titel}“, {messages} Nachrichten an {accounts} Konten; "

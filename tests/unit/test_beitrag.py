@@ -299,6 +299,7 @@ def test_a_discarded_batch_cannot_be_delivered(limits, registry_loaded, store):
     assert [p for p in leftover_files(store) if not p.startswith(".")] == []
 
 
+@pytest.mark.both_databases
 def test_parallel_deliveries_of_one_batch_deliver_once(limits, unlocked):
     unlocked("TS-1234567-0")
     checked = check(make_zip({"TS-1234567-0.pdf": pdf()}))

@@ -285,6 +285,7 @@ def test_the_file_parsed_back_has_sums_counts_sequences_ibans_mandates_and_dates
     assert count(AuditEntry, AuditEntry.action == sepa_collection.AUDIT_EXPORTED) == 1
 
 
+@pytest.mark.both_databases
 def test_frst_stays_frst_until_a_file_is_handed_to_the_bank_then_rcur(creditor, mandates):
     rows = (HEADER + "TS-1234567-0;80,00;Beitrag 2027\n").encode()
     first = sepa_collection.export(BEITRAG_STAFF, rows, due())

@@ -701,3 +701,80 @@ class DataExport(SQLModel, table=True):
     size: int = 0
     expires_at: datetime | None = Field(default=None, index=True)
     failed_at: datetime | None = None
+
+
+class BeitragStapel(SQLModel, table=True):
+    """A batch of fee notices (Beitragsbescheide) uploaded by the department Beitrag as one ZIP:
+    checked whole, then delivered once (services/beitrag.py). The ZIP stays in the private
+    store between the check and the delivery (`zip_name`); `delivered_hash` is set at delivery
+    and unique, so the same notices are delivered once however often they are uploaded."""
+
+    __tablename__ = "beitrag_stapel"
+
+    id: int | None = Field(default=None, primary_key=True)
+    titel: str = Field(max_length=200)
+    staff_id: int | None = Field(
+        default=None, foreign_key="staff_account.id", index=True, ondelete="SET NULL"
+    )
+    checked_at: datetime = Field(index=True)
+    zip_name: str = Field(default="", max_length=64)  # "" once delivered or discarded
+    content_hash: str = Field(max_length=64, index=True)
+    delivered_hash: str | None = Field(default=None, max_length=64, unique=True)
+    delivered_at: datetime | None = None
+    notices: int = 0
+    messages: int = 0
+    paper: int = 0
+
+
+class BeitragBescheid(SQLModel, table=True):
+    """One notice of a delivered batch: the provided document and the record it is for, and
+    how many unlocked accounts got it (0: posted on paper)."""
+
+    __tablename__ = "beitrag_bescheid"
+
+    id: int | None = Field(default=None, primary_key=True)
+    stapel_id: int = Field(foreign_key="beitrag_stapel.id", index=True, ondelete="CASCADE")
+    dokument_id: int | None = Field(default=None, foreign_key="dokument.id", ondelete="SET NULL")
+    betrieb_id: int | None = Field(default=None, foreign_key="betrieb.id", index=True)
+    person_id: int | None = Field(default=None, foreign_key="person.id", index=True)
+    empfaenger: int = 0
+
+
+class SepaEinzug(SQLModel, table=True):
+    """One SEPA collection file (pain.008.001.02) made by the department Beitrag: the stored
+    XML, the rows without an active mandate as CSV, sums; `submitted_at` once staff mark it
+    as handed to the bank (only then do its mandates count as used: FRST → RCUR)."""
+
+    __tablename__ = "sepa_einzug"
+
+    id: int | None = Field(default=None, primary_key=True)
+    created_at: datetime = Field(index=True)
+    staff_id: int | None = Field(
+        default=None, foreign_key="staff_account.id", index=True, ondelete="SET NULL"
+    )
+    faellig_am: date
+    csv_hash: str = Field(max_length=64)
+    message_id: str = Field(max_length=35)
+    file_name: str = Field(max_length=100)
+    stored_name: str = Field(max_length=64, unique=True)
+    skipped_name: str = Field(default="", max_length=64)  # CSV of rows without a mandate
+    transactions: int = 0
+    total_cents: int = 0
+    skipped: int = 0
+    submitted_at: datetime | None = None
+    submitted_by: int | None = None  # a staff member
+
+
+class SepaBuchung(SQLModel, table=True):
+    """One direct debit of a collection file: which mandate, how much, FRST or RCUR."""
+
+    __tablename__ = "sepa_buchung"
+
+    id: int | None = Field(default=None, primary_key=True)
+    einzug_id: int = Field(foreign_key="sepa_einzug.id", index=True, ondelete="CASCADE")
+    mandat_id: int = Field(foreign_key="sepa_mandat.id", index=True)
+    betrieb_id: int = Field(foreign_key="betrieb.id", index=True)
+    amount_cents: int = Field(gt=0)
+    sequence: str = Field(max_length=4)  # "FRST" or "RCUR"
+    verwendungszweck: str = Field(max_length=140)
+    end_to_end_id: str = Field(max_length=35)

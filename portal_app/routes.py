@@ -206,3 +206,8 @@ STAFF_PERSON = "/verwaltung/verzeichnis/person/[person_id]"
 def staff_record(art: str, record_id: int) -> str:
     """A Betrieb's or a Person's page in the Verzeichnis (`art`: "betrieb" or "person")."""
     return f"{STAFF_VERZEICHNIS}/{'betrieb' if art == 'betrieb' else 'person'}/{int(record_id)}"
+
+
+# --- the department Beitrag: fee notices in bulk, the SEPA collection file ---------------------
+STAFF_BEITRAG = "/verwaltung/beitrag"
+STAFF_LASTSCHRIFT = "/verwaltung/lastschrift"

@@ -157,6 +157,41 @@ def _creditor_id(value: str, _env, _read) -> str:
     return normalized
 
 
+# The chamber's own account for SEPA collections: empty outside demo mode until the operator
+# sets it (the collection file is refused until then); demo mode fills in made-up values.
+DEMO_CREDITOR_NAME = "Handwerkskammer Musterstadt (Demo)"
+DEMO_CREDITOR_IBAN = "DE02120300000000202051"
+DEMO_CREDITOR_BIC = "BYLADEM1001"
+IBAN_SHAPE = re.compile(r"^[A-Z]{2}\d{2}[A-Z0-9]{11,30}$")
+BIC_SHAPE = re.compile(r"^[A-Z]{6}[A-Z0-9]{2}([A-Z0-9]{3})?$")
+SEPA_NAME = re.compile(r"^[A-Za-z0-9/?:().,'+\- ]{1,70}$")
+
+
+def iban_valid(raw: str) -> bool:
+    """Shape and check digits (ISO 13616 mod 97)."""
+    if not IBAN_SHAPE.fullmatch(raw):
+        return False
+    rearranged = raw[4:] + raw[:4]
+    return int("".join(str(int(char, 36)) for char in rearranged)) % 97 == 1
+
+
+def _demo_default(
+    variable: str, demo_value: str, valid: Callable, example: str, *, compact: bool = True
+) -> Check:
+    """Empty: the demo value in demo mode, else empty (the operator must set it); a value is
+    checked (IBAN and BIC without spaces, in capitals)."""
+
+    def check(value: str, _env, read) -> str:
+        if not value:
+            return demo_value if read["demo"] else ""
+        normalized = value.replace(" ", "").upper() if compact else value
+        if not valid(normalized):
+            raise SettingsError(f"{variable}: expected e.g. {example}, got {value!r}")
+        return normalized
+
+    return check
+
+
 def _private_directory(value: str, env, _read) -> str:
     """The private store; never inside a directory the web server publishes."""
     store = Path(value).resolve()
@@ -302,6 +337,34 @@ class Settings:
     creditor_id: str = setting(
         "PORTAL_GLAEUBIGER_ID", "DE98ZZZ09999999999", "the chamber's SEPA creditor identifier",
         allowed="creditor identifier, checksum verified", check=_creditor_id, note="demo",
+    )  # fmt: skip
+    creditor_name: str = setting(
+        "PORTAL_GLAEUBIGER_NAME", "", "creditor name in the SEPA collection file",
+        allowed="1–70 characters of the SEPA set (no umlauts)",
+        note=f"demo: `{DEMO_CREDITOR_NAME}`",
+        check=_demo_default(
+            "PORTAL_GLAEUBIGER_NAME", DEMO_CREDITOR_NAME, SEPA_NAME.fullmatch,
+            "Handwerkskammer Musterstadt", compact=False,
+        ),
+    )  # fmt: skip
+    creditor_iban: str = setting(
+        "PORTAL_GLAEUBIGER_IBAN", "", "the chamber's account the collections go to",
+        allowed="IBAN, check digits verified", note=f"demo: `{DEMO_CREDITOR_IBAN}`",
+        check=_demo_default(
+            "PORTAL_GLAEUBIGER_IBAN", DEMO_CREDITOR_IBAN, iban_valid, DEMO_CREDITOR_IBAN
+        ),
+    )  # fmt: skip
+    creditor_bic: str = setting(
+        "PORTAL_GLAEUBIGER_BIC", "", "BIC of the chamber's bank",
+        allowed="8 or 11 characters", note=f"demo: `{DEMO_CREDITOR_BIC}`",
+        check=_demo_default(
+            "PORTAL_GLAEUBIGER_BIC", DEMO_CREDITOR_BIC, BIC_SHAPE.fullmatch, DEMO_CREDITOR_BIC
+        ),
+    )  # fmt: skip
+    sepa_lead_days: int = setting(
+        "PORTAL_SEPA_VORLAUF_TAGE", 2,
+        "TARGET2 business days between the day of the export and the earliest collection date",
+        low=1, high=30,
     )  # fmt: skip
     show_worker: bool = setting(
         "PORTAL_SHOW_WORKER", False, "footer names the worker process serving the page"

@@ -109,6 +109,22 @@ def _grant_form() -> rx.Component:
     )
 
 
+def _collections() -> rx.Component:
+    """What was collected with the active mandate (files the chamber handed to its bank)."""
+    return rx.cond(
+        SepaState.has_active,
+        rx.el.section(
+            rx.heading(texts.SEPA_COLLECTIONS_HEADING, **styles.section_heading),
+            rx.cond(
+                SepaState.collections.length() > 0,
+                rx.el.ul(rx.foreach(SepaState.collections, lambda line: rx.el.li(line))),
+                rx.text(texts.SEPA_COLLECTIONS_EMPTY, as_="p"),
+            ),
+            aria_label=texts.SEPA_COLLECTIONS_HEADING,
+        ),
+    )
+
+
 def _history() -> rx.Component:
     return rx.cond(
         SepaState.history.length() > 0,
@@ -161,6 +177,7 @@ def _mandates() -> rx.Component:
                 rx.cond(SepaState.message != "", success_panel(None, SepaState.message)),
                 alert(SepaState.problem),
                 _active(),
+                _collections(),
                 _grant_form(),
                 _history(),
             ),

@@ -5,7 +5,8 @@ there is one and links here; what the chamber wrote stays in the portal.
 A message about a Betrieb's document (a document the chamber provided for the Betrieb, or the
 answer to a document sent for it) belongs to the Betrieb's team: it is shown, counted and its
 attachments handed out only while the account holds the role Dokumente for that Betrieb
-(services/roles.py; every Betrieb message so far is about documents). Other messages (answers
+(services/roles.py), or, for a fee notice (a document of the department Beitrag), the role
+Beitrag und SEPA. Other messages (answers
 to forms, PIN requests) are the account's own. A change of the account's roles sets the
 account's Postfach mark (`rights_changed`), so no worker keeps an unread count from before it."""
 
@@ -18,7 +19,7 @@ from sqlmodel import Session, col, func, select, update
 
 from portal_app import routes, texts
 from portal_app.models import Account, Dokument, PostfachAnhang, PostfachNachricht, Vorgang
-from portal_app.services import audit, clock, files, mail, marks, roles
+from portal_app.services import audit, clock, departments, files, mail, marks, roles
 from portal_app.services.db import unit_of_work
 from portal_app.services.errors import PortalError
 from portal_app.settings import settings
@@ -57,8 +58,10 @@ def deliver(
     *,
     vorgang_id: int | None = None,
     dokument_id: int | None = None,
+    mail_member: bool = True,
 ) -> PostfachNachricht:
-    """Put a message in the account's Postfach and tell the member by mail (no content)."""
+    """Put a message in the account's Postfach and tell the member by mail (no content).
+    `mail_member=False`: the caller mails once for several messages (`notify`)."""
     message = PostfachNachricht(
         account_id=account_id,
         created_at=clock.now(),
@@ -70,15 +73,21 @@ def deliver(
     session.add(message)
     session.flush()
     marks.changed(session, _mark(account_id))
-    account = session.get(Account, account_id)
-    if account is not None and account.confirmed_at is not None:
+    account = session.get(Account, account_id) if mail_member else None
+    if account is not None:
+        notify(session, account)
+    return message
+
+
+def notify(session: Session, account: Account) -> None:
+    """The mail that there is something new in the Postfach (a confirmed address only)."""
+    if account.confirmed_at is not None:
         mail.enqueue(
             session,
             account.email,
             texts.MAIL_POSTFACH_SUBJECT,
             texts.MAIL_POSTFACH_BODY.format(link=settings.base_url + routes.POSTFACH),
         )
-    return message
 
 
 def attach(session: Session, message: PostfachNachricht, name: str, kept: files.Stored) -> None:
@@ -111,12 +120,29 @@ def _betrieb_of_message():
     return func.coalesce(provided, answered)
 
 
+def _fee_notice_of_betrieb():
+    """The Betrieb of a message's provided document when it is a fee notice (department
+    Beitrag), as a column; NULL otherwise."""
+    return (
+        select(Dokument.betrieb_id)
+        .where(
+            Dokument.id == PostfachNachricht.dokument_id,
+            Dokument.abteilung == departments.BEITRAG,
+        )
+        .scalar_subquery()
+    )
+
+
 def _visible(session: Session, account_id: int):
-    """The condition for the account's messages it may see now (see the module docstring)."""
-    allowed = roles.betrieb_ids_with_role(session, account_id, roles.DOKUMENTE)
-    about = _betrieb_of_message()
+    """The condition for the account's messages it may see now (see the module docstring):
+    a Betrieb's fee notice needs the role Beitrag und SEPA, its other messages Dokumente."""
+    documents_of = roles.betrieb_ids_with_role(session, account_id, roles.DOKUMENTE)
+    fees_of = roles.betrieb_ids_with_role(session, account_id, roles.SEPA)
+    about, fee_notice = _betrieb_of_message(), _fee_notice_of_betrieb()
     return (PostfachNachricht.account_id == account_id) & (
-        about.is_(None) | about.in_(list(allowed) or [-1])
+        about.is_(None)
+        | (fee_notice.is_not(None) & fee_notice.in_(list(fees_of) or [-1]))
+        | (fee_notice.is_(None) & about.in_(list(documents_of) or [-1]))
     )
 
 

@@ -7,7 +7,8 @@ import asyncio
 import reflex as rx
 
 from portal_app import texts
-from portal_app.services import member_totp, sepa, sepa_pdf
+from portal_app.services import member_totp, sepa, sepa_collection, sepa_pdf
+from portal_app.services.dates import format_date
 from portal_app.services.sessions import AccountView
 from portal_app.state.downloads import send_file
 from portal_app.state.feedback import Feedback
@@ -32,11 +33,24 @@ def _row(view: sepa.MandateView) -> dict[str, str]:
     }
 
 
+def _collection(view: sepa_collection.CollectionView) -> str:
+    return texts.SEPA_COLLECTIONS_ROW.format(
+        date=format_date(view.faellig_am),
+        amount=sepa_collection.format_amount(view.amount_cents),
+        purpose=view.purpose,
+        kind=texts.SEPA_SEQUENCE_FIRST
+        if view.sequence == sepa_collection.FIRST
+        else texts.SEPA_SEQUENCE_RECURRING,
+    )
+
+
 class SepaState(Feedback, SessionState):
     betriebe: list[dict[str, str]] = []
     betrieb_key: str = ""
     active: dict[str, str] = {}
     history: list[dict[str, str]] = []
+    # the active mandate's collections, one line each
+    collections: list[str] = []
     mandate_text: str = ""
     bank_hint: str = ""
     message: str = ""
@@ -70,6 +84,16 @@ class SepaState(Feedback, SessionState):
             if v.betrieb_key == self.betrieb_key
         ]
         self.active = next((r for r in rows if not r["ended"]), {})
+        self.collections = (
+            [
+                _collection(c)
+                for c in await asyncio.to_thread(
+                    sepa_collection.collections_of, account_id, self.active["reference"]
+                )
+            ]
+            if self.active
+            else []
+        )
         self.history = [r for r in rows if r["ended"]]
         self.confirm_revoke = False
 

@@ -93,4 +93,12 @@ AUDIT_ACTIONS = {
     "login_second_factor": "Anmeldung mit zweitem Faktor",
     "second_factor_reset_by_staff": "Zweiter Faktor durch die Kammer zurückgesetzt",
     "second_factor_missing": "Dienst ohne zweiten Faktor abgelehnt",
+    "beitrag_stapel_geprueft": "Beitragsbescheide geprüft (bereit zum Zustellen)",
+    "beitrag_stapel_abgelehnt": "Beitragsbescheide abgelehnt (Fehler im Stapel)",
+    "beitrag_stapel_zugestellt": "Beitragsbescheide zugestellt",
+    "beitrag_papierliste": "Liste der Bescheide für die Post heruntergeladen",
+    "sepa_einzug_erstellt": "SEPA-Lastschriftdatei erstellt",
+    "sepa_einzug_abgelehnt": "SEPA-Lastschriftdatei abgelehnt (fehlerhafte Zeilen)",
+    "sepa_einzug_heruntergeladen": "SEPA-Lastschriftdatei heruntergeladen",
+    "sepa_einzug_uebergeben": "SEPA-Lastschriftdatei an die Bank übergeben",
 }

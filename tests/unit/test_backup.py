@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import io
 import tarfile
+import zipfile
 from contextlib import nullcontext
 from datetime import date
 from pathlib import Path
@@ -20,7 +21,9 @@ from portal_app import cli
 from portal_app.services import (
     account_deletion,
     backup,
+    beitrag,
     booking,
+    dates,
     db,
     departments,
     devices,
@@ -32,6 +35,7 @@ from portal_app.services import (
     inbox_digest,
     register,
     sepa,
+    sepa_collection,
     sessions,
     staff,
     team,
@@ -117,6 +121,7 @@ def populated(unlocked, store, make_course, tmp_path):  # noqa: F811
     answer_file.write(PDF + b"Antwort")
     inbox.answer(everything, item.id, "Eingetragen.", [(answer_file, "Antwort.pdf")])
     inbox_digest.send_due()
+    _fee_notices_and_collection(clerk.view())
     register.register("noch-offen@betrieb.example", consent=True)  # an unconfirmed account
     with pytest.raises(sessions.LoginFailed):
         sessions.login("unbekannt@betrieb.example", "falsch", client="192.0.2.7")
@@ -136,6 +141,22 @@ def populated(unlocked, store, make_course, tmp_path):  # noqa: F811
         "mandate": mandate.id,
         "course": course_id,
     }
+
+
+def _fee_notices_and_collection(clerk) -> None:
+    """A batch of fee notices delivered (one by post) and a SEPA collection file made."""
+    packed = io.BytesIO()
+    with zipfile.ZipFile(packed, "w") as archive:
+        archive.writestr("TS-1234567-0_Beitrag.pdf", PDF + b"Beitrag Eder")
+        archive.writestr("BGL-7654321-0_Beitrag.pdf", PDF + b"Beitrag Huber")
+    incoming = files.Incoming(beitrag.zip_limit())
+    incoming.write(packed.getvalue())
+    checked = beitrag.check_upload(clerk, incoming, "Beitragsbescheid 2027")
+    assert checked.problems == [], checked.problems
+    beitrag.deliver(clerk, checked.stapel_id)
+    amounts = b"betriebsnummer;betrag;verwendungszweck\nTS-1234567-0;80,00;Beitrag 2027\n"
+    due = dates.format_date(sepa_collection.earliest_date())
+    sepa_collection.export(clerk, amounts, due)
 
 
 @pytest.fixture
@@ -186,12 +207,13 @@ def test_a_restored_installation_has_every_row_and_every_file_of_the_backup(
     rows_then, files_then = every_row(url), every_file(store)
     empty_tables = sorted(name for name, rows in rows_then.items() if not rows)
     assert empty_tables == [], "the portal in use should fill every table"
-    # two uploads, a provided document, a Vorlage, an answer's attachment
-    assert len(files_then) == 5
+    # two uploads, a provided document, a Vorlage, an answer's attachment, two fee notices,
+    # a SEPA collection file
+    assert len(files_then) == 8
 
     archive = tmp_path / "sicherung.tar.gz"
     summary = backup.backup(archive, url, store)
-    assert (summary.files, summary.missing_files) == (5, ())
+    assert (summary.files, summary.missing_files) == (8, ())
     assert summary.rows == {name: len(rows) for name, rows in rows_then.items()}
     assert archive.stat().st_mode & 0o077 == 0  # personal data: for the owner only
 
@@ -292,7 +314,7 @@ def test_the_commands_say_what_they_did(
     assert cli.main(["backup", str(archive)]) == 0
     said = capsys.readouterr().out
     assert said.startswith(f"Sicherung geschrieben: {archive}\n")
-    assert "Dateien: 5" in said
+    assert "Dateien: 8" in said
 
     assert cli.main(["restore", str(archive)]) == 1
     assert capsys.readouterr().err.startswith("Die Installation ist nicht leer")
@@ -300,7 +322,7 @@ def test_the_commands_say_what_they_did(
     assert cli.main(["restore", "--force", str(archive)]) == 0
     said = capsys.readouterr().out
     assert said.startswith(f"Wiederhergestellt aus {archive} (gesichert am ")
-    assert "Dateien: 5" in said
+    assert "Dateien: 8" in said
 
 
 def test_a_file_removed_while_the_backup_runs_makes_it_start_again(
@@ -319,8 +341,8 @@ def test_a_file_removed_while_the_backup_runs_makes_it_start_again(
 
     monkeypatch.setattr(backup, "stored_files", first_time_one_short)
     summary = backup.backup(tmp_path / "sicherung.tar.gz", files_dir=store)
-    assert seen == [5, 5]
-    assert (summary.files, summary.missing_files) == (5, ())
+    assert seen == [8, 8]
+    assert (summary.files, summary.missing_files) == (8, ())
 
 
 def test_a_file_the_database_names_but_the_store_lacks_is_reported(
@@ -336,6 +358,6 @@ def test_a_file_the_database_names_but_the_store_lacks_is_reported(
 
     assert cli.main(["backup", str(tmp_path / "sicherung.tar.gz")]) == 3
     said = capsys.readouterr()
-    assert "Dateien: 4" in said.out
+    assert "Dateien: 7" in said.out
     assert said.err.startswith("WARNUNG: 1 Datei(en), auf die die Datenbank verweist, fehlen")
     assert lost.name in said.err

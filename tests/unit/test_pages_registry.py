@@ -71,6 +71,8 @@ def test_staff_pages_have_their_own_header_and_need_a_staff_login():
         routes.STAFF_VERZEICHNIS,
         routes.STAFF_BETRIEB,
         routes.STAFF_PERSON,
+        routes.STAFF_BEITRAG,
+        routes.STAFF_LASTSCHRIFT,
     }
     assert staff[routes.STAFF_ITEM].protected and not staff[routes.STAFF_ITEM].admin
     assert staff[routes.STAFF_INBOX].protected and not staff[routes.STAFF_INBOX].admin
@@ -82,6 +84,8 @@ def test_staff_pages_have_their_own_header_and_need_a_staff_login():
         texts.STAFF_TEAM_TITLE,
         texts.MEMBER_ACCOUNTS_NAV,
         texts.STAFF_COURSES_TITLE,
+        texts.BEITRAG_NAV,
+        texts.SEPA_COLLECTION_NAV,
         texts.STAFF_VORLAGEN_NAV,
         texts.AUDIT_LOG_TITLE,
     ]
@@ -92,6 +96,8 @@ def test_staff_pages_have_their_own_header_and_need_a_staff_login():
     assert staff[routes.STAFF_VERZEICHNIS].departments == (
         "handwerksrolle", "ausbildung", "beitrag",
     )  # fmt: skip
+    for route in (routes.STAFF_BEITRAG, routes.STAFF_LASTSCHRIFT):
+        assert staff[route].protected and staff[route].departments == ("beitrag",)
     member_links = {spec.route for spec in nav_entries() + footer_entries()}
     assert not member_links & set(staff)
 

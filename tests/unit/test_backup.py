@@ -17,15 +17,19 @@ from sqlalchemy import create_engine, inspect, select, text
 from sqlmodel import SQLModel
 
 from portal_app import cli
+from portal_app.models import DataExport
 from portal_app.services import (
     account_deletion,
     backup,
     booking,
+    clock,
+    data_export,
     db,
     departments,
     devices,
     documents,
     download_tickets,
+    email_change,
     files,
     forms,
     inbox,
@@ -124,6 +128,11 @@ def populated(unlocked, store, make_course, tmp_path):  # noqa: F811
     with db.unit_of_work() as session:  # a browser the member has logged in with
         token = sessions.start(session, betrieb_member)
     devices.remember(token, None)
+    # a pending change of address, and a large account's "Meine Daten" made in the background
+    email_change.request_change(betrieb_member, "neue-adresse@betrieb.example", PASSWORD)
+    with db.unit_of_work() as session:
+        session.add(DataExport(account_id=betrieb_member, requested_at=clock.now()))
+    assert data_export.run_due() == 1
     admin = set_up_staff(admin=True)  # staff, departments, recovery codes, a staff session
     staff.invite(admin.view(), new_staff_email(), "Max Muster", ["beitrag"])  # a set-up link
     return {
@@ -183,12 +192,12 @@ def test_a_restored_installation_has_every_row_and_every_file_of_the_backup(
     rows_then, files_then = every_row(url), every_file(store)
     empty_tables = sorted(name for name, rows in rows_then.items() if not rows)
     assert empty_tables == [], "the portal in use should fill every table"
-    # two uploads, a provided document, a Vorlage, an answer's attachment
-    assert len(files_then) == 5
+    # two uploads, a provided document, a Vorlage, an answer's attachment, a data export
+    assert len(files_then) == 6
 
     archive = tmp_path / "sicherung.tar.gz"
     summary = backup.backup(archive, url, store)
-    assert (summary.files, summary.missing_files) == (5, ())
+    assert (summary.files, summary.missing_files) == (6, ())
     assert summary.rows == {name: len(rows) for name, rows in rows_then.items()}
     assert archive.stat().st_mode & 0o077 == 0  # personal data: for the owner only
 
@@ -289,7 +298,7 @@ def test_the_commands_say_what_they_did(
     assert cli.main(["backup", str(archive)]) == 0
     said = capsys.readouterr().out
     assert said.startswith(f"Sicherung geschrieben: {archive}\n")
-    assert "Dateien: 5" in said
+    assert "Dateien: 6" in said
 
     assert cli.main(["restore", str(archive)]) == 1
     assert capsys.readouterr().err.startswith("Die Installation ist nicht leer")
@@ -297,7 +306,7 @@ def test_the_commands_say_what_they_did(
     assert cli.main(["restore", "--force", str(archive)]) == 0
     said = capsys.readouterr().out
     assert said.startswith(f"Wiederhergestellt aus {archive} (gesichert am ")
-    assert "Dateien: 5" in said
+    assert "Dateien: 6" in said
 
 
 def test_a_file_removed_while_the_backup_runs_makes_it_start_again(
@@ -316,8 +325,8 @@ def test_a_file_removed_while_the_backup_runs_makes_it_start_again(
 
     monkeypatch.setattr(backup, "stored_files", first_time_one_short)
     summary = backup.backup(tmp_path / "sicherung.tar.gz", files_dir=store)
-    assert seen == [5, 5]
-    assert (summary.files, summary.missing_files) == (5, ())
+    assert seen == [6, 6]
+    assert (summary.files, summary.missing_files) == (6, ())
 
 
 def test_a_file_the_database_names_but_the_store_lacks_is_reported(
@@ -333,6 +342,6 @@ def test_a_file_the_database_names_but_the_store_lacks_is_reported(
 
     assert cli.main(["backup", str(tmp_path / "sicherung.tar.gz")]) == 3
     said = capsys.readouterr()
-    assert "Dateien: 4" in said.out
+    assert "Dateien: 5" in said.out
     assert said.err.startswith("WARNUNG: 1 Datei(en), auf die die Datenbank verweist, fehlen")
     assert lost.name in said.err

@@ -42,6 +42,7 @@ from portal_app.models import (
     Freischaltung,
     KnownDevice,
     LoginSession,
+    MemberTotp,
     Person,
     PinRequest,
     PostfachNachricht,
@@ -59,6 +60,8 @@ from portal_app.services import (
     inbox,
     mail,
     registry,
+    roles,
+    team,
 )
 from portal_app.services.db import unit_of_work
 from portal_app.services.errors import PortalError
@@ -124,7 +127,10 @@ def _freischaltungen(session: Session, account_id: int) -> list[Row]:
         else:
             person = session.get(Person, r.person_id)
             what = f"Person {person.kundennummer} {person.name}"
-        found.append({"freigeschaltet_fuer": what, "am": r.created_at})
+        in_team = {}
+        if r.betrieb_id is not None:
+            in_team = {"verwalter": r.verwalter, "rollen": team.role_labels(roles.roles_of(r))}
+        found.append({"freigeschaltet_fuer": what, "am": r.created_at, **in_team})
     return found
 
 
@@ -269,6 +275,13 @@ def _email_changes(session: Session, account_id: int) -> list[Row]:
     ]
 
 
+def _second_factor(session: Session, account_id: int) -> list[Row]:
+    return [
+        {"eingerichtet_am": r.created_at, "bestaetigt_am": r.confirmed_at}
+        for r in session.exec(_mine(MemberTotp, account_id))
+    ]
+
+
 def _exports(session: Session, account_id: int) -> list[Row]:
     return [
         {"angefordert_am": r.requested_at, "fertig_am": r.finished_at, "abrufbar_bis": r.expires_at}
@@ -278,6 +291,7 @@ def _exports(session: Session, account_id: int) -> list[Row]:
 
 SECTIONS: tuple[Section, ...] = (
     Section("anmeldungen", LoginSession, _logins),
+    Section("zweiter_faktor", MemberTotp, _second_factor),
     Section("bekannte_geraete", KnownDevice, _devices),
     Section("freischaltungen", Freischaltung, _freischaltungen),
     Section("pin_anforderungen", PinRequest, _pin_requests),
@@ -297,6 +311,7 @@ SECTIONS: tuple[Section, ...] = (
 NOT_EXPORTED: dict[str, str] = {
     "email_token": "only the keyed hashes of mailed links and their times: secrets, no content",
     "download_ticket": "a one-minute permission to fetch one file, bound to a session hash",
+    "member_recovery_code": "only the keyed hashes of the recovery codes: secrets",
 }
 
 
@@ -348,7 +363,7 @@ def _readable(value: object) -> str:
     if value is None:
         return "-"
     if isinstance(value, bool):
-        return texts.MY_DATA_YES if value else texts.MY_DATA_NO
+        return texts.YES if value else texts.NO
     if isinstance(value, datetime):
         return dates.format_datetime(value)
     if isinstance(value, date):

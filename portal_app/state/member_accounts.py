@@ -16,7 +16,7 @@ from portal_app.state.session import STAFF_ADMIN, SessionState, guard
 
 
 def _yes_no(value: bool) -> str:
-    return texts.MEMBER_ACCOUNT_YES if value else texts.MEMBER_ACCOUNT_NO
+    return texts.YES if value else texts.NO
 
 
 class MemberAccountsState(Feedback, SessionState):

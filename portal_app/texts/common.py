@@ -40,3 +40,7 @@ ENTRIES_FOUND = "{count} Einträge gefunden."
 ENTRIES_FOUND_ONE = "1 Eintrag gefunden."
 ENTRIES_TOTAL_PREFIX = "Gefundene Einträge:"
 ENTRIES_EMPTY = "Keine Einträge gefunden."
+
+# a yes/no value in a table or a file
+YES = "ja"
+NO = "nein"

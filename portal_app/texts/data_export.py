@@ -32,11 +32,10 @@ MY_DATA_PDF_INTRO = (
     "enthält dieselben Daten in maschinenlesbarer Form."
 )
 MY_DATA_PDF_NONE = "Keine Einträge."
-MY_DATA_YES = "ja"
-MY_DATA_NO = "nein"
 MY_DATA_SECTIONS = {
     "konto": "Konto",
     "anmeldungen": "Anmeldungen (Sitzungen)",
+    "zweiter_faktor": "Zweiter Faktor",
     "bekannte_geraete": "Bekannte Geräte",
     "freischaltungen": "Freischaltungen",
     "pin_anforderungen": "Angeforderte PINs",
@@ -56,6 +55,9 @@ MY_DATA_LABELS = {
     "e_mail": "E-Mail-Adresse",
     "registriert_am": "Registriert am",
     "bestaetigt_am": "Bestätigt am",
+    "eingerichtet_am": "Eingerichtet am",
+    "verwalter": "Verwalter",
+    "rollen": "Rollen",
     "passwort_gesetzt": "Passwort festgelegt",
     "angemeldet_am": "Angemeldet am",
     "zuletzt_aktiv": "Zuletzt aktiv",

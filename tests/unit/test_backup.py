@@ -18,17 +18,21 @@ from sqlalchemy import create_engine, inspect, select, text
 from sqlmodel import SQLModel
 
 from portal_app import cli
+from portal_app.models import DataExport
 from portal_app.services import (
     account_deletion,
     backup,
     beitrag,
     booking,
+    clock,
+    data_export,
     dates,
     db,
     departments,
     devices,
     documents,
     download_tickets,
+    email_change,
     files,
     forms,
     inbox,
@@ -130,6 +134,11 @@ def populated(unlocked, store, make_course, tmp_path):  # noqa: F811
     with db.unit_of_work() as session:  # a browser the member has logged in with
         token = sessions.start(session, betrieb_member)
     devices.remember(token, None)
+    # a pending change of address, and a large account's "Meine Daten" made in the background
+    email_change.request_change(betrieb_member, "neue-adresse@betrieb.example", PASSWORD)
+    with db.unit_of_work() as session:
+        session.add(DataExport(account_id=betrieb_member, requested_at=clock.now()))
+    assert data_export.run_due() == 1
     admin = set_up_staff(admin=True)  # staff, departments, recovery codes, a staff session
     staff.invite(admin.view(), new_staff_email(), "Max Muster", ["beitrag"])  # a set-up link
     # an open invitation into the Betrieb's team
@@ -208,12 +217,12 @@ def test_a_restored_installation_has_every_row_and_every_file_of_the_backup(
     empty_tables = sorted(name for name, rows in rows_then.items() if not rows)
     assert empty_tables == [], "the portal in use should fill every table"
     # two uploads, a provided document, a Vorlage, an answer's attachment, two fee notices,
-    # a SEPA collection file
-    assert len(files_then) == 8
+    # a SEPA collection file, a data export
+    assert len(files_then) == 9
 
     archive = tmp_path / "sicherung.tar.gz"
     summary = backup.backup(archive, url, store)
-    assert (summary.files, summary.missing_files) == (8, ())
+    assert (summary.files, summary.missing_files) == (9, ())
     assert summary.rows == {name: len(rows) for name, rows in rows_then.items()}
     assert archive.stat().st_mode & 0o077 == 0  # personal data: for the owner only
 
@@ -314,7 +323,7 @@ def test_the_commands_say_what_they_did(
     assert cli.main(["backup", str(archive)]) == 0
     said = capsys.readouterr().out
     assert said.startswith(f"Sicherung geschrieben: {archive}\n")
-    assert "Dateien: 8" in said
+    assert "Dateien: 9" in said
 
     assert cli.main(["restore", str(archive)]) == 1
     assert capsys.readouterr().err.startswith("Die Installation ist nicht leer")
@@ -322,7 +331,7 @@ def test_the_commands_say_what_they_did(
     assert cli.main(["restore", "--force", str(archive)]) == 0
     said = capsys.readouterr().out
     assert said.startswith(f"Wiederhergestellt aus {archive} (gesichert am ")
-    assert "Dateien: 8" in said
+    assert "Dateien: 9" in said
 
 
 def test_a_file_removed_while_the_backup_runs_makes_it_start_again(
@@ -341,8 +350,8 @@ def test_a_file_removed_while_the_backup_runs_makes_it_start_again(
 
     monkeypatch.setattr(backup, "stored_files", first_time_one_short)
     summary = backup.backup(tmp_path / "sicherung.tar.gz", files_dir=store)
-    assert seen == [8, 8]
-    assert (summary.files, summary.missing_files) == (8, ())
+    assert seen == [9, 9]
+    assert (summary.files, summary.missing_files) == (9, ())
 
 
 def test_a_file_the_database_names_but_the_store_lacks_is_reported(
@@ -358,6 +367,6 @@ def test_a_file_the_database_names_but_the_store_lacks_is_reported(
 
     assert cli.main(["backup", str(tmp_path / "sicherung.tar.gz")]) == 3
     said = capsys.readouterr()
-    assert "Dateien: 7" in said.out
+    assert "Dateien: 8" in said.out
     assert said.err.startswith("WARNUNG: 1 Datei(en), auf die die Datenbank verweist, fehlen")
     assert lost.name in said.err

@@ -23,6 +23,7 @@ from portal_app.models import (
     Freischaltung,
     KnownDevice,
     LoginSession,
+    MemberTotp,
     PinRequest,
     PostfachNachricht,
     SepaMandat,
@@ -35,7 +36,9 @@ from portal_app.services import (
     data_export,
     email_change,
     files,
+    member_totp,
     sessions,
+    totp,
 )
 from portal_app.services.booking import Participant
 from portal_app.services.db import unit_of_work
@@ -64,6 +67,7 @@ def full_account(member, make_course, clock):
     token = member(ADDRESS, PASSWORD)
     account_id = sessions.current_account(token).id
     email_change.request_change(account_id, "neu@betrieb-example.de", PASSWORD)
+    member_totp.start_setup(account_id)  # a second factor being set up
     now = clock.now()
     with unit_of_work() as session:
         betrieb = Betrieb(kreis="TS", betriebsnummer="1234567", name="Tischlerei Eiche",
@@ -110,6 +114,8 @@ def _secrets() -> list[str]:
         found += [h for h in session.exec(select(KnownDevice.token_hash))]
         found += [h for h in session.exec(select(Account.password_hash)) if h]
         found += [h for h in session.exec(select(EmailChange.token_hash))]
+        found += [s for s in session.exec(select(MemberTotp.totp_secret))]
+        found += [totp.unseal(s) for s in session.exec(select(MemberTotp.totp_secret))]
     return found
 
 

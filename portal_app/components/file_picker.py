@@ -6,7 +6,10 @@ from __future__ import annotations
 
 import reflex as rx
 
+from portal_app import texts
+from portal_app.components.forms import error_text
 from portal_app.components.upload_reset import upload_reset
+from portal_app.state.fields import field_id
 
 ACCEPTED = {
     "application/pdf": [".pdf"],
@@ -61,3 +64,35 @@ def file_picker(
     if cleared_by is None:
         return zone
     return rx.fragment(zone, upload_reset(upload_id, cleared_by))
+
+
+def one_file_field(
+    upload_id: str,
+    field: str,
+    error,
+    *,
+    pick_label: str,
+    input_label: str,
+    hint,
+    cleared_by,
+    accept: dict,
+) -> rx.Component:
+    """A picker for one file (the staff's batch uploads): the chosen file's name listed below
+    it, and the field's error, to which the focus goes (the pick button has the field's id)."""
+    return rx.el.div(
+        file_picker(
+            upload_id,
+            pick_label=pick_label,
+            input_label=input_label,
+            hint=hint,
+            max_files=1,
+            cleared_by=cleared_by,
+            accept=accept,
+            button_id=field_id(field),
+        ),
+        rx.el.ul(
+            rx.foreach(rx.selected_files(upload_id), lambda name: rx.el.li(name)),
+            aria_label=texts.UPLOAD_SELECTED,
+        ),
+        error_text(field, error),
+    )

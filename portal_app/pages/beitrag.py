@@ -5,11 +5,10 @@ its list for paper post."""
 import reflex as rx
 
 from portal_app import routes, styles, texts
-from portal_app.components.file_picker import file_picker
-from portal_app.components.forms import alert, error_text, success_panel, text_field
+from portal_app.components.file_picker import one_file_field
+from portal_app.components.forms import alert, success_panel, text_field
 from portal_app.components.page import page
 from portal_app.state.beitrag import DEPARTMENTS, UPLOAD_ID, BeitragState
-from portal_app.state.fields import field_id
 
 ZIP_ACCEPTED = {"application/zip": [".zip"], "application/x-zip-compressed": [".zip"]}
 
@@ -26,22 +25,15 @@ def _upload_form() -> rx.Component:
                 max_length=200,
                 on_blur=BeitragState.keep_titel,
             ),
-            rx.el.div(
-                file_picker(
-                    UPLOAD_ID,
-                    pick_label=texts.BEITRAG_PICK,
-                    input_label=texts.BEITRAG_FILE_INPUT,
-                    hint=BeitragState.rules,
-                    max_files=1,
-                    cleared_by=BeitragState.uploads_done,
-                    accept=ZIP_ACCEPTED,
-                    button_id=field_id("datei"),
-                ),
-                rx.el.ul(
-                    rx.foreach(rx.selected_files(UPLOAD_ID), lambda name: rx.el.li(name)),
-                    aria_label=texts.UPLOAD_SELECTED,
-                ),
-                error_text("datei", BeitragState.errors.get("datei", "")),
+            one_file_field(
+                UPLOAD_ID,
+                "datei",
+                BeitragState.errors.get("datei", ""),
+                pick_label=texts.BEITRAG_PICK,
+                input_label=texts.BEITRAG_FILE_INPUT,
+                hint=BeitragState.rules,
+                cleared_by=BeitragState.uploads_done,
+                accept=ZIP_ACCEPTED,
             ),
             rx.button(
                 texts.BEITRAG_CHECK_BUTTON,

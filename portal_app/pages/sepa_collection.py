@@ -5,11 +5,10 @@ handed to the bank."""
 import reflex as rx
 
 from portal_app import routes, styles, texts
-from portal_app.components.file_picker import file_picker
-from portal_app.components.forms import alert, error_text, question, success_panel, text_field
+from portal_app.components.file_picker import one_file_field
+from portal_app.components.forms import alert, question, success_panel, text_field
 from portal_app.components.page import page
 from portal_app.state.beitrag import DEPARTMENTS
-from portal_app.state.fields import field_id
 from portal_app.state.sepa_collection import UPLOAD_ID, SepaCollectionState
 
 CSV_ACCEPTED = {"text/csv": [".csv"], "text/plain": [".csv", ".txt"]}
@@ -28,22 +27,15 @@ def _form() -> rx.Component:
                 on_blur=SepaCollectionState.keep_faellig,
             ),
             rx.text(SepaCollectionState.date_hint, as_="p", class_name="field__hint"),
-            rx.el.div(
-                file_picker(
-                    UPLOAD_ID,
-                    pick_label=texts.SEPA_COLLECTION_PICK,
-                    input_label=texts.SEPA_COLLECTION_FILE_INPUT,
-                    hint=texts.SEPA_COLLECTION_FILE_RULES,
-                    max_files=1,
-                    cleared_by=SepaCollectionState.uploads_done,
-                    accept=CSV_ACCEPTED,
-                    button_id=field_id("csv"),
-                ),
-                rx.el.ul(
-                    rx.foreach(rx.selected_files(UPLOAD_ID), lambda name: rx.el.li(name)),
-                    aria_label=texts.UPLOAD_SELECTED,
-                ),
-                error_text("csv", SepaCollectionState.errors.get("csv", "")),
+            one_file_field(
+                UPLOAD_ID,
+                "csv",
+                SepaCollectionState.errors.get("csv", ""),
+                pick_label=texts.SEPA_COLLECTION_PICK,
+                input_label=texts.SEPA_COLLECTION_FILE_INPUT,
+                hint=texts.SEPA_COLLECTION_FILE_RULES,
+                cleared_by=SepaCollectionState.uploads_done,
+                accept=CSV_ACCEPTED,
             ),
             rx.button(
                 texts.SEPA_COLLECTION_BUTTON,

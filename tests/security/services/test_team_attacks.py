@@ -13,6 +13,7 @@ from portal_app.services import clock as portal_clock
 from portal_app.services import documents, mail, registry, sepa, sessions, team
 from portal_app.services.db import unit_of_work
 from portal_app.services.demo import DEMO_BETRIEBE_CSV
+from tests import totp_support
 from tests.parallel import at_once
 from tests.unit.conftest import token_from
 
@@ -70,6 +71,7 @@ def test_a_colleague_with_dokumente_only_replays_the_sepa_actions_and_is_refused
     colleague = make_account()
     _join(admin, colleague, [team.DOKUMENTE])
     key = _betrieb_key(admin)
+    totp_support.turn_on(admin)  # an administrator's SEPA needs the second factor
     granted = sepa.grant(admin, key, "Eder GmbH", IBAN, True)
     with pytest.raises(sepa.MandateRejected):
         sepa.grant(colleague, key, "Mallory", "DE02 1203 0000 0000 2020 51", True)
@@ -94,6 +96,7 @@ def test_a_removed_colleague_replays_what_worked_before_and_is_refused(admin, ma
     member_id = _join(admin, colleague, [team.DOKUMENTE, team.SEPA])
     key = _betrieb_key(admin)
     assert documents.start_upload(colleague, key, "beitrag").owner.key == key
+    totp_support.turn_on(colleague)  # the SEPA role needs the second factor
     view = sepa.grant(colleague, key, "Eder GmbH", IBAN, True)
     team.remove(admin, NUMMER, member_id)
     with pytest.raises(documents.UploadRefused):

@@ -153,9 +153,9 @@ def test_a_batch_of_notices_is_checked_delivered_and_opened_in_the_postfach(
 
 
 def _grant_mandate(page: Page) -> None:
-    navigation = page.get_by_role("navigation", name=texts.NAV_LABEL)
-    navigation.get_by_role("link", name=texts.ACCOUNT_TITLE).click()
-    page.get_by_role("link", name=texts.SEPA_TITLE).click()
+    """From Mein Konto to SEPA, which leads the Betrieb's administrator through setting up the
+    second factor first; then the mandate."""
+    flows.set_up_second_factor_for_sepa(page)
     page.get_by_label(texts.FIELD_KONTOINHABER).fill("Zimmerei Test")
     page.get_by_label(texts.FIELD_IBAN).fill(IBAN)
     page.get_by_label(texts.SEPA_CONSENT).check()

@@ -5,8 +5,20 @@ from __future__ import annotations
 
 import reflex as rx
 
-from portal_app import texts
+from portal_app import styles, texts
 from portal_app.components.forms import text_field
+from portal_app.components.links import link_button
+
+
+def second_factor_first(text: str, setup_href) -> rx.Component:
+    """A service that needs a second factor the account has not set up yet: why, and the way
+    to its set-up (`setup_href`: routes.second_factor_setup, which comes back afterwards)."""
+    return rx.el.section(
+        rx.heading(texts.SECOND_FACTOR_FIRST_TITLE, **styles.section_heading),
+        rx.text(text, as_="p", margin_bottom="1rem"),
+        link_button(texts.SECOND_FACTOR_FIRST_LINK, setup_href),
+        aria_label=texts.SECOND_FACTOR_FIRST_TITLE,
+    )
 
 
 def authenticator(qr_svg: rx.Var[str], secret_text: rx.Var[str]) -> rx.Component:

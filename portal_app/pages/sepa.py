@@ -14,9 +14,9 @@ from portal_app.components.forms import (
     success_panel,
     text_field,
 )
-from portal_app.components.links import link_button
 from portal_app.components.loading import until_loaded
 from portal_app.components.page import page
+from portal_app.components.totp import second_factor_first
 from portal_app.state.sepa import SepaState
 
 
@@ -143,17 +143,6 @@ def _history() -> rx.Component:
     )
 
 
-def _second_factor_first() -> rx.Component:
-    """The account must use a second factor for SEPA and has none: the way to its set-up,
-    which comes back here afterwards."""
-    return rx.el.section(
-        rx.heading(texts.SEPA_SECOND_FACTOR_TITLE, **styles.section_heading),
-        rx.text(texts.SEPA_SECOND_FACTOR_TEXT, as_="p", margin_bottom="1rem"),
-        link_button(texts.SEPA_SECOND_FACTOR_LINK, routes.second_factor_setup(routes.SEPA)),
-        aria_label=texts.SEPA_SECOND_FACTOR_TITLE,
-    )
-
-
 def _mandates() -> rx.Component:
     return rx.fragment(
         rx.cond(
@@ -199,7 +188,11 @@ def sepa_page() -> rx.Component:
         rx.heading(texts.SEPA_TITLE, **styles.page_heading),
         rx.cond(
             SepaState.needs_second_factor,
-            until_loaded(_second_factor_first()),
+            until_loaded(
+                second_factor_first(
+                    texts.SEPA_SECOND_FACTOR_TEXT, routes.second_factor_setup(routes.SEPA)
+                )
+            ),
             _mandates(),
         ),
     )

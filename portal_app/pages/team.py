@@ -15,8 +15,14 @@ from portal_app.components.forms import (
 from portal_app.components.link_token import LINK_TOKEN, checked_link_page
 from portal_app.components.links import back_to_account, link_button
 from portal_app.components.page import page
+from portal_app.components.totp import second_factor_first
 from portal_app.state.session import SessionState
 from portal_app.state.team import ROLE_CHOICES, ROLE_FIELD, TeamInvitationState, TeamState
+
+
+def _manages():
+    """The administrator's controls: only with a second factor (services/team.py checks, too)."""
+    return TeamState.i_am_admin & ~TeamState.needs_second_factor
 
 
 def _role_boxes(id_prefix: str, legend, checked=None) -> rx.Component:
@@ -108,7 +114,7 @@ def _member_card(row) -> rx.Component:
     return rx.el.article(
         rx.heading(row["name"], as_="h3", size="4"),
         rx.text(texts.TEAM_INVITE_ROLES, ": ", row["roles"], as_="p"),
-        rx.cond(TeamState.i_am_admin & (row["me"] != "1"), _admin_actions(row)),
+        rx.cond(_manages() & (row["me"] != "1"), _admin_actions(row)),
         class_name="staff-card",
         aria_label=row["email"],
     )
@@ -224,7 +230,13 @@ def team_page() -> rx.Component:
                     rx.heading(texts.TEAM_PEOPLE, **styles.section_heading),
                     rx.foreach(TeamState.members, _member_card),
                 ),
-                rx.cond(TeamState.i_am_admin, rx.fragment(_invite_form(), _invitations())),
+                rx.cond(_manages(), rx.fragment(_invite_form(), _invitations())),
+                rx.cond(
+                    TeamState.i_am_admin & TeamState.needs_second_factor,
+                    second_factor_first(
+                        texts.TEAM_SECOND_FACTOR_TEXT, TeamState.second_factor_href
+                    ),
+                ),
                 _own_actions(),
             ),
         ),

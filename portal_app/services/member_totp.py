@@ -38,8 +38,8 @@ from portal_app.services import (
     dates,
     db,
     mail,
+    roles,
     sessions,
-    team,
     throttle,
     tokens,
     totp,
@@ -92,8 +92,8 @@ class ResetRefused(PortalError):
 
 def required(session: Session, account_id: int) -> bool:
     """Must this account use a second factor? Administrators of a Betrieb and anyone with its
-    SEPA role (`team.needs_second_factor`)."""
-    return team.needs_second_factor(session, account_id)
+    SEPA role (`roles.needs_second_factor`)."""
+    return roles.needs_second_factor(session, account_id)
 
 
 def enabled(session: Session, account_id: int) -> bool:

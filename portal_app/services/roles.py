@@ -76,3 +76,13 @@ def accounts_with_role(session: Session, betrieb_id: int, role: str) -> list[int
         .order_by(col(Freischaltung.id))
     )
     return [link.account_id for link in links if holds(link, role)]
+
+
+def needs_second_factor(session: Session, account_id: int) -> bool:
+    """True when the account administers a Betrieb or holds the SEPA role anywhere."""
+    links = session.exec(
+        select(Freischaltung).where(
+            Freischaltung.account_id == account_id, col(Freischaltung.betrieb_id).is_not(None)
+        )
+    )
+    return any(link.verwalter or SEPA in parse_roles(link.rollen) for link in links)

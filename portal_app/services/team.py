@@ -31,7 +31,17 @@ from sqlmodel import Session, col, delete, func, select, update
 
 from portal_app import routes, texts
 from portal_app.models import Account, Betrieb, Freischaltung, TeamEinladung
-from portal_app.services import audit, clock, db, emails, mail, postfach, registry, tokens
+from portal_app.services import (
+    audit,
+    clock,
+    db,
+    emails,
+    mail,
+    member_totp,
+    postfach,
+    registry,
+    tokens,
+)
 from portal_app.services.db import unit_of_work
 from portal_app.services.errors import PortalError
 from portal_app.services.roles import (
@@ -46,6 +56,7 @@ from portal_app.services.roles import (
     check_roles,
     has_role,
     holds,
+    needs_second_factor,
     parse_roles,
     roles_of,
 )
@@ -140,16 +151,6 @@ class InvitationInfo:
     roles: tuple[str, ...]
 
 
-def needs_second_factor(session: Session, account_id: int) -> bool:
-    """True when the account administers a Betrieb or holds the SEPA role anywhere."""
-    links = session.exec(
-        select(Freischaltung).where(
-            Freischaltung.account_id == account_id, col(Freischaltung.betrieb_id).is_not(None)
-        )
-    )
-    return any(link.verwalter or SEPA in parse_roles(link.rollen) for link in links)
-
-
 def _checked_roles(chosen) -> tuple[str, ...]:
     try:
         return check_roles(chosen)
@@ -195,6 +196,11 @@ def _my_link(session: Session, account_id: int, nummer: str) -> tuple[Freischalt
         if registry.format_betriebsnummer(betrieb).upper() == wanted:
             return link, betrieb
     raise NotFound(texts.TEAM_NOT_FOUND)
+
+
+def _secured(account_id: int) -> None:
+    """An administrator manages the team only with a second factor (SecondFactorRequired)."""
+    member_totp.ensure(account_id, "team")
 
 
 def _admin_link(session: Session, account_id: int, nummer: str) -> tuple[Freischaltung, Betrieb]:
@@ -287,10 +293,28 @@ def _admins_left(session: Session, betrieb_id: int) -> int:
     ).one()
 
 
-def _lock(session: Session, betrieb_id: int) -> None:
+def _lock(session: Session, *betrieb_ids: int) -> None:
     """One change of a team at a time (see the module docstring): on SQLite the caller's
     first write takes the lock, so callers write before they count."""
-    db.serialize(session, f"team:{betrieb_id}")
+    db.serialize(session, *(f"team:{betrieb_id}" for betrieb_id in betrieb_ids))
+
+
+def end_by_chamber(session: Session, link: Freischaltung, message: str) -> None:
+    """The chamber's staff end a Freischaltung (services/verzeichnis.py): a Betrieb's team
+    with people left keeps an administrator, else LastAdministrator(message)."""
+    if link.betrieb_id is not None:
+        _lock(session, link.betrieb_id)
+    session.delete(link)
+    session.flush()  # the write first (SQLite's lock), then the count
+    if link.betrieb_id is None:
+        return
+    members_left = session.exec(
+        select(func.count()).select_from(Freischaltung)
+        .where(Freischaltung.betrieb_id == link.betrieb_id)
+    ).one()  # fmt: skip
+    if members_left and not _admins_left(session, link.betrieb_id):
+        raise LastAdministrator(message)
+    _rights_changed(session, link.account_id)
 
 
 def _member(session: Session, betrieb_id: int, member_id) -> Freischaltung:
@@ -314,6 +338,7 @@ def _target(betrieb: Betrieb) -> str:
 
 def invite(account_id: int, nummer: str, raw_email: str, chosen_roles) -> InvitationView:
     """The administrator invites a colleague by e-mail; the mail carries a 7-day link."""
+    _secured(account_id)
     if not isinstance(raw_email, str) or not raw_email.strip():
         raise TeamError(texts.TEAM_INVITE_EMAIL_EMPTY, field="email")
     try:
@@ -388,6 +413,7 @@ def invite(account_id: int, nummer: str, raw_email: str, chosen_roles) -> Invita
 
 def withdraw(account_id: int, nummer: str, invitation_id) -> None:
     """The administrator withdraws an open invitation: its link no longer works."""
+    _secured(account_id)
     with unit_of_work() as session:
         _link, betrieb = _admin_link(session, account_id, nummer)
         row = session.get(TeamEinladung, invitation_id) if isinstance(invitation_id, int) else None
@@ -405,6 +431,12 @@ def withdraw(account_id: int, nummer: str, invitation_id) -> None:
         if done.rowcount != 1:
             raise NotFound(texts.TEAM_INVITATION_NOT_FOUND)
         audit.record(session, AUDIT_WITHDRAWN, account_id, _target(betrieb), row.email)
+        mail.enqueue(
+            session,
+            row.email,
+            texts.MAIL_TEAM_WITHDRAWN_SUBJECT.format(name=betrieb.name),
+            texts.MAIL_TEAM_WITHDRAWN_BODY.format(betrieb=_betrieb_label(betrieb)),
+        )
 
 
 def _valid_invitation(session: Session, token: str) -> TeamEinladung:
@@ -487,6 +519,7 @@ def accept(account_id: int, token: str) -> BetriebLink:
 
 def set_roles(account_id: int, nummer: str, member_id, chosen_roles) -> None:
     """The administrator sets a colleague's roles (an administrator has all of them)."""
+    _secured(account_id)
     roles = _checked_roles(chosen_roles)
     with unit_of_work() as session:
         link, betrieb = _admin_link(session, account_id, nummer)
@@ -509,6 +542,7 @@ def set_roles(account_id: int, nummer: str, member_id, chosen_roles) -> None:
 
 def make_admin(account_id: int, nummer: str, member_id) -> None:
     """The administrator makes a colleague administrator too (a second one)."""
+    _secured(account_id)
     with unit_of_work() as session:
         link, betrieb = _admin_link(session, account_id, nummer)
         _lock(session, betrieb.id)
@@ -567,6 +601,7 @@ def _end_membership(session: Session, link: Freischaltung, betrieb: Betrieb) -> 
 
 def remove(account_id: int, nummer: str, member_id) -> None:
     """The administrator removes a person from the team; their access ends at once."""
+    _secured(account_id)
     with unit_of_work() as session:
         link, betrieb = _admin_link(session, account_id, nummer)
         _lock(session, betrieb.id)
@@ -591,7 +626,21 @@ def leave(account_id: int, nummer: str) -> None:
 
 def ensure_not_last_administrator(session: Session, account_id: int) -> None:
     """Before the account is deleted: it must not be the last administrator of a Betrieb that
-    has other people in its team (they would be left without one). A team of one ends with it."""
+    has other people in its team (they would be left without one). A team of one ends with it.
+
+    Locks those teams first and writes before it counts (see `_lock`), so a colleague who
+    steps down at the same time cannot leave the team without an administrator."""
+    admin_of = session.exec(
+        select(Freischaltung.betrieb_id).where(
+            Freischaltung.account_id == account_id, col(Freischaltung.verwalter)
+        )
+    ).all()
+    _lock(session, *(betrieb_id for betrieb_id in admin_of if betrieb_id is not None))
+    session.exec(  # a write that changes nothing: SQLite's one writer is this transaction now
+        update(Freischaltung)
+        .where(Freischaltung.account_id == account_id)
+        .values(verwalter=Freischaltung.verwalter)
+    )
     links = session.exec(
         select(Freischaltung, Betrieb)
         .join(Betrieb, Betrieb.id == Freischaltung.betrieb_id)

@@ -43,7 +43,9 @@ from portal_app.services import (
     inbox,
     mail,
     pins,
+    postfach,
     registry,
+    team,
 )
 from portal_app.services.db import unit_of_work
 from portal_app.services.errors import PortalError
@@ -253,17 +255,20 @@ def _to_check(candidates: list[tuple]) -> list[tuple]:
     return usable + others[::-1][: max(0, PIN_CHECKS - len(usable))]
 
 
-def _link_exists(session: Session, account_id: int, record: Betrieb | Person) -> bool:
+def _link_of(session: Session, account_id: int, record: Betrieb | Person) -> Freischaltung | None:
     column = Freischaltung.betrieb_id if isinstance(record, Betrieb) else Freischaltung.person_id
-    return (
-        session.exec(
-            select(Freischaltung).where(Freischaltung.account_id == account_id, column == record.id)
-        ).first()
-        is not None
-    )
+    return session.exec(
+        select(Freischaltung).where(Freischaltung.account_id == account_id, column == record.id)
+    ).first()
 
 
-def _finish(session: Session, account_id: int, record: Betrieb | Person, pin: Pin) -> LinkView:
+def _finish(
+    session: Session,
+    account_id: int,
+    record: Betrieb | Person,
+    pin: Pin,
+    member: Freischaltung | None = None,
+) -> LinkView:
     used = session.exec(
         update(Pin)
         .where(Pin.id == pin.id, col(Pin.used_at).is_(None), col(Pin.voided_at).is_(None))
@@ -271,16 +276,25 @@ def _finish(session: Session, account_id: int, record: Betrieb | Person, pin: Pi
     )
     if used.rowcount != 1:
         raise PinNotUsable(texts.UNLOCK_PIN_USED)
-    session.add(
-        Freischaltung(
-            account_id=account_id,
-            betrieb_id=record.id if isinstance(record, Betrieb) else None,
-            person_id=record.id if isinstance(record, Person) else None,
-            created_at=clock.now(),
-            # the PIN's account becomes the Betrieb's administrator (services/team.py)
-            verwalter=isinstance(record, Betrieb),
+    if member is not None:
+        # a colleague in the team redeems the Betrieb's PIN and becomes its administrator: the
+        # chamber's way to a new one when the last has gone (services/verzeichnis.py)
+        member.verwalter, member.rollen = True, ""
+        session.add(member)
+        target = registry.audit_target(record)
+        audit.record(session, team.AUDIT_ADMIN_ADDED, account_id, target, "PIN")
+        postfach.rights_changed(session, account_id)
+    else:
+        session.add(
+            Freischaltung(
+                account_id=account_id,
+                betrieb_id=record.id if isinstance(record, Betrieb) else None,
+                person_id=record.id if isinstance(record, Person) else None,
+                created_at=clock.now(),
+                # the PIN's account becomes the Betrieb's administrator (services/team.py)
+                verwalter=isinstance(record, Betrieb),
+            )
         )
-    )
     if isinstance(record, Betrieb):
         view = LinkView(f"{texts.BETRIEB} {registry.format_betriebsnummer(record)}", record.name)
     else:
@@ -326,13 +340,14 @@ def _unlock(
             session.exec(delete(UnlockTry).where(UnlockTry.id == this_try.id))
             record, pin = matches[0]
             pin = session.get(Pin, pin.id)
-            if _link_exists(session, account_id, record):
+            link = _link_of(session, account_id, record)
+            if link is not None and (link.verwalter or link.person_id is not None):
                 raise_after_commit = AlreadyUnlocked(texts.UNLOCK_ALREADY)
             elif not _usable(pin):
                 audit.record(session, FAILED, account_id, target, "PIN nicht mehr gültig")
                 raise_after_commit = PinNotUsable(_not_usable_message(session, pin, number_key))
             else:
-                return _finish(session, account_id, record, pin)
+                return _finish(session, account_id, record, pin, link)
     raise raise_after_commit
 
 

@@ -37,6 +37,7 @@ from portal_app.services import (
     pin_letter,
     pins,
     registry,
+    team,
     unlock,
 )
 from portal_app.services.db import unit_of_work
@@ -351,7 +352,8 @@ def record_of_item(scope: Scope, item_id: int) -> tuple[str, int] | None:
 def end_link(scope: Scope, art: str, record_id: int, link_id: int) -> str:
     """End one Freischaltung of the record: the account's access to the record's documents
     and mandate ends with this commit (both read the Freischaltungen at every request); the
-    member is mailed; audited with the staff member. Returns the account's address."""
+    member is mailed; audited with the staff member. Returns the account's address.
+    A Betrieb's last administrator stays while others are in its team (team.LastAdministrator)."""
     with unit_of_work() as session:
         record = _get(session, scope, art, record_id)
         link = session.get(Freischaltung, link_id) if link_id else None
@@ -359,7 +361,7 @@ def end_link(scope: Scope, art: str, record_id: int, link_id: int) -> str:
             raise RecordNotFound(texts.VERZEICHNIS_LINK_NOT_FOUND)
         account = session.get(Account, link.account_id)
         target = registry.audit_target(record)
-        session.delete(link)
+        team.end_by_chamber(session, link, texts.VERZEICHNIS_LAST_ADMIN)
         audit.record(session, AUDIT_LINK_ENDED, account.id, target, staff_id=scope.staff_id)
         mail.enqueue(
             session,

@@ -18,6 +18,15 @@ from portal_app.state.session import MEMBER, SessionState, guard
 
 # where a page that needs the second factor sends the member, and what the way back is called
 _BACK_TITLES = {routes.SEPA: texts.SEPA_TITLE}
+_TEAM_PAGES = routes.team("")  # a Betrieb's team page, for its administrators
+
+
+def _back_title(path: str) -> str:
+    if path.startswith(_TEAM_PAGES) and len(path) > len(_TEAM_PAGES):
+        return texts.TEAM_TITLE
+    return _BACK_TITLES.get(path, "")
+
+
 CODES_FILE_NAME = "wiederherstellungscodes.txt"
 
 
@@ -54,10 +63,9 @@ class MemberTotpState(Feedback, SessionState):
         self._forget_secret()
         self.step, self.recovery_codes, self.message, self.others_ended = "overview", [], "", False
         back = routes.safe_next(self.router.url.query_parameters.get("zurueck"), "")
-        self.back_to = back if back in _BACK_TITLES else ""
-        self.back_label = (
-            texts.SECOND_FACTOR_BACK_TO.format(title=_BACK_TITLES[back]) if self.back_to else ""
-        )
+        title = _back_title(back)
+        self.back_to = back if title else ""
+        self.back_label = texts.SECOND_FACTOR_BACK_TO.format(title=title) if title else ""
         await self._refresh(account.id)
 
     @guard(MEMBER)

@@ -159,6 +159,9 @@ class SessionState(rx.State):
     staff_departments: list[str] = []
     # unread messages in the member's Postfach (the navigation shows it; counted at page loads)
     postfach_unread: int = 0
+    # the websocket closes once the page has loaded (`_end_page_session`), each one once
+    _reconnect_due: bool = False
+    _closing_sid: str = ""
 
     def _announce(self, message: str) -> None:
         """Have screen readers read a success or error message (see components/session_dialog)."""
@@ -239,10 +242,21 @@ class SessionState(rx.State):
 
     def _end_page_session(self) -> None:
         """Show the dialog and close this tab's websocket, so the next event (after a new
-        login in another tab) opens one with the new cookie."""
+        login in another tab) opens one with the new cookie.
+
+        Not while the page's on_load events run (a reconnect runs them again): closing the
+        websocket would cancel the rest of them and leave the page busy for good;
+        `page_loaded` closes it then. Once per websocket."""
         self.session_ended = True
+        self._reconnect_due = True
+        if not self.page_loading:
+            self._reconnect()
+
+    def _reconnect(self) -> None:
+        self._reconnect_due = False
         sid = self.router.session.session_id
-        if sid:
+        if sid and sid != self._closing_sid:
+            self._closing_sid = sid
             asyncio.get_running_loop().call_later(
                 RECONNECT_DELAY_SECONDS, lambda: asyncio.ensure_future(_disconnect(sid))
             )
@@ -283,10 +297,13 @@ class SessionState(rx.State):
         return await self._page_check(UNLOCKED)
 
     async def _page_check(self, access: Access):
-        _set_changed(self, navigate_to="", announcement="", page_loading=True)
-        if self.session_ended:  # a reconnect while the dialog is open: keep the page
+        if self.session_ended:
+            # a reconnect while the dialog is open: keep the page and what was said (the
+            # answer to "Weiter" may have come before these on_load events)
+            _set_changed(self, navigate_to="", page_loading=True)
             await self._account()
             return None
+        _set_changed(self, navigate_to="", announcement="", page_loading=True)
         account = await self._resolve(access, on_page=False)
         if account is None:
             return self._refused()
@@ -333,6 +350,8 @@ class SessionState(rx.State):
     def page_loaded(self):
         """The last on_load event of every page (portal_app.py): the page is ready."""
         self.page_loading = False
+        if self._reconnect_due:
+            self._reconnect()
 
     @rx.event
     async def resume(self):

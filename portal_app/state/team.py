@@ -11,8 +11,8 @@ from urllib.parse import unquote
 
 import reflex as rx
 
-from portal_app import texts
-from portal_app.services import team
+from portal_app import routes, texts
+from portal_app.services import member_totp, team
 from portal_app.services.errors import PortalError
 from portal_app.services.sessions import AccountView
 from portal_app.state.feedback import Feedback
@@ -67,6 +67,8 @@ class TeamState(Feedback, SessionState):
     betrieb_name: str = ""
     found: bool = False
     i_am_admin: bool = False
+    # an administrator without a second factor sees the team, but manages it only after set-up
+    needs_second_factor: bool = False
     members: list[dict[str, str]] = []
     invitations: list[dict[str, str]] = []
     done: str = ""
@@ -80,6 +82,10 @@ class TeamState(Feedback, SessionState):
     def heading(self) -> str:
         return texts.TEAM_HEADING.format(nummer=self.nummer) if self.nummer else texts.TEAM_TITLE
 
+    @rx.var
+    def second_factor_href(self) -> str:
+        return routes.second_factor_setup(routes.team(self.nummer)) if self.nummer else ""
+
     def _nummer_from_url(self) -> str:
         return unquote(self.router.url.path.rstrip("/").rsplit("/", 1)[-1])[:20]
 
@@ -88,11 +94,14 @@ class TeamState(Feedback, SessionState):
             view = await asyncio.to_thread(team.team, account_id, self.nummer)
         except team.NotFound as error:
             self.found, self.members, self.invitations, self.i_am_admin = False, [], [], False
+            self.needs_second_factor = False
             self.betrieb_name = ""
             self.problem = error.message
             return
         self.found = True
         self.nummer, self.betrieb_name, self.i_am_admin = view.nummer, view.name, view.i_am_admin
+        second_factor = await asyncio.to_thread(member_totp.status, account_id)
+        self.needs_second_factor = second_factor.required and not second_factor.enabled
         self.members = [_member_row(m) for m in view.members]
         self.invitations = [_invitation_row(i) for i in view.invitations]
 

@@ -10,7 +10,7 @@ import asyncio
 import reflex as rx
 
 from portal_app import routes, texts
-from portal_app.services import verzeichnis
+from portal_app.services import team, verzeichnis
 from portal_app.services.staff import StaffView
 from portal_app.settings import settings
 from portal_app.state.downloads import hand_out_to_staff
@@ -307,7 +307,7 @@ class VerzeichnisRecordState(Feedback, SessionState):
                 self.record_id,
                 parse_id(link_id) or 0,
             )
-        except verzeichnis.RecordNotFound as error:
+        except (verzeichnis.RecordNotFound, team.LastAdministrator) as error:
             return self._fail(error)
         self.done = texts.VERZEICHNIS_LINK_ENDED
         self._announce(self.done)

@@ -70,15 +70,22 @@ LOGIN_CODE_INTRO = (
 )
 LOGIN_START_AGAIN = "Von vorn beginnen"
 
-# SEPA
-SEPA_SECOND_FACTOR_TITLE = "Zuerst den zweiten Faktor einrichten"
+# the services that need it: SEPA, a Betrieb's administration
+SECOND_FACTOR_FIRST_TITLE = "Zuerst den zweiten Faktor einrichten"
 SEPA_SECOND_FACTOR_TEXT = (
     "SEPA-Lastschriftmandate betreffen das Konto Ihres Betriebs. Deshalb ist dafür ein zweiter "
     "Faktor vorgeschrieben: Nach dem Passwort fragt das Portal einen Code aus Ihrer "
     "Authenticator-App ab. Die Einrichtung dauert etwa zwei Minuten; danach kommen Sie hierher "
     "zurück."
 )
-SEPA_SECOND_FACTOR_LINK = "Zweiten Faktor jetzt einrichten"
+TEAM_SECOND_FACTOR_TEXT = (
+    "Als Verwalterin oder Verwalter bestimmen Sie, wer im Portal für Ihren Betrieb handeln darf. "
+    "Deshalb ist dafür ein zweiter Faktor vorgeschrieben: Nach dem Passwort fragt das Portal "
+    "einen Code aus Ihrer Authenticator-App ab. Bis dahin können Sie Ihr Team ansehen, aber "
+    "niemanden einladen, entfernen oder Rollen ändern. Die Einrichtung dauert etwa zwei Minuten; "
+    "danach kommen Sie hierher zurück."
+)
+SECOND_FACTOR_FIRST_LINK = "Zweiten Faktor jetzt einrichten"
 
 # sessions page
 SESSIONS_SECOND_FACTOR_YES = "bestätigt"

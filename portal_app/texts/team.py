@@ -119,6 +119,12 @@ MAIL_TEAM_INVITATION_BODY = (
     "Der Link ist {days} Tage gültig und funktioniert einmal. Eine PIN brauchen Sie nicht. "
     "Wenn Sie die Person nicht kennen, können Sie diese E-Mail ignorieren."
 ) + _SIGNATURE
+MAIL_TEAM_WITHDRAWN_SUBJECT = "Einladung zurückgezogen: {name}"
+MAIL_TEAM_WITHDRAWN_BODY = (
+    "Guten Tag,\n\ndie Einladung, im Kundenportal der "
+    f"{frame.CHAMBER} für {{betrieb}} zu handeln, wurde zurückgezogen. Der Link darin "
+    "funktioniert nicht mehr. Sie müssen nichts tun."
+) + _SIGNATURE
 MAIL_TEAM_CHANGED_SUBJECT = "Ihr Team im Kundenportal: {nummer}"
 MAIL_TEAM_CHANGED_BODY = (
     "Guten Tag,\n\nim Kundenportal hat sich für {betrieb} etwas geändert:\n\n{what}\n\n"

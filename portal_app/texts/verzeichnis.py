@@ -45,6 +45,11 @@ VERZEICHNIS_LINK_ENDED = (
     "SEPA-Mandat dieses Eintrags; das Mitglied wurde per E-Mail informiert."
 )
 VERZEICHNIS_LINK_NOT_FOUND = "Diese Freischaltung gibt es nicht mehr."
+VERZEICHNIS_LAST_ADMIN = (
+    "Das ist der letzte Verwalter des Betriebs, und zum Team gehören noch andere. Schicken Sie "
+    "dem Betrieb zuerst eine neue PIN: Wer sie einlöst, wird Verwalter. Danach können Sie diese "
+    "Freischaltung beenden – oder beenden Sie vorher die Freischaltungen der anderen."
+)
 VERZEICHNIS_PINS_EMPTY = "Für diesen Eintrag wurde noch keine PIN ausgestellt."
 VERZEICHNIS_PINS_TABLE = "PINs dieses Eintrags, die neueste zuerst"
 VERZEICHNIS_PIN_ISSUED_AT = "Ausgestellt am"

@@ -344,7 +344,7 @@ def set_up_second_factor_for_sepa(page: Page) -> Authenticator:
     comes back to SEPA (the second factor is required there)."""
     open_page(page, "/konto")
     page.get_by_role("link", name=texts.SEPA_TITLE).click()
-    page.get_by_role("link", name=texts.SEPA_SECOND_FACTOR_LINK).click()
+    page.get_by_role("link", name=texts.SECOND_FACTOR_FIRST_LINK).click()
     expect(page.get_by_role("heading", name=texts.SECOND_FACTOR_TITLE, level=1)).to_be_visible()
     expect(page.get_by_role("main")).to_have_attribute("aria-busy", "false")
     app = set_up_second_factor_here(page)

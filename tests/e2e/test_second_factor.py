@@ -85,11 +85,11 @@ def test_a_betriebs_member_is_led_from_sepa_to_the_set_up_and_back(
     flows.create_unlocked_member(page, mail_sink, betrieb, issue_pin(betrieb))
     flows.open_page(page, "/konto")
     page.get_by_role("link", name=texts.SEPA_TITLE).click()
-    expect(page.get_by_role("heading", name=texts.SEPA_SECOND_FACTOR_TITLE)).to_be_visible()
+    expect(page.get_by_role("heading", name=texts.SECOND_FACTOR_FIRST_TITLE)).to_be_visible()
     expect(page.get_by_label(texts.FIELD_IBAN)).to_have_count(0)
     flows.assert_accessible_narrow_and_wide(page, screenshot, "sepa-zweiter-faktor")
 
-    page.get_by_role("link", name=texts.SEPA_SECOND_FACTOR_LINK).click()
+    page.get_by_role("link", name=texts.SECOND_FACTOR_FIRST_LINK).click()
     expect(page).to_have_url(re.compile(r"/konto/zweiter-faktor\?zurueck=/sepa$"))
     expect(page.get_by_text(texts.SECOND_FACTOR_REQUIRED_NOTE)).to_be_visible()
     flows.set_up_second_factor_here(page)
@@ -98,7 +98,7 @@ def test_a_betriebs_member_is_led_from_sepa_to_the_set_up_and_back(
     ).click()
     expect(page.get_by_role("heading", name=texts.SEPA_TITLE, level=1)).to_be_visible()
     expect(page.get_by_label(texts.FIELD_IBAN)).to_be_visible()
-    expect(page.get_by_role("heading", name=texts.SEPA_SECOND_FACTOR_TITLE)).to_have_count(0)
+    expect(page.get_by_role("heading", name=texts.SECOND_FACTOR_FIRST_TITLE)).to_have_count(0)
 
 
 def test_the_chambers_administrator_resets_a_members_second_factor(

@@ -1,7 +1,6 @@
 """A login that ends while a form is open: the page and the typed text stay, a dialog says
 what happened, the member logs in again in a new tab and sends what they typed."""
 
-import pytest
 from playwright.sync_api import Page, expect
 
 from portal_app import texts
@@ -15,12 +14,6 @@ def _open_consulting_form(page: Page) -> None:
     expect(page.get_by_role("heading", name=texts.FORM_CONSULTING_TITLE, level=1)).to_be_visible()
 
 
-@pytest.mark.xfail(
-    reason="open bug, often since 2026-12-02: 'Weiter' in the dialog before a new login sometimes "
-    "sends the page to the login instead of keeping it (the typed form is lost); see the stop "
-    "note of 2026-12-02",
-    strict=False,
-)
 def test_an_ended_login_keeps_the_form_and_sends_it_after_a_new_login(
     page: Page, mail_sink, portal_db
 ):

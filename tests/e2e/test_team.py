@@ -30,6 +30,18 @@ def _open_team(page: Page, betrieb: str) -> None:
     expect(page.get_by_role("main")).to_have_attribute("aria-busy", "false")
 
 
+def _second_factor_and_back(page: Page, betrieb: str) -> None:
+    """On the team page of an administrator without a second factor: its set-up, then back."""
+    page.get_by_role("link", name=texts.SECOND_FACTOR_FIRST_LINK).click()
+    expect(page.get_by_role("heading", name=texts.SECOND_FACTOR_TITLE, level=1)).to_be_visible()
+    expect(page.get_by_role("main")).to_have_attribute("aria-busy", "false")
+    flows.set_up_second_factor_here(page)
+    back = texts.SECOND_FACTOR_BACK_TO.format(title=texts.TEAM_TITLE)
+    page.get_by_role("button", name=back).click()
+    expect(page.get_by_role("heading", level=1)).to_have_text(f"Team {betrieb}")
+    expect(page.get_by_role("main")).to_have_attribute("aria-busy", "false")
+
+
 def _accessible_narrow_and_wide(page: Page, name: str) -> None:
     """axe-core finds nothing at 1280 px and at 375 px on this (second) page; screenshots."""
     for width, height in ((1280, 900), (375, 800)):
@@ -72,6 +84,11 @@ def test_an_invited_colleague_with_dokumente_only_works_until_removed(
     _open_team(page, betrieb)
     expect(page.get_by_role("article")).to_have_count(1)
     expect(page.get_by_role("article")).to_contain_text(texts.TEAM_ADMIN)
+    # managing the team needs a second factor: the page leads there and back
+    expect(page.get_by_label(texts.TEAM_INVITE_EMAIL)).to_have_count(0)
+    expect(page.get_by_role("main")).to_contain_text(texts.TEAM_SECOND_FACTOR_TEXT)
+    flows.assert_accessible_narrow_and_wide(page, screenshot, "team-zweiter-faktor-zuerst")
+    _second_factor_and_back(page, betrieb)
     flows.assert_accessible_narrow_and_wide(page, screenshot, "team-verwalter")
 
     # invites a colleague with Dokumente only (by keyboard: tick the box with the space key)
@@ -172,6 +189,7 @@ def test_bad_invitations_are_refused_at_the_field_and_a_withdrawn_link_is_void(
 ):
     flows.create_unlocked_member(page, mail_sink, betrieb, issue_pin(betrieb))
     _open_team(page, betrieb)
+    _second_factor_and_back(page, betrieb)
     field = page.get_by_label(texts.TEAM_INVITE_EMAIL)
     send = page.get_by_role("button", name=texts.TEAM_INVITE_SEND)
     for raw, message in (
@@ -194,6 +212,8 @@ def test_bad_invitations_are_refused_at_the_field_and_a_withdrawn_link_is_void(
         page.get_by_role("main").get_by_text(texts.TEAM_WITHDRAWN.format(email=colleague))
     ).to_be_visible()
     expect(page.get_by_text(texts.TEAM_NO_INVITATIONS)).to_be_visible()
+    told = mail_sink.wait_for(colleague, texts.MAIL_TEAM_WITHDRAWN_SUBJECT.split("{")[0])
+    assert "zurückgezogen" in body_of(told)
 
     flows.open_page(second_page, _invitation_link(mail_sink, colleague))
     expect(

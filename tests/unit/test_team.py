@@ -11,8 +11,9 @@ from sqlmodel import select
 
 from portal_app import texts
 from portal_app.models import Account, AuditEntry, Freischaltung, TeamEinladung
-from portal_app.services import documents, mail, postfach, sepa, team
+from portal_app.services import documents, mail, member_totp, postfach, sepa, team
 from portal_app.services.db import unit_of_work
+from tests import totp_support
 from tests.unit.conftest import token_from
 from tests.unit.docs_fixtures import PDF, registry_loaded, store, unlocked, upload  # noqa: F401
 
@@ -22,7 +23,7 @@ IBAN = "DE89 3704 0044 0532 0130 00"
 
 def _invitation_token(address: str) -> str:
     for view in mail.recent_mails():
-        if view.recipient == address and "Einladung" in view.subject:
+        if view.recipient == address and view.subject.startswith("Einladung ins"):
             return token_from(view.body)
     raise AssertionError(f"no invitation to {address}")
 
@@ -138,6 +139,9 @@ def test_a_withdrawn_invitation_is_void(admin, make_account):
     with pytest.raises(team.InvitationInvalid) as refused:
         team.accept(account_id, _invitation_token("zurueck@betrieb.example"))
     assert refused.value.message == texts.TEAM_INVITATION_WITHDRAWN
+    told = [m for m in mail.recent_mails() if m.recipient == "zurueck@betrieb.example"]
+    assert told[0].subject == texts.MAIL_TEAM_WITHDRAWN_SUBJECT.format(name="Schreinerei Eder GmbH")
+    assert "zurückgezogen" in told[0].body
     with pytest.raises(team.NotFound):
         team.withdraw(admin, NUMMER, view.id)  # twice
 
@@ -309,6 +313,7 @@ def test_the_last_administrator_can_neither_leave_nor_step_down(admin, colleague
 def test_a_second_administrator_then_handing_over(admin, colleague):
     member = colleague()
     team.make_admin(admin, NUMMER, _member_id(admin, member))
+    totp_support.turn_on(member)  # an administrator manages the team with a second factor
     assert team.team(member, NUMMER).i_am_admin
     team.step_down(admin, NUMMER)
     view = team.team(admin, NUMMER)
@@ -355,3 +360,59 @@ def test_the_last_administrator_of_a_team_cannot_delete_the_account(admin, colle
     team.make_admin(admin, NUMMER, _member_id(admin, member))
     account_deletion.delete_account(admin, PASSWORD, True)
     assert [m.email for m in team.team(member, NUMMER).members] == [_link_email(member)]
+
+
+def test_an_administrator_without_a_second_factor_sees_the_team_but_cannot_change_it(
+    admin, colleague
+):
+    member = colleague()
+    team.make_admin(admin, NUMMER, _member_id(admin, member))
+    assert team.team(member, NUMMER).i_am_admin  # seeing it is fine
+    for action in (
+        lambda: team.invite(member, NUMMER, "neu@betrieb.example", []),
+        lambda: team.set_roles(member, NUMMER, _link(admin).id, []),
+        lambda: team.make_admin(member, NUMMER, _link(admin).id),
+        lambda: team.remove(member, NUMMER, _link(admin).id),
+        lambda: team.withdraw(member, NUMMER, 1),
+    ):
+        with pytest.raises(member_totp.SecondFactorRequired):
+            action()
+    with unit_of_work() as session:
+        refused = session.exec(
+            select(AuditEntry).where(
+                AuditEntry.action == member_totp.AUDIT_REFUSED, AuditEntry.account_id == member
+            )
+        ).all()
+    assert len(refused) == 5
+    team.step_down(member, NUMMER)  # giving the role up needs none
+    assert not team.team(member, NUMMER).i_am_admin
+
+
+def test_the_chamber_cannot_end_the_last_administrator_while_others_are_in_the_team(
+    admin, colleague
+):
+    member = colleague()
+    with unit_of_work() as session:
+        with pytest.raises(team.LastAdministrator):
+            team.end_by_chamber(session, _link(admin), "letzter")
+        session.rollback()
+    assert team.team(admin, NUMMER).i_am_admin
+    with unit_of_work() as session:
+        team.end_by_chamber(session, _link(member), "letzter")
+    with unit_of_work() as session:
+        team.end_by_chamber(session, _link(admin), "letzter")  # a team of one may end
+    with unit_of_work() as session:
+        assert not session.exec(select(Freischaltung)).all()
+
+
+def test_a_colleague_who_redeems_the_betriebs_pin_becomes_administrator(admin, colleague):
+    from portal_app.services import pins, unlock
+
+    member = colleague()
+    assert not team.team(member, NUMMER).i_am_admin
+    unlock.unlock_betrieb(member, NUMMER, pins.issue_for_betrieb(NUMMER).pin)
+    view = team.team(member, NUMMER)
+    assert view.i_am_admin
+    assert [m.is_admin for m in view.members] == [True, True]
+    with pytest.raises(unlock.AlreadyUnlocked):  # once administrator, a PIN adds nothing
+        unlock.unlock_betrieb(member, NUMMER, pins.issue_for_betrieb(NUMMER).pin)

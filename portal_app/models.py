@@ -295,6 +295,10 @@ class Booking(SQLModel, table=True):
     status: str = Field(max_length=20)
     created_at: datetime
     cancelled_at: datetime | None = None
+    # booked for a Betrieb's staff by a member with its role Kurse (services/booking.py)
+    betrieb_id: int | None = Field(
+        default=None, foreign_key="betrieb.id", index=True, ondelete="SET NULL"
+    )
 
 
 class FormSubmission(SQLModel, table=True):

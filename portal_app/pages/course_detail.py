@@ -11,6 +11,7 @@ from portal_app.components.forms import (
     form,
     notice,
     radio_group,
+    select_field,
     submit_button,
     success_panel,
     text_field,
@@ -27,8 +28,27 @@ def _error(name: str) -> rx.Var[str]:
     return STATE.errors.get(name, "")
 
 
+def _for_betrieb() -> rx.Component:
+    """Only for members with a Betrieb's team role Kurse: book for the Betrieb's staff."""
+    return rx.cond(
+        STATE.betriebe.length() > 0,
+        select_field(
+            "betrieb",
+            texts.BOOKING_BETRIEB,
+            STATE.betriebe,
+            _error("betrieb"),
+            empty_label=texts.BOOKING_PRIVATE,
+            hint=texts.BOOKING_BETRIEB_HINT,
+            required=False,
+            option_value="key",
+            option_label="label",
+        ),
+    )
+
+
 def _booking_form() -> rx.Component:
     return form(
+        _for_betrieb(),
         radio_group(
             "for_whom",
             texts.BOOKING_FOR,

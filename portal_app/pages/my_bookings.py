@@ -38,6 +38,7 @@ def _booking(item: BookingCard) -> rx.Component:
                 fact(texts.COURSE_DATES, item.dates),
                 fact(texts.COURSE_LOCATION, item.location),
                 fact(texts.BOOKING_PARTICIPANT, item.participant),
+                rx.cond(item.betrieb != "", fact(texts.BOOKING_BETRIEB, item.betrieb)),
                 fact(texts.STATUS, item.status),
                 class_name="facts facts--compact",
             ),

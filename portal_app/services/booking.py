@@ -17,6 +17,9 @@ parallel tries cannot slip past the limits.
 Mails about a booking go only to the booking account's own confirmed address; the participant
 is named in them but never mailed (the address typed for a participant is unverified, and the
 name is free text).
+
+A member who holds a Betrieb's team role Kurse may book for the Betrieb's staff: the booking
+names the Betrieb (`betrieb_id`), checked at every booking (services/roles.py).
 """
 
 from __future__ import annotations
@@ -29,8 +32,8 @@ from sqlalchemy.exc import IntegrityError
 from sqlmodel import Session, col, func, select, update
 
 from portal_app import routes, texts
-from portal_app.models import Account, Booking, Course
-from portal_app.services import clock, db, mail
+from portal_app.models import Account, Betrieb, Booking, Course
+from portal_app.services import clock, db, mail, registry, roles
 from portal_app.services.courses import CourseNotFound, _get
 from portal_app.services.dates import DateInvalid, format_date, parse_date
 from portal_app.services.db import unit_of_work
@@ -75,6 +78,13 @@ class BookingLimitReached(BookingError):
     """The account has as many bookings in this course, or made today, as one account may."""
 
 
+class BookingForBetriebRefused(BookingError):
+    """The account does not hold the role Kurse of the Betrieb it booked for."""
+
+    def __init__(self):
+        super().__init__(texts.BOOKING_BETRIEB_REFUSED, field="betrieb")
+
+
 class BookingNotFound(BookingError):
     """No such booking of this account (or it is cancelled already)."""
 
@@ -111,6 +121,28 @@ class BookingView:
     waiting_position: int  # 1 = next to move up; 0 when not waiting
     cancellable: bool
     created_at: datetime
+    betrieb: str = ""  # booked for this Betrieb's staff ("" = privately)
+
+
+@dataclass(frozen=True)
+class BetriebChoice:
+    id: int
+    label: str
+
+
+def betriebe_to_book_for(account_id: int) -> list[BetriebChoice]:
+    """The Betriebe whose staff the account may book for (team role Kurse), in number order."""
+    with unit_of_work() as session:
+        ids = roles.betrieb_ids_with_role(session, account_id, roles.KURSE)
+        rows = session.exec(select(Betrieb).where(col(Betrieb.id).in_(ids))).all() if ids else []
+        return [
+            BetriebChoice(b.id, _betrieb_label(b))
+            for b in sorted(rows, key=registry.format_betriebsnummer)
+        ]
+
+
+def _betrieb_label(betrieb: Betrieb) -> str:
+    return f"{texts.BETRIEB} {registry.format_betriebsnummer(betrieb)} – {betrieb.name}"
 
 
 def check_participant(name: str, birth_date: str, email: str, terms: bool = True) -> Participant:
@@ -164,12 +196,18 @@ def take_seat(session: Session, course_id: int) -> bool:
 
 
 def book(
-    account_id: int, course_id: int, participant: Participant, terms: bool, waitlist: bool = False
+    account_id: int,
+    course_id: int,
+    participant: Participant,
+    terms: bool,
+    waitlist: bool = False,
+    betrieb_id: int | None = None,
 ) -> str:
-    """Book a seat (or, with `waitlist`, a waiting-list place if the course is full).
+    """Book a seat (or, with `waitlist`, a waiting-list place if the course is full), with
+    `betrieb_id` for that Betrieb's staff.
 
     Returns BOOKED or WAITING. Raises CourseFull, AlreadyBooked, BookingClosed,
-    BookingLimitReached, CourseNotFound.
+    BookingLimitReached, CourseNotFound, BookingForBetriebRefused.
     One transaction: the seat, the booking and the confirmation mail, or none of them.
     """
     if not terms:
@@ -178,6 +216,10 @@ def book(
         with unit_of_work() as session:
             if not session.exec(select(Course.id).where(Course.id == course_id)).first():
                 raise CourseNotFound(course_id)
+            if betrieb_id is not None and not roles.has_role(
+                session, account_id, betrieb_id, roles.KURSE
+            ):
+                raise BookingForBetriebRefused
             # PostgreSQL: one booking of this account at a time from here to the commit, so
             # the count below sees the account's other bookings (before any row lock: no
             # deadlock with the seat's row lock).
@@ -203,11 +245,13 @@ def book(
                     participant_key=participant.key,
                     status=status,
                     created_at=clock.now(),
+                    betrieb_id=betrieb_id,
                 )
             )
             session.flush()
             _check_limits(session, account_id, course_id)  # rolls all of it back
-            _mail_booking(session, account_id, course, participant, status)
+            betrieb = session.get(Betrieb, betrieb_id) if betrieb_id is not None else None
+            _mail_booking(session, account_id, course, participant, status, betrieb)
             return status
     except IntegrityError:
         raise AlreadyBooked(_already_booked(account_id, course_id, participant)) from None
@@ -271,15 +315,20 @@ def course_lines(course: Course) -> str:
     )
 
 
-def _mail_booking(session, account_id, course, participant: Participant, status: str) -> None:
+def _mail_booking(
+    session, account_id, course, participant: Participant, status: str, betrieb: Betrieb | None
+) -> None:
     subject, body = (
         (texts.MAIL_BOOKED_SUBJECT, texts.MAIL_BOOKED_BODY)
         if status == BOOKED
         else (texts.MAIL_WAITING_SUBJECT, texts.MAIL_WAITING_BODY)
     )
+    lines = course_lines(course)
+    if betrieb is not None:
+        lines += "\n" + texts.BOOKING_MAIL_FOR_BETRIEB.format(betrieb=_betrieb_label(betrieb))
     text = body.format(
         name=participant.name,
-        course=course_lines(course),
+        course=lines,
         bookings_link=settings.base_url + routes.MY_BOOKINGS,
     )
     for recipient in recipients(session, account_id):
@@ -408,8 +457,9 @@ def bookings_of(account_id: int) -> list[BookingView]:
     """The account's bookings, newest course first; cancelled ones at the end."""
     with unit_of_work() as session:
         rows = session.exec(
-            select(Booking, Course)
+            select(Booking, Course, Betrieb)
             .join(Course, col(Course.id) == Booking.course_id)
+            .join(Betrieb, col(Betrieb.id) == Booking.betrieb_id, isouter=True)
             .where(Booking.account_id == account_id)
             .order_by(col(Booking.status) == CANCELLED, Course.starts_on, Booking.id)
         ).all()
@@ -427,8 +477,9 @@ def bookings_of(account_id: int) -> list[BookingView]:
                 waiting_position=_position(session, booking) if booking.status == WAITING else 0,
                 cancellable=booking.status != CANCELLED and first_day <= course.booking_deadline,
                 created_at=booking.created_at,
+                betrieb=_betrieb_label(betrieb) if betrieb else "",
             )
-            for booking, course in rows
+            for booking, course, betrieb in rows
         ]
 
 

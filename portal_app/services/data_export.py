@@ -150,14 +150,16 @@ def _unlock_tries(session: Session, account_id: int) -> list[Row]:
 
 def _bookings(session: Session, account_id: int) -> list[Row]:
     rows = session.exec(
-        select(Booking, Course)
+        select(Booking, Course, Betrieb)
         .join(Course, col(Course.id) == Booking.course_id)
+        .join(Betrieb, col(Betrieb.id) == Booking.betrieb_id, isouter=True)
         .where(Booking.account_id == account_id)
         .order_by(Booking.id)
     )
     return [
         {
             "kurs": f"{c.code} {c.title}",
+            "fuer_betrieb": registry.format_betriebsnummer(betrieb) if betrieb else None,
             "beginn": c.starts_on,
             "teilnehmer": b.participant_name,
             "geburtsdatum": b.participant_birth_date,
@@ -166,7 +168,7 @@ def _bookings(session: Session, account_id: int) -> list[Row]:
             "gebucht_am": b.created_at,
             "storniert_am": b.cancelled_at,
         }
-        for b, c in rows
+        for b, c, betrieb in rows
     ]
 
 

@@ -9,8 +9,8 @@ has no team.
 
 Roles (`ROLES`): Dokumente (documents of the Betrieb, sent and provided, and the Postfach
 messages about them), Beitrag und SEPA (the mandate), Ausbildung (kept for apprenticeship
-matters; no service uses it yet), Kurse (kept for booking for the Betrieb's staff; bookings have
-no Betrieb yet). The administrator has every role.
+matters; no service uses it yet), Kurse (booking courses for the Betrieb's staff). The
+administrator has every role.
 
 A Betrieb always keeps an administrator: every change that can take one away writes first
 and counts the administrators after (one change of a team at a time: the first write on

@@ -78,6 +78,7 @@ class BookingCard:
     status: str
     cancellable: bool
     cancel_label: str
+    betrieb: str = ""
 
 
 def status_text(view: BookingView) -> str:
@@ -99,4 +100,5 @@ def booking_card(view: BookingView) -> BookingCard:
         status=status_text(view),
         cancellable=view.cancellable,
         cancel_label=texts.CANCEL_BUTTON_LABEL.format(title=view.course_title),
+        betrieb=view.betrieb,
     )

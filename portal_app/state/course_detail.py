@@ -11,10 +11,22 @@ from portal_app.services import booking, courses
 from portal_app.services.sessions import AccountView
 from portal_app.state.course_cards import CourseCard, course_card
 from portal_app.state.feedback import Feedback
-from portal_app.state.session import MEMBER, SessionState, guard, parse_id
+from portal_app.state.session import MEMBER, VISITOR, SessionState, guard, parse_id
 
 FOR_SELF = "selbst"
 FOR_OTHER = "andere"
+BETRIEB_KEY = "betrieb-"
+
+
+def betrieb_of(raw) -> int | None:
+    """The Betrieb a booking form names ("" = none; the service checks the role). Raises
+    BookingForBetriebRefused for anything that names no Betrieb."""
+    if not raw:
+        return None
+    betrieb_id = parse_id(raw.removeprefix(BETRIEB_KEY)) if isinstance(raw, str) else None
+    if betrieb_id is None or not raw.startswith(BETRIEB_KEY):
+        raise booking.BookingForBetriebRefused
+    return betrieb_id
 
 
 class CourseDetailState(Feedback, SessionState):
@@ -23,13 +35,19 @@ class CourseDetailState(Feedback, SessionState):
     checked: bool = False
     for_whom: str = FOR_SELF
     done: str = ""
+    # the Betriebe whose staff the member may book for (team role Kurse): key, label
+    betriebe: list[dict[str, str]] = []
     _course_id: int = 0
 
-    @rx.event
-    async def load(self):
+    @guard(VISITOR)
+    async def load(self, account: AccountView | None):
         self.checked = self.found = False
         self._clear_feedback()
         self.done, self.for_whom = "", FOR_SELF
+        choices = (
+            await asyncio.to_thread(booking.betriebe_to_book_for, account.id) if account else []
+        )
+        self.betriebe = [{"key": f"{BETRIEB_KEY}{c.id}", "label": c.label} for c in choices]
         raw = self.router.url.path.rstrip("/").rsplit("/", 1)[-1]
         self._course_id = parse_id(raw) or 0
         await self._refresh()
@@ -71,6 +89,7 @@ class CourseDetailState(Feedback, SessionState):
                 participant,
                 form_data.get("terms") == "on",
                 self.course.seats_left <= 0,
+                betrieb_of(form_data.get("betrieb")),
             )
         except booking.ParticipantInvalid as error:
             return self._fail(error)
@@ -82,6 +101,7 @@ class CourseDetailState(Feedback, SessionState):
             booking.AlreadyBooked,
             booking.BookingClosed,
             booking.BookingLimitReached,
+            booking.BookingForBetriebRefused,
         ) as error:
             events = self._fail(error)  # full a moment ago: the page offers the waiting list
         else:

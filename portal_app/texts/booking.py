@@ -6,6 +6,16 @@ BOOKING_LOGIN_HINT = "Buchen können angemeldete Mitglieder. Noch kein Konto? Re
 BOOKING_FOR = "Wer nimmt teil?"
 BOOKING_FOR_SELF = "Ich selbst"
 BOOKING_FOR_OTHER = "Eine andere Person (z. B. Mitarbeiterin, Mitarbeiter, Lehrling)"
+BOOKING_BETRIEB = "Gebucht für"
+BOOKING_PRIVATE = "Privat (ohne Betrieb)"
+BOOKING_BETRIEB_HINT = (
+    "Sie haben im Team dieses Betriebs die Rolle Kurse: Sie können für seine Beschäftigten "
+    "buchen. Die Rechnung geht dann an den Betrieb."
+)
+BOOKING_BETRIEB_REFUSED = (
+    "Für diesen Betrieb können Sie nicht buchen: Dazu brauchen Sie in seinem Team die Rolle Kurse."
+)
+BOOKING_MAIL_FOR_BETRIEB = "Gebucht für: {betrieb}"
 BOOKING_NAME = "Vor- und Nachname der teilnehmenden Person"
 BOOKING_BIRTH_DATE = "Geburtsdatum"
 BOOKING_EMAIL = "E-Mail-Adresse der teilnehmenden Person"

@@ -73,6 +73,7 @@ MY_DATA_LABELS = {
     "erledigt_am": "Erledigt am",
     "fehlgeschlagen": "Fehlgeschlagen",
     "kurs": "Kurs",
+    "fuer_betrieb": "Für Betrieb",
     "beginn": "Beginn",
     "teilnehmer": "Teilnehmer/in",
     "geburtsdatum": "Geburtsdatum",

@@ -11,7 +11,7 @@ import re
 from playwright.sync_api import Page, expect
 
 from portal_app import routes, texts
-from tests.e2e import flows
+from tests.e2e import course_data, flows
 from tests.e2e.conftest import SCREENSHOTS
 from tests.e2e.docs_support import db_rows, second_page, write_pdf  # noqa: F401
 from tests.mailsink import body_of
@@ -220,3 +220,34 @@ def test_bad_invitations_are_refused_at_the_field_and_a_withdrawn_link_is_void(
         second_page.get_by_role("main").get_by_text(texts.TEAM_INVITATION_WITHDRAWN)
     ).to_be_visible()
     expect(second_page.get_by_role("button", name=texts.TEAM_INVITATION_ACCEPT)).to_have_count(0)
+
+
+def test_a_member_with_the_role_kurse_books_for_the_betriebs_staff(
+    page: Page, mail_sink, betrieb, issue_pin
+):
+    """The administrator holds every role, Kurse included: the course page offers to book for
+    the Betrieb, and Meine Buchungen and the confirmation say for which."""
+    email = flows.create_unlocked_member(page, mail_sink, betrieb, issue_pin(betrieb))
+    page.get_by_role("banner").get_by_role("link", name=texts.NAV_COURSES).click()
+    expect(page.get_by_role("main")).to_have_attribute("aria-busy", "false")
+    flows.open_found_course(page, course_data.WELDING)
+    expect(page.get_by_role("main")).to_have_attribute("aria-busy", "false")
+    for_whom = page.get_by_label(texts.BOOKING_BETRIEB)
+    expect(for_whom.get_by_role("option")).to_have_count(2)  # privately, or for the Betrieb
+    expect(for_whom.get_by_role("option").nth(1)).to_contain_text(f"Betrieb {betrieb}")
+    for_whom.select_option(index=1)
+    page.get_by_label(texts.BOOKING_FOR_OTHER).check()
+    flows.fill_participant(page, "Lena Azubi")
+    page.get_by_label(texts.BOOKING_EMAIL).fill("lena.azubi@betrieb-test.example")
+    flows.assert_accessible(page)
+    page.get_by_role("button", name=texts.BOOKING_BUTTON).click()
+    expect(page.get_by_role("main").get_by_text(texts.BOOKING_DONE)).to_be_visible()
+    confirmation = mail_sink.wait_for(email, course_data.WELDING)
+    assert texts.BOOKING_MAIL_FOR_BETRIEB.format(betrieb=f"Betrieb {betrieb}") in body_of(
+        confirmation
+    )
+
+    page.get_by_role("link", name=texts.GO_TO_MY_BOOKINGS).click()
+    entry = page.get_by_role("article").filter(has_text=course_data.WELDING)
+    expect(entry).to_contain_text("Lena Azubi")
+    expect(entry).to_contain_text(f"{texts.BOOKING_BETRIEB}Betrieb {betrieb}")

@@ -10,7 +10,7 @@ import pytest
 from sqlmodel import select
 
 from portal_app import texts
-from portal_app.models import Account, AuditEntry, Freischaltung, TeamEinladung
+from portal_app.models import Account, AuditEntry, Course, Freischaltung, TeamEinladung
 from portal_app.services import documents, mail, member_totp, postfach, sepa, team
 from portal_app.services.db import unit_of_work
 from tests import totp_support
@@ -416,3 +416,34 @@ def test_a_colleague_who_redeems_the_betriebs_pin_becomes_administrator(admin, c
     assert [m.is_admin for m in view.members] == [True, True]
     with pytest.raises(unlock.AlreadyUnlocked):  # once administrator, a PIN adds nothing
         unlock.unlock_betrieb(member, NUMMER, pins.issue_for_betrieb(NUMMER).pin)
+
+
+def test_only_a_colleague_with_the_role_kurse_books_for_the_betriebs_staff(
+    admin, colleague, make_course
+):
+    from datetime import date
+
+    from portal_app.services import booking
+
+    course_id = make_course()
+    with unit_of_work() as session:
+        betrieb_id = _link(admin).betrieb_id
+    worker = booking.Participant("Lena Azubi", date(2007, 3, 1), "lena@betrieb.example")
+    with_kurse, without = colleague((team.KURSE,)), colleague((team.DOKUMENTE,))
+    assert [c.id for c in booking.betriebe_to_book_for(with_kurse)] == [betrieb_id]
+    assert booking.betriebe_to_book_for(without) == []
+
+    booking.book(with_kurse, course_id, worker, True, betrieb_id=betrieb_id)
+    [view] = booking.bookings_of(with_kurse)
+    assert view.betrieb.startswith(f"{texts.BETRIEB} {NUMMER}")
+    assert "Gebucht für: Betrieb TS-1234567-0" in _mails_to(_link_email(with_kurse))[0]
+
+    other = booking.Participant("Max Geselle", date(2001, 5, 2), "max@betrieb.example")
+    with pytest.raises(booking.BookingForBetriebRefused):
+        booking.book(without, course_id, other, True, betrieb_id=betrieb_id)
+    team.set_roles(admin, NUMMER, _member_id(admin, with_kurse), [team.DOKUMENTE])
+    with pytest.raises(booking.BookingForBetriebRefused):
+        booking.book(with_kurse, course_id, other, True, betrieb_id=betrieb_id)
+    booking.book(with_kurse, course_id, other, True)  # privately, as anyone may
+    with unit_of_work() as session:
+        assert session.exec(select(Course.booked).where(Course.id == course_id)).one() == 2

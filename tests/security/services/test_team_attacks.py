@@ -223,3 +223,25 @@ def test_one_invitation_accepted_twice_at_once_joins_once(admin, make_account):
             select(Freischaltung).where(Freischaltung.account_id == colleague)
         ).all()
     assert len(links) == 1
+
+
+def test_a_stranger_booking_for_another_betrieb_is_refused_and_takes_no_seat(
+    admin, make_account, make_course
+):
+    from datetime import date
+
+    from portal_app.models import Course
+    from portal_app.services import booking
+
+    course_id = make_course()
+    with unit_of_work() as session:
+        betrieb_id = session.exec(
+            select(Freischaltung.betrieb_id).where(Freischaltung.account_id == admin)
+        ).one()
+    stranger = make_account()
+    worker = booking.Participant("Mallory Fremd", date(1990, 1, 1), "m@example.org")
+    for target in (betrieb_id, betrieb_id + 1000):
+        with pytest.raises(booking.BookingForBetriebRefused):
+            booking.book(stranger, course_id, worker, True, betrieb_id=target)
+    with unit_of_work() as session:
+        assert session.exec(select(Course.booked).where(Course.id == course_id)).one() == 0

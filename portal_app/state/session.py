@@ -142,6 +142,10 @@ class SessionState(rx.State):
     session_known: bool = False
     # The login ended while this page was open: the frame shows a dialog, the page stays.
     session_ended: bool = False
+    # The same, kept in the tab (sessionStorage): a reconnect that gets a fresh state (another
+    # worker, a restarted Redis, a new token) still keeps the page. It only keeps a page's
+    # frame; every event still checks the login on the server.
+    ended_mark: str = rx.SessionStorage("", name="kp_anmeldung_beendet")
     # A URL the browser loads as a whole page (the cookie endpoints); see components/navigation.
     navigate_to: str = ""
     # What the page's live region reads out; a new id makes a repeated message count as new.
@@ -186,9 +190,15 @@ class SessionState(rx.State):
             session_known=True,
             account_email=account.email if account else "",
         )
-        if account is not None and self.session_ended:
-            self.session_ended = False
+        if account is not None and (self.session_ended or self.ended_mark):
+            self.session_ended, self.ended_mark = False, ""
         return account
+
+    def _ended(self) -> bool:
+        """Whether the login ended while this tab's page was open (see `ended_mark`)."""
+        if self.ended_mark and not self.session_ended:
+            self.session_ended = True
+        return self.session_ended
 
     async def _resolve(self, access: Access, *, on_page: bool = True) -> AccountView | None:
         """The account this event may act for, or None (see `guard`). `on_page`: the event
@@ -196,7 +206,7 @@ class SessionState(rx.State):
         was_logged_in = self.logged_in
         account = await self._account()
         if account is None:
-            if on_page and access is not VISITOR and (was_logged_in or self.session_ended):
+            if on_page and access is not VISITOR and (was_logged_in or self._ended()):
                 self._end_page_session()
             return None
         if access is UNLOCKED:
@@ -234,7 +244,7 @@ class SessionState(rx.State):
 
     def _refused(self):
         """The one answer to an event the session does not allow."""
-        if self.session_ended:
+        if self._ended():
             return None  # the dialog says what to do; the page and its input stay
         if not self.logged_in:
             return rx.redirect(routes.login(self.router.url.path.rstrip("/") or routes.HOME))
@@ -247,7 +257,7 @@ class SessionState(rx.State):
         Not while the page's on_load events run (a reconnect runs them again): closing the
         websocket would cancel the rest of them and leave the page busy for good;
         `page_loaded` closes it then. Once per websocket."""
-        self.session_ended = True
+        self.session_ended, self.ended_mark = True, "1"
         self._reconnect_due = True
         if not self.page_loading:
             self._reconnect()
@@ -297,7 +307,7 @@ class SessionState(rx.State):
         return await self._page_check(UNLOCKED)
 
     async def _page_check(self, access: Access):
-        if self.session_ended:
+        if self._ended():
             # a reconnect while the dialog is open: keep the page and what was said (the
             # answer to "Weiter" may have come before these on_load events)
             _set_changed(self, navigate_to="", page_loading=True)
@@ -364,7 +374,7 @@ class SessionState(rx.State):
     @rx.event
     async def logout(self):
         await asyncio.to_thread(sessions.logout, self._session_token())
-        self.logged_in = False
+        self.logged_in, self.session_ended, self.ended_mark = False, False, ""
         self.account_email = ""
         self.navigate_to = routes.session_end(secrets.token_urlsafe(8), routes.LOGGED_OUT)
 

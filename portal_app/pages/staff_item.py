@@ -14,6 +14,7 @@ from portal_app.components.forms import (
     textarea_field,
 )
 from portal_app.components.page import page
+from portal_app.components.staff_lehrvertrag import lehrvertrag_section
 from portal_app.state.staff_item import (
     ANSWER_FILES_MAX,
     ANSWER_MAX,
@@ -22,6 +23,7 @@ from portal_app.state.staff_item import (
     STATUS_CHOICES,
     StaffItemState,
 )
+from portal_app.state.staff_lehrvertrag import StaffLehrvertragState
 
 
 def _pairs(rows, label: str) -> rx.Component:
@@ -155,6 +157,7 @@ def _item() -> rx.Component:
                 ),
             ),
         ),
+        lehrvertrag_section(),
         _section(texts.STAFF_ITEM_ANSWER_HEADING, _answer_form()),
         _section(texts.STAFF_ITEM_STATUS_HEADING, _status_form()),
         _section(texts.STAFF_ITEM_FORWARD_HEADING, _forward_form()),
@@ -178,7 +181,7 @@ def _item() -> rx.Component:
     staff=True,
     protected=True,
     linked=True,
-    on_load=[StaffItemState.load],
+    on_load=[StaffItemState.load, StaffLehrvertragState.load],
 )
 def staff_item() -> rx.Component:
     return rx.cond(

@@ -29,6 +29,7 @@ LEHRVERTRAG_COL_APPRENTICE = "Auszubildende/r"
 LEHRVERTRAG_COL_BERUF = "Ausbildungsberuf"
 LEHRVERTRAG_COL_CHANGED = "Zuletzt geändert"
 LEHRVERTRAG_NUMBER = "Lehrlingsrollennummer"
+LEHRVERTRAG_COL_ACTIONS = "Was Sie tun können"
 LEHRVERTRAG_UNNAMED = "(noch ohne Namen)"
 
 # --- the wizard --------------------------------------------------------------------------------

@@ -117,17 +117,17 @@ def _parties(pdf: FPDF, contract: Printable) -> None:
         texts.LEHRVERTRAG_PDF_EMPLOYER,
         [
             (texts.BETRIEB, contract.betrieb_label),
-            (texts.LEHRVERTRAG_PDF_ADDRESS, contract.betrieb_address),
+            (texts.VERZEICHNIS_COLUMN_ADDRESS, contract.betrieb_address),
         ],
     )
     guardian = values.get("vertreter", "")
     _section(
         pdf,
-        texts.LEHRVERTRAG_PDF_APPRENTICE,
+        texts.LEHRVERTRAG_COL_APPRENTICE,
         [
-            (texts.LEHRVERTRAG_PDF_NAME, _apprentice(values)),
+            (texts.FIELD_STAFF_NAME, _apprentice(values)),
             (texts.LEHRVERTRAG_FIELDS["geburtsdatum"], values.get("geburtsdatum", "")),
-            (texts.LEHRVERTRAG_PDF_ADDRESS, _address(values)),
+            (texts.VERZEICHNIS_COLUMN_ADDRESS, _address(values)),
             (texts.LEHRVERTRAG_FIELDS["schulabschluss"], values.get("schulabschluss", "")),
             *([(texts.LEHRVERTRAG_FIELDS["vertreter"], guardian)] if guardian else []),
         ],
@@ -204,7 +204,7 @@ def _application(pdf: FPDF, contract: Printable, start: str) -> None:
         pdf,
         [
             (texts.BETRIEB, contract.betrieb_label),
-            (texts.LEHRVERTRAG_PDF_NAME, _apprentice(contract.values)),
+            (texts.FIELD_STAFF_NAME, _apprentice(contract.values)),
             (texts.LEHRVERTRAG_FIELDS["beruf"], contract.beruf),
             (texts.LEHRVERTRAG_FIELDS["beginn"], start),
             (texts.LEHRVERTRAG_PDF_SUBMITTED, submitted),
@@ -234,7 +234,7 @@ def confirmation_pdf(contract: Printable) -> bytes:
         pdf,
         [
             (texts.LEHRVERTRAG_NUMBER, contract.lehrlingsrolle_nr),
-            (texts.LEHRVERTRAG_PDF_NAME, _apprentice(values)),
+            (texts.FIELD_STAFF_NAME, _apprentice(values)),
             (texts.LEHRVERTRAG_FIELDS["geburtsdatum"], values.get("geburtsdatum", "")),
             (texts.FIELD_KUNDENNUMMER, contract.kundennummer),
             (texts.LEHRVERTRAG_FIELDS["beruf"], contract.beruf),

@@ -172,9 +172,6 @@ LEHRVERTRAG_PDF_PREAMBLE = (
     "Ausbildung im Ausbildungsberuf {beruf} nach Maßgabe der Ausbildungsordnung geschlossen."
 )
 LEHRVERTRAG_PDF_EMPLOYER = "Ausbildender (Betrieb)"
-LEHRVERTRAG_PDF_APPRENTICE = "Auszubildende/r"
-LEHRVERTRAG_PDF_NAME = "Name"
-LEHRVERTRAG_PDF_ADDRESS = "Anschrift"
 LEHRVERTRAG_PDF_S1 = "§ 1 Ausbildungszeit"
 LEHRVERTRAG_PDF_REGULAR = "Regelausbildungsdauer"
 LEHRVERTRAG_PDF_END = "Ende der Ausbildung"

@@ -49,6 +49,8 @@ def test_the_account_pages_unlock_and_forms_are_protected_and_the_catalogue_is_n
         routes.SEPA,
         routes.TEAM,
         routes.LOGIN_RENEWED,
+        routes.LEHRVERTRAG_NEW,
+        routes.LEHRVERTRAEGE,
     }
     assert routes.COURSES not in protected and routes.COURSE not in protected
     assert routes.CONTACT not in protected

@@ -2,45 +2,15 @@
 Rückfrage and resubmission with history, registration (Person, Postfach, PDF), and that a
 contract of another Betrieb stays closed."""
 
-from datetime import timedelta
-
 import pytest
 from sqlmodel import select
 
 from portal_app.models import Lehrvertrag, Person, PostfachAnhang, VorgangEintrag
-from portal_app.services import clock, dates, db, inbox, lehrvertrag, lehrvertrag_pdf, postfach
+from portal_app.services import db, inbox, lehrvertrag, lehrvertrag_pdf, postfach
 from portal_app.services import lehrvertrag_rules as rules
+from tests.lehrvertrag_support import fill_in
 from tests.staff_support import set_up_staff
 from tests.unit.docs_fixtures import registry_loaded, store, unlocked  # noqa: F401
-
-
-def step_values(start: str) -> list[dict[str, str]]:
-    return [
-        {},  # the Betrieb: filled in by the test
-        {"vorname": "Lena", "nachname": "Brandl", "geburtsdatum": "14.03.2004",
-         "strasse": "Bergweg 2", "plz": "83278", "ort": "Traunstein",
-         "schulabschluss": "Mittlerer Schulabschluss", "vertreter": ""},
-        {"beruf": "tischler", "beginn": start, "dauer": "36", "dauer_grund": ""},
-        {"probezeit": "4", "wochenstunden": "40", "urlaubstage": "30"},
-        {"verguetung_1": "900", "verguetung_2": "1000", "verguetung_3": "1100"},
-        {"ausbilder_name": "Josef Eder", "ausbilder_qualifikation": "Tischlermeister",
-         "ausbildungsstaette": "Werkstattweg 3, 83278 Traunstein"},
-    ]  # fmt: skip
-
-
-def fill_in(account_id: int) -> int:
-    """A whole contract entered step by step; returns its id."""
-    start = dates.format_date(clock.today() + timedelta(days=20))
-    [choice] = [b for b in lehrvertrag.betriebe(account_id) if "1234567-0" in b.label]
-    contract_id = None
-    for number, values in enumerate(step_values(start), start=1):
-        if number == 1:
-            values = {"betrieb": str(choice.id)}
-        saved = lehrvertrag.save_step(account_id, contract_id, number, values)
-        assert saved.errors == {}, saved.errors
-        assert saved.step == number + 1
-        contract_id = saved.id
-    return contract_id
 
 
 @pytest.fixture

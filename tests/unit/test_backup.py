@@ -373,6 +373,6 @@ def test_a_file_the_database_names_but_the_store_lacks_is_reported(
 
     assert cli.main(["backup", str(tmp_path / "sicherung.tar.gz")]) == 3
     said = capsys.readouterr()
-    assert "Dateien: 8" in said.out
+    assert "Dateien: 9" in said.out
     assert said.err.startswith("WARNUNG: 1 Datei(en), auf die die Datenbank verweist, fehlen")
     assert lost.name in said.err

@@ -261,7 +261,11 @@ def lehrvertrag_page() -> rx.Component:
             rx.fragment(
                 rx.text(texts.LEHRVERTRAG_INTRO, as_="p"),
                 rx.cond(S.editable, _wizard(), _read_only()),
-                rx.link(texts.LEHRVERTRAG_LIST_TITLE, href=routes.LEHRVERTRAEGE),
+                rx.text(
+                    rx.link(texts.LEHRVERTRAG_LIST_TITLE, href=routes.LEHRVERTRAEGE),
+                    as_="p",
+                    margin_top="1.5rem",
+                ),
             ),
             notice(texts.LEHRVERTRAG_NO_ROLE),
         ),

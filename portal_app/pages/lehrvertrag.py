@@ -280,7 +280,6 @@ COLUMNS = (
     (texts.LEHRVERTRAG_COL_BERUF, "beruf"),
     (texts.BETRIEB, "betrieb"),
     (texts.STATUS, "status"),
-    (texts.LEHRVERTRAG_NUMBER, "number"),
     (texts.LEHRVERTRAG_COL_CHANGED, "changed"),
 )
 

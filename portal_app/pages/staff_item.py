@@ -128,6 +128,27 @@ def _answer_form() -> rx.Component:
     )
 
 
+def _sent() -> rx.Component:
+    """What the member sent (a Lehrvertrag shows its own section instead)."""
+    return _section(
+        texts.STAFF_ITEM_SENT,
+        _pairs(StaffItemState.sent, texts.STAFF_ITEM_SENT),
+        rx.cond(
+            StaffItemState.record_href != "",
+            rx.link(texts.VERZEICHNIS_ITEM_RECORD, href=StaffItemState.record_href),
+        ),
+        rx.cond(
+            StaffItemState.file_name != "",
+            rx.button(
+                texts.STAFF_ITEM_DOWNLOAD,
+                on_click=StaffItemState.download,
+                variant="outline",
+                aria_label=texts.DOWNLOAD_LABEL.format(name=StaffItemState.file_name),
+            ),
+        ),
+    )
+
+
 def _item() -> rx.Component:
     return rx.fragment(
         rx.heading(StaffItemState.subject, **styles.page_heading),
@@ -140,22 +161,9 @@ def _item() -> rx.Component:
             variant="outline",
             margin_bottom="1rem",
         ),
-        _section(
-            texts.STAFF_ITEM_SENT,
-            _pairs(StaffItemState.sent, texts.STAFF_ITEM_SENT),
-            rx.cond(
-                StaffItemState.record_href != "",
-                rx.link(texts.VERZEICHNIS_ITEM_RECORD, href=StaffItemState.record_href),
-            ),
-            rx.cond(
-                StaffItemState.file_name != "",
-                rx.button(
-                    texts.STAFF_ITEM_DOWNLOAD,
-                    on_click=StaffItemState.download,
-                    variant="outline",
-                    aria_label=texts.DOWNLOAD_LABEL.format(name=StaffItemState.file_name),
-                ),
-            ),
+        rx.cond(
+            (StaffItemState.sent.length() > 0) | (StaffItemState.file_name != ""),
+            _sent(),
         ),
         lehrvertrag_section(),
         _section(texts.STAFF_ITEM_ANSWER_HEADING, _answer_form()),

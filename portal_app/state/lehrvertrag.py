@@ -156,9 +156,9 @@ def _contract_row(row: lehrvertrag.ContractRow) -> dict[str, str]:
         "betrieb": row.betrieb,
         "apprentice": name,
         "beruf": row.beruf,
-        "status": lehrvertrag.STATUSES[row.status],
+        "status": lehrvertrag.STATUSES[row.status]
+        + (f" ({row.lehrlingsrolle_nr})" if row.lehrlingsrolle_nr else ""),
         "changed": local_date(row.updated_at),
-        "number": row.lehrlingsrolle_nr,
         "editable": "1" if row.status in lehrvertrag.EDITABLE else "",
         "submitted": "1" if submitted else "",
         "registered": "1" if row.status == lehrvertrag.REGISTERED else "",

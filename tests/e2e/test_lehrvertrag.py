@@ -141,7 +141,8 @@ def test_a_draft_survives_logout_and_stays_closed_to_another_betrieb(
     flows.logout(page)
     flows.open_page(page, "/anmelden")
     flows.login(page, email)
-    flows.open_page(page, "/ausbildung/vertraege")
+    expect(page.get_by_role("heading", name=texts.ACCOUNT_TITLE, level=1)).to_be_visible()
+    page.get_by_role("link", name=texts.LEHRVERTRAG_LIST_TITLE).click()
     draft = page.get_by_role("row").filter(has_text="Lena Brandl")
     expect(draft).to_contain_text(texts.LEHRVERTRAG_STATUS_DRAFT)
     draft.get_by_role(

@@ -108,6 +108,12 @@ def test_a_betrieb_enters_a_lehrvertrag_and_sees_it_registered(
     ).to_be_visible()
     expect(staff.get_by_role("link", name=texts.STAFF_LEHRVERTRAG_PERSON)).to_be_visible()
     flows.assert_accessible_narrow_and_wide(staff, screenshot_of(staff), "verwaltung-lehrvertrag")
+    # the new Person's PIN letter, from the Verzeichnis as for every Person
+    staff.get_by_role("link", name=texts.STAFF_LEHRVERTRAG_PERSON).click()
+    expect(staff.get_by_role("main")).to_contain_text("Lena Brandl")
+    with staff.expect_download() as letter:
+        staff.get_by_role("button", name=texts.VERZEICHNIS_ISSUE_PIN).click()
+    assert letter.value.suggested_filename.startswith("PIN-Brief ")
 
     mail_sink.wait_for(email, texts.MAIL_POSTFACH_SUBJECT)
     flows.open_page(page, "/konto")

@@ -15,6 +15,8 @@ from portal_app import texts
 from portal_app.services import dates
 from portal_app.services import lehrvertrag_rules as rules
 
+LABEL_WIDTH = 82  # mm: the longest label ("Regelmäßige Ausbildungszeit …") fits
+
 
 @dataclass(frozen=True)
 class Printable:
@@ -36,6 +38,7 @@ def _latin1(text: str) -> str:
     """The PDF's core font knows Latin-1 only (umlauts and ß included)."""
     return (
         text.replace("–", "-")
+        .replace("€", "EUR")
         .replace("„", '"')
         .replace("“", '"')
         .encode("latin-1", "replace")
@@ -81,7 +84,7 @@ def _head(pdf: FPDF, title: str) -> None:
 def _rows(pdf: FPDF, rows: list[tuple[str, str]]) -> None:
     for label, value in rows:
         pdf.set_font("Helvetica", style="B", size=10)
-        pdf.cell(62, 6, _latin1(label))
+        pdf.cell(LABEL_WIDTH, 6, _latin1(label))
         pdf.set_font("Helvetica", size=10)
         pdf.multi_cell(0, 6, _latin1(value or "-"), new_x="LMARGIN", new_y="NEXT")
 

@@ -45,10 +45,15 @@ def _start_from_mein_konto(page: Page) -> None:
 def _first_two_steps(page: Page) -> None:
     page.get_by_label(LABEL["betrieb"]).select_option(index=1)
     _next(page, 1)
+    page.get_by_label(LABEL["schulabschluss"]).select_option("Mittlerer Schulabschluss")
     _fill(page, {"vorname": "Lena", "nachname": "Brandl", "geburtsdatum": "14.03.2004",
                  "strasse": "Bergweg 2", "plz": "83278", "ort": "Traunstein"})  # fmt: skip
-    page.get_by_label(LABEL["schulabschluss"]).select_option("Mittlerer Schulabschluss")
-    _next(page, 2)
+    page.get_by_label(LABEL["ort"], exact=True).press("Enter")  # the keyboard sends the step
+    step_3 = texts.LEHRVERTRAG_STEP_HEADING.format(
+        number=3, count=7, name=texts.LEHRVERTRAG_STEP_NAMES[2]
+    )
+    expect(page.get_by_role("heading", name=step_3)).to_be_visible()
+    expect(page.get_by_role("heading", name=step_3)).to_be_focused()
 
 
 def _remaining_steps(page: Page, screenshot) -> None:

@@ -782,3 +782,32 @@ class SepaBuchung(SQLModel, table=True):
     sequence: str = Field(max_length=4)  # "FRST" or "RCUR"
     verwendungszweck: str = Field(max_length=140)
     end_to_end_id: str = Field(max_length=35)
+
+
+class Lehrvertrag(SQLModel, table=True):
+    """A Berufsausbildungsvertrag a Betrieb enters online (services/lehrvertrag.py): a draft
+    while it is written, then submitted to the Lehrlingsrolle (an inbox item), perhaps asked
+    back and resubmitted, finally registered with its Lehrlingsrolle number and the apprentice
+    as a Person. What was entered is kept as JSON (`daten`), checked by the service."""
+
+    __tablename__ = "lehrvertrag"
+
+    id: int | None = Field(default=None, primary_key=True)
+    betrieb_id: int = Field(foreign_key="betrieb.id", index=True)
+    # who started it (then who last saved or submitted it); kept when the account goes
+    account_id: int | None = Field(
+        default=None, foreign_key="account.id", index=True, ondelete="SET NULL"
+    )
+    status: str = Field(default="entwurf", max_length=20)  # services/lehrvertrag.py STATUSES
+    schritt: int = 1  # the wizard's step to resume at
+    daten: str = "{}"  # the entered values, JSON
+    created_at: datetime
+    updated_at: datetime
+    submitted_at: datetime | None = None
+    vorgang_id: int | None = Field(
+        default=None, foreign_key="vorgang.id", index=True, ondelete="SET NULL"
+    )
+    rueckfrage: str = ""  # the Lehrlingsrolle's last question, while it is open
+    lehrlingsrolle_nr: str | None = Field(default=None, max_length=20, unique=True)
+    person_id: int | None = Field(default=None, foreign_key="person.id", ondelete="SET NULL")
+    registered_at: datetime | None = None

@@ -211,3 +211,13 @@ def staff_record(art: str, record_id: int) -> str:
 # --- the department Beitrag: fee notices in bulk, the SEPA collection file ---------------------
 STAFF_BEITRAG = "/verwaltung/beitrag"
 STAFF_LASTSCHRIFT = "/verwaltung/lastschrift"
+
+
+# --- Lehrvertrag online (the role Ausbildung of a Betrieb) ----------------------------------
+LEHRVERTRAG_NEW = "/ausbildung/vertrag/neu"  # the wizard; ?vertrag=<id> resumes a draft
+LEHRVERTRAEGE = "/ausbildung/vertraege"  # "Meine Lehrverträge"
+
+
+def lehrvertrag(contract_id: int) -> str:
+    """The wizard at a saved contract (a draft resumes where it was left)."""
+    return f"{LEHRVERTRAG_NEW}?vertrag={int(contract_id)}"

@@ -334,6 +334,12 @@ class Settings:
         "PORTAL_QUOTA_MB", 500, "storage (MB) for the uploads of one Betrieb or Person",
         low=1, high=1024 * 1024, unit=MB,
     )  # fmt: skip
+    # --- Lehrvertrag online (services/lehrvertrag.py) ---
+    lehrvertrag_past_days: int = setting(
+        "PORTAL_LEHRVERTRAG_RUECKWIRKEND_TAGE", 30,
+        "days a contract's start may lie in the past when it is submitted (0: today or later)",
+        low=0, high=365,
+    )  # fmt: skip
     creditor_id: str = setting(
         "PORTAL_GLAEUBIGER_ID", "DE98ZZZ09999999999", "the chamber's SEPA creditor identifier",
         allowed="creditor identifier, checksum verified", check=_creditor_id, note="demo",

@@ -1,7 +1,7 @@
 """bookings for a Betrieb's staff (team role Kurse)
 
 Revision ID: 5c2e8d4a7b13
-Revises: 1bbfad3cd2e0
+Revises: 7c4e2a9b1d3f
 Create Date: 2026-12-02 14:00:00.000000
 
 """
@@ -12,7 +12,7 @@ import sqlalchemy as sa
 
 # revision identifiers, used by Alembic.
 revision: str = '5c2e8d4a7b13'
-down_revision: Union[str, Sequence[str], None] = '1bbfad3cd2e0'
+down_revision: Union[str, Sequence[str], None] = '7c4e2a9b1d3f'
 branch_labels: Union[str, Sequence[str], None] = None
 depends_on: Union[str, Sequence[str], None] = None
 

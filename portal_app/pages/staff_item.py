@@ -14,6 +14,7 @@ from portal_app.components.forms import (
     textarea_field,
 )
 from portal_app.components.page import page
+from portal_app.components.staff_lehrvertrag import lehrvertrag_section
 from portal_app.state.staff_item import (
     ANSWER_FILES_MAX,
     ANSWER_MAX,
@@ -22,6 +23,7 @@ from portal_app.state.staff_item import (
     STATUS_CHOICES,
     StaffItemState,
 )
+from portal_app.state.staff_lehrvertrag import StaffLehrvertragState
 
 
 def _pairs(rows, label: str) -> rx.Component:
@@ -126,6 +128,27 @@ def _answer_form() -> rx.Component:
     )
 
 
+def _sent() -> rx.Component:
+    """What the member sent (a Lehrvertrag shows its own section instead)."""
+    return _section(
+        texts.STAFF_ITEM_SENT,
+        _pairs(StaffItemState.sent, texts.STAFF_ITEM_SENT),
+        rx.cond(
+            StaffItemState.record_href != "",
+            rx.link(texts.VERZEICHNIS_ITEM_RECORD, href=StaffItemState.record_href),
+        ),
+        rx.cond(
+            StaffItemState.file_name != "",
+            rx.button(
+                texts.STAFF_ITEM_DOWNLOAD,
+                on_click=StaffItemState.download,
+                variant="outline",
+                aria_label=texts.DOWNLOAD_LABEL.format(name=StaffItemState.file_name),
+            ),
+        ),
+    )
+
+
 def _item() -> rx.Component:
     return rx.fragment(
         rx.heading(StaffItemState.subject, **styles.page_heading),
@@ -138,23 +161,11 @@ def _item() -> rx.Component:
             variant="outline",
             margin_bottom="1rem",
         ),
-        _section(
-            texts.STAFF_ITEM_SENT,
-            _pairs(StaffItemState.sent, texts.STAFF_ITEM_SENT),
-            rx.cond(
-                StaffItemState.record_href != "",
-                rx.link(texts.VERZEICHNIS_ITEM_RECORD, href=StaffItemState.record_href),
-            ),
-            rx.cond(
-                StaffItemState.file_name != "",
-                rx.button(
-                    texts.STAFF_ITEM_DOWNLOAD,
-                    on_click=StaffItemState.download,
-                    variant="outline",
-                    aria_label=texts.DOWNLOAD_LABEL.format(name=StaffItemState.file_name),
-                ),
-            ),
+        rx.cond(
+            (StaffItemState.sent.length() > 0) | (StaffItemState.file_name != ""),
+            _sent(),
         ),
+        lehrvertrag_section(),
         _section(texts.STAFF_ITEM_ANSWER_HEADING, _answer_form()),
         _section(texts.STAFF_ITEM_STATUS_HEADING, _status_form()),
         _section(texts.STAFF_ITEM_FORWARD_HEADING, _forward_form()),
@@ -178,7 +189,7 @@ def _item() -> rx.Component:
     staff=True,
     protected=True,
     linked=True,
-    on_load=[StaffItemState.load],
+    on_load=[StaffItemState.load, StaffLehrvertragState.load],
 )
 def staff_item() -> rx.Component:
     return rx.cond(

@@ -4,10 +4,10 @@ instead: services/email_change.py.)
 What goes: the login (the `account` row with the password hash), its sessions and its mail
 links, its second factor and recovery codes, its Freischaltungen. What stays, detached from
 the login: what the chamber must keep — the audit log, bookings, form submissions,
-documents, SEPA mandates and PIN requests keep their rows and lose the link to the account (the
-account column is set to NULL in the same transaction, `_detach_kept_records`), and the mails
-already in the outbox (they name only an address). A later table with an account column
-hooks in there.
+documents, SEPA mandates, PIN requests and Lehrverträge (the Betrieb's) keep their rows and
+lose the link to the account (the account column is set to NULL in the same transaction,
+`_detach_kept_records`), and the mails already in the outbox (they name only an address). A
+later table with an account column hooks in there.
 
 Bookings of courses that have not begun are cancelled first, each as the member would cancel
 it (`booking.cancel_all_of`): the seat goes to the first on the waiting list, who is mailed,
@@ -29,6 +29,7 @@ from portal_app.models import (
     EmailChange,
     EmailToken,
     FormSubmission,
+    Lehrvertrag,
     LoginSession,
     MemberRecoveryCode,
     MemberTotp,
@@ -56,7 +57,7 @@ class DeletionNotConfirmed(PortalError, ValueError):
     """The member did not tick the confirmation box."""
 
 
-KEPT = (AuditEntry, Booking, FormSubmission, Dokument, SepaMandat, PinRequest)
+KEPT = (AuditEntry, Booking, FormSubmission, Dokument, SepaMandat, PinRequest, Lehrvertrag)
 
 
 def _detach_kept_records(session: Session, account_id: int) -> None:

@@ -41,6 +41,7 @@ from portal_app.models import (
     FormSubmission,
     Freischaltung,
     KnownDevice,
+    Lehrvertrag,
     LoginSession,
     MemberTotp,
     Person,
@@ -205,6 +206,20 @@ def _requests(session: Session, account_id: int) -> list[Row]:
     ]
 
 
+def _lehrvertraege(session: Session, account_id: int) -> list[Row]:
+    """The contracts the account last saved or submitted for its Betrieb."""
+    return [
+        {
+            "am": r.created_at,
+            "status": r.status,
+            "angaben": json.loads(r.daten or "{}"),
+            "gesendet_am": r.submitted_at,
+            "nummer": r.lehrlingsrolle_nr or "",
+        }
+        for r in session.exec(_mine(Lehrvertrag, account_id))
+    ]
+
+
 def _documents(session: Session, account_id: int) -> list[Row]:
     return [
         {
@@ -302,6 +317,7 @@ SECTIONS: tuple[Section, ...] = (
     Section("formulare", FormSubmission, _forms),
     Section("anfragen", Vorgang, _requests),
     Section("dokumente", Dokument, _documents),
+    Section("lehrvertraege", Lehrvertrag, _lehrvertraege),
     Section("postfach", PostfachNachricht, _postfach),
     Section("sepa_mandate", SepaMandat, _mandates),
     Section("protokoll", AuditEntry, _audit),

@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 from datetime import date, datetime, time, timedelta
 
 from sqlalchemy import and_, case, exists
-from sqlmodel import Session, col, func, select
+from sqlmodel import Session, col, delete, func, select
 
 from portal_app import texts
 from portal_app.models import (
@@ -36,11 +36,13 @@ KIND_DOCUMENT = "dokument"
 KIND_FORM = "formular"
 KIND_CONTACT = "kontakt"
 KIND_PIN = "pin"
+KIND_LEHRVERTRAG = "lehrvertrag"  # a Berufsausbildungsvertrag entered online (lehrvertrag.py)
 KINDS = {
     KIND_DOCUMENT: texts.INBOX_KIND_DOCUMENT,
     KIND_FORM: texts.INBOX_KIND_FORM,
     KIND_CONTACT: texts.FORM_CONTACT_TITLE,  # "Kontaktanfrage"
     KIND_PIN: texts.INBOX_KIND_PIN,
+    KIND_LEHRVERTRAG: texts.INBOX_KIND_LEHRVERTRAG,
 }
 NEW, WORKING, DONE = "neu", "in_bearbeitung", "erledigt"
 STATUSES = {
@@ -54,6 +56,8 @@ RECEIVED, VIEWED, TAKEN, STATUS_SET, FORWARDED, ANSWERED, FILE_VIEWED = (
     "eingegangen", "angesehen", "uebernommen", "status", "weitergeleitet", "beantwortet",
     "datei_angesehen",
 )  # fmt: skip
+# the steps of a Lehrvertrag (services/lehrvertrag.py) in its history
+ASKED_BACK, RESUBMITTED, REGISTERED = "rueckfrage", "erneut_eingereicht", "eingetragen"
 PAGE_SIZE = 25
 NOTE_MAX = 4000
 SEARCH_MAX = 100
@@ -293,6 +297,25 @@ def _history(session: Session, item: Vorgang, scope: Scope, action: str, note: s
         session, f"vorgang_{action}", item.account_id, f"vorgang {item.id}", note[:200],
         staff_id=scope.staff_id,
     )  # fmt: skip
+
+
+def item_in_scope(session: Session, scope: Scope, item_id: int, lock: bool = False) -> Vorgang:
+    """The item if it is in the scope's departments, else ItemNotFound (another service's
+    actions on an item: services/lehrvertrag.py)."""
+    return _get(session, scope, item_id, lock)
+
+
+def add_step(session: Session, item: Vorgang, scope: Scope, action: str, note: str = "") -> None:
+    """A step of the staff member in the item's history (and the audit log)."""
+    _history(session, item, scope, action, note)
+
+
+def member_step(session: Session, item: Vorgang, action: str, note: str = "") -> None:
+    """A step of the member in the item's history (no staff member): it counts as new again."""
+    item.status = NEW
+    session.add(item)
+    session.add(VorgangEintrag(vorgang_id=item.id, at=clock.now(), action=action, note=note))
+    session.exec(delete(VorgangGelesen).where(VorgangGelesen.vorgang_id == item.id))
 
 
 def _sent_fields(

@@ -15,7 +15,7 @@ from portal_app.services.errors import PortalError
 
 DOKUMENTE = "dokumente"  # documents of the Betrieb (sent and provided), its Postfach messages
 SEPA = "sepa"  # Beitrag und SEPA: the mandate and fee notices
-AUSBILDUNG = "ausbildung"  # apprenticeship matters (no service uses it yet)
+AUSBILDUNG = "ausbildung"  # apprenticeship matters: Lehrvertrag online (lehrvertrag.py)
 KURSE = "kurse"  # booking courses for the Betrieb's staff (services/booking.py)
 # every role: its key (stored in freischaltung.rollen) and its label
 ROLES = {

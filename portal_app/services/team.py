@@ -8,8 +8,8 @@ accepted only by a logged-in account whose confirmed address is that address. A 
 has no team.
 
 Roles (`ROLES`): Dokumente (documents of the Betrieb, sent and provided, and the Postfach
-messages about them), Beitrag und SEPA (the mandate), Ausbildung (kept for apprenticeship
-matters; no service uses it yet), Kurse (booking courses for the Betrieb's staff). The
+messages about them), Beitrag und SEPA (the mandate), Ausbildung (apprenticeship
+matters: Lehrvertrag online), Kurse (booking courses for the Betrieb's staff). The
 administrator has every role.
 
 A Betrieb always keeps an administrator: every change that can take one away writes first

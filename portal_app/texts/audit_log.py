@@ -58,6 +58,7 @@ AUDIT_ACTIONS = {
     "freischaltung_fehlgeschlagen": "Freischaltung fehlgeschlagen",
     "pin_angefordert": "Neue PIN angefordert",
     "pin_ausgestellt": "PIN ausgestellt",
+    "lehrvertrag_eingereicht": "Lehrvertrag eingereicht",
     "pin_briefe": "PIN-Briefe erstellt",
     "freischaltung_beendet": "Freischaltung beendet",
     "verzeichnis_import": "Verzeichnis importiert",

@@ -44,6 +44,7 @@ MY_DATA_SECTIONS = {
     "formulare": "Gesendete Formulare",
     "anfragen": "Anfragen an die Kammer",
     "dokumente": "Dokumente",
+    "lehrvertraege": "Lehrverträge (eingegeben für Ihren Betrieb)",
     "postfach": "Nachrichten im Postfach",
     "sepa_mandate": "SEPA-Lastschriftmandate",
     "protokoll": "Protokolleinträge zu Ihrem Konto",

@@ -58,5 +58,8 @@ STAFF_HISTORY = {
     "weitergeleitet": "Weitergeleitet",
     "beantwortet": "Beantwortet",
     "datei_angesehen": "Datei heruntergeladen",
+    "rueckfrage": "Rückfrage an den Betrieb",
+    "erneut_eingereicht": "Erneut eingereicht",
+    "eingetragen": "In die Lehrlingsrolle eingetragen",
 }
 STAFF_ITEM_FILES_INPUT = "Dateien für die Antwort"

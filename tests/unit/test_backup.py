@@ -37,6 +37,7 @@ from portal_app.services import (
     forms,
     inbox,
     inbox_digest,
+    lehrvertrag,
     register,
     sepa,
     sepa_collection,
@@ -48,6 +49,7 @@ from portal_app.services import (
 )
 from tests import migrations
 from tests.backing_services import postgres_database
+from tests.lehrvertrag_support import fill_in
 from tests.staff_support import new_staff_email, set_up_staff
 from tests.unit.docs_fixtures import (  # noqa: F401
     PASSWORD,
@@ -124,6 +126,10 @@ def populated(unlocked, store, make_course, tmp_path):  # noqa: F811
     answer_file = files.Incoming(10**7)
     answer_file.write(PDF + b"Antwort")
     inbox.answer(everything, item.id, "Eingetragen.", [(answer_file, "Antwort.pdf")])
+    contract_id = fill_in(betrieb_member)  # a Lehrvertrag submitted and registered
+    lehrvertrag.submit(betrieb_member, contract_id)
+    contract_item = inbox.listing(everything, inbox.InboxFilter(kind="lehrvertrag")).rows[0]
+    lehrvertrag.register(everything, contract_item.id, "LR-2026-0001")
     inbox_digest.send_due()
     _fee_notices_and_collection(clerk.view())
     register.register("noch-offen@betrieb.example", consent=True)  # an unconfirmed account
@@ -217,12 +223,12 @@ def test_a_restored_installation_has_every_row_and_every_file_of_the_backup(
     empty_tables = sorted(name for name, rows in rows_then.items() if not rows)
     assert empty_tables == [], "the portal in use should fill every table"
     # two uploads, a provided document, a Vorlage, an answer's attachment, two fee notices,
-    # a SEPA collection file, a data export
-    assert len(files_then) == 9
+    # a SEPA collection file, a data export, a Lehrvertrag's Eintragungsbestätigung
+    assert len(files_then) == 10
 
     archive = tmp_path / "sicherung.tar.gz"
     summary = backup.backup(archive, url, store)
-    assert (summary.files, summary.missing_files) == (9, ())
+    assert (summary.files, summary.missing_files) == (10, ())
     assert summary.rows == {name: len(rows) for name, rows in rows_then.items()}
     assert archive.stat().st_mode & 0o077 == 0  # personal data: for the owner only
 
@@ -323,7 +329,7 @@ def test_the_commands_say_what_they_did(
     assert cli.main(["backup", str(archive)]) == 0
     said = capsys.readouterr().out
     assert said.startswith(f"Sicherung geschrieben: {archive}\n")
-    assert "Dateien: 9" in said
+    assert "Dateien: 10" in said
 
     assert cli.main(["restore", str(archive)]) == 1
     assert capsys.readouterr().err.startswith("Die Installation ist nicht leer")
@@ -331,7 +337,7 @@ def test_the_commands_say_what_they_did(
     assert cli.main(["restore", "--force", str(archive)]) == 0
     said = capsys.readouterr().out
     assert said.startswith(f"Wiederhergestellt aus {archive} (gesichert am ")
-    assert "Dateien: 9" in said
+    assert "Dateien: 10" in said
 
 
 def test_a_file_removed_while_the_backup_runs_makes_it_start_again(
@@ -350,8 +356,8 @@ def test_a_file_removed_while_the_backup_runs_makes_it_start_again(
 
     monkeypatch.setattr(backup, "stored_files", first_time_one_short)
     summary = backup.backup(tmp_path / "sicherung.tar.gz", files_dir=store)
-    assert seen == [9, 9]
-    assert (summary.files, summary.missing_files) == (9, ())
+    assert seen == [10, 10]
+    assert (summary.files, summary.missing_files) == (10, ())
 
 
 def test_a_file_the_database_names_but_the_store_lacks_is_reported(
@@ -367,6 +373,6 @@ def test_a_file_the_database_names_but_the_store_lacks_is_reported(
 
     assert cli.main(["backup", str(tmp_path / "sicherung.tar.gz")]) == 3
     said = capsys.readouterr()
-    assert "Dateien: 8" in said.out
+    assert "Dateien: 9" in said.out
     assert said.err.startswith("WARNUNG: 1 Datei(en), auf die die Datenbank verweist, fehlen")
     assert lost.name in said.err

@@ -22,6 +22,7 @@ from portal_app.models import (
     FormSubmission,
     Freischaltung,
     KnownDevice,
+    Lehrvertrag,
     LoginSession,
     MemberTotp,
     PinRequest,
@@ -98,6 +99,8 @@ def full_account(member, make_course, clock):
                        granted_at=now),
             AuditEntry(at=now, account_id=account_id, action="password_changed"),
             DataExport(account_id=account_id, requested_at=now),
+            Lehrvertrag(betrieb_id=betrieb.id, account_id=account_id, created_at=now,
+                        updated_at=now, daten=json.dumps({"vorname": "Lena"})),
         ])  # fmt: skip
     course_id = make_course()
     booking.book(

@@ -49,6 +49,8 @@ def test_the_account_pages_unlock_and_forms_are_protected_and_the_catalogue_is_n
         routes.SEPA,
         routes.TEAM,
         routes.LOGIN_RENEWED,
+        routes.LEHRVERTRAG_NEW,
+        routes.LEHRVERTRAEGE,
     }
     assert routes.COURSES not in protected and routes.COURSE not in protected
     assert routes.CONTACT not in protected
@@ -111,9 +113,16 @@ def test_the_navigation_reads_start_page_courses_help_and_for_members_postfach()
     ]
 
 
-def test_documents_vorlagen_sepa_and_a_betriebs_team_are_for_unlocked_members_only():
+def test_documents_vorlagen_sepa_a_betriebs_team_and_lehrvertraege_are_for_unlocked_members():
     unlocked = {spec.route for spec in pages_for(demo=False) if spec.unlocked}
-    assert unlocked == {routes.DOCUMENTS, routes.VORLAGEN, routes.SEPA, routes.TEAM}
+    assert unlocked == {
+        routes.DOCUMENTS,
+        routes.VORLAGEN,
+        routes.SEPA,
+        routes.TEAM,
+        routes.LEHRVERTRAG_NEW,
+        routes.LEHRVERTRAEGE,
+    }
 
 
 def test_mein_konto_links_every_member_service_in_its_group():
@@ -127,7 +136,13 @@ def test_mein_konto_links_every_member_service_in_its_group():
         routes.FORMS,
         routes.COURSES,
     ]
-    assert linked(registry.UNLOCKED_SERVICES) == [routes.DOCUMENTS, routes.VORLAGEN, routes.SEPA]
+    assert linked(registry.UNLOCKED_SERVICES) == [
+        routes.DOCUMENTS,
+        routes.VORLAGEN,
+        routes.SEPA,
+        routes.LEHRVERTRAG_NEW,
+        routes.LEHRVERTRAEGE,
+    ]
     assert linked(registry.MANAGE) == [
         routes.ACCOUNT_PASSWORD,
         routes.ACCOUNT_SECOND_FACTOR,

@@ -44,6 +44,7 @@ class ReflexWire:
         self.headers = headers or {}
         self.source_address = source_address
         self.updates: queue.Queue = queue.Queue()
+        self.token = ""
         self.client = self._new_client()
 
     def _new_client(self) -> socketio.Client:
@@ -80,8 +81,9 @@ class ReflexWire:
             "payload": {},
             "router_data": router,
         }
+        self.token = str(uuid.uuid4())  # the tab's client token (uploads name it too)
         self.client.connect(
-            f"{self.base_url}?token={uuid.uuid4()}",
+            f"{self.base_url}?token={self.token}",
             socketio_path="/_event",
             namespaces=["/_event"],
             transports=["websocket"],

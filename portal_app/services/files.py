@@ -45,6 +45,10 @@ class FileTooLarge(Exception):
     """More bytes than allowed arrived."""
 
 
+class StoreUnavailable(Exception):
+    """The store cannot take the file now (disk full, read-only, gone); nothing of it stays."""
+
+
 def sniff(head: bytes) -> str | None:
     """The kind of a file from its first bytes; ZIP containers need `sniff_zip` too."""
     if head.startswith(b"%PDF-"):
@@ -149,7 +153,10 @@ class Incoming:
         self.size = 0
         self._hash = hashlib.sha256()
         self.temp = self.root / f".eingang-{secrets.token_hex(16)}.part"
-        self._handle = self.temp.open("xb")
+        try:
+            self._handle = self.temp.open("xb")
+        except OSError as error:
+            raise StoreUnavailable(str(error)) from error
 
     def write(self, data: bytes) -> None:
         self.size += len(data)
@@ -157,18 +164,33 @@ class Incoming:
             self.discard()
             raise FileTooLarge
         self._hash.update(data)
-        self._handle.write(data)
+        try:
+            self._handle.write(data)
+        except OSError as error:
+            self.discard()
+            raise StoreUnavailable(str(error)) from error
 
     def close(self) -> None:
         if not self._handle.closed:
-            self._handle.flush()
-            os.fsync(self._handle.fileno())
-            self._handle.close()
+            try:
+                self._handle.flush()
+                os.fsync(self._handle.fileno())
+                self._handle.close()
+            except OSError as error:
+                self.discard()
+                raise StoreUnavailable(str(error)) from error
 
     def discard(self) -> None:
+        """Throw the temp file away; whatever the store says (full, read-only), never raises."""
         if not self._handle.closed:
-            self._handle.close()
-        self.temp.unlink(missing_ok=True)
+            try:
+                self._handle.close()
+            except OSError:  # what is still buffered cannot be written: it is not wanted
+                pass
+        try:
+            self.temp.unlink(missing_ok=True)
+        except OSError:  # read-only: the sweep removes it once the store is writable again
+            pass
 
     def kind(self) -> str | None:
         self.close()
@@ -187,7 +209,10 @@ class Incoming:
         """Move the complete file into place under a fresh server-made name (or the one that
         `stored` announced)."""
         stored = stored or self.stored(kind)
-        os.replace(self.temp, self.root / stored.stored_name)
+        try:
+            os.replace(self.temp, self.root / stored.stored_name)
+        except OSError as error:
+            raise StoreUnavailable(str(error)) from error
         return stored
 
 
@@ -219,7 +244,7 @@ def sweep_partials(max_age: float = 24 * 3600, root: Path | None = None) -> int:
             if time.time() - stale.stat().st_mtime > max_age:
                 stale.unlink()
                 removed += 1
-        except FileNotFoundError:
+        except OSError:  # gone meanwhile, or the store is read-only just now
             continue
     return removed
 

@@ -19,7 +19,7 @@ LOGIN_STATE = f"{SESSION_STATE}.portal_app___state___login____login_state"
 REGISTER_STATE = f"{SESSION_STATE}.portal_app___state___register____register_state"
 CHECK_SESSION = f"{SESSION_STATE}.check_session"
 BOOKED, FULL = "booked", "full"
-UPLOADED, UPLOAD_REFUSED = "uploaded", "upload refused"
+UPLOADED, UPLOAD_REFUSED = "uploaded", "refused: store unavailable"
 
 
 def _shown(updates: list[dict]) -> str:
@@ -105,7 +105,12 @@ def upload_pdf(base_url: str, size: int = 0):
         name = f"scan-{member.number}-{random.randrange(10**6)}.pdf"  # noqa: S311
         seconds, updates = _upload(wire, base_url, name, data)
         shown = _shown(updates)
-        what = UPLOADED if texts.UPLOAD_DONE.split("{", 1)[0] in shown else UPLOAD_REFUSED
+        if texts.UPLOAD_DONE.split("}", 1)[1].split(".")[0] in shown:  # " Datei(en) gesendet"
+            what = UPLOADED
+        elif texts.DOCUMENT_STORE_UNAVAILABLE in shown:
+            what = UPLOAD_REFUSED
+        else:
+            what = "upload refused otherwise"
         return first + seconds, updates, what
 
     return act

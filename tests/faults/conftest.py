@@ -33,7 +33,7 @@ from tests.reflex_server import serving_process
 
 ROOT = Path(__file__).resolve().parents[2]
 RESULTS = ROOT / "artifacts" / "faults.md"
-STORE_BYTES = 1024 * 1024  # the file store of the single-process portal: 1 MB of tmpfs
+STORE_BYTES = 8 * 1024 * 1024  # the file store of the single-process portal: 8 MB of tmpfs
 
 
 def pytest_terminal_summary(terminalreporter):

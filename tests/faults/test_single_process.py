@@ -49,3 +49,87 @@ def test_a_write_lock_held_for_seconds_does_not_stall_other_members_pages(single
     assert during, "no page was loaded while the lock was held"
     assert slowest < READ_BOUND, f"a page load waited {slowest:.2f} s for the lock"
     assert not seen[NO_ANSWER] and not seen[TRACE] and not seen[GERMAN] and not seen[DISCONNECTED]
+
+
+UPLOADERS = 4
+UPLOAD_BYTES = 8 * 1024
+FAULT_SECONDS = 4.0
+
+
+def _store_check(portal, store_path) -> dict[str, int]:
+    """Kept files against the document rows: files without a row, rows without their file or
+    with another size or content, temp files left behind; and the bytes counted for quota."""
+    import hashlib
+
+    from sqlmodel import select
+
+    from portal_app.models import Dokument
+    from portal_app.services import db, documents
+
+    from tests.faults.conftest import use
+
+    use(portal)
+    with db.unit_of_work() as session:
+        rows = session.exec(select(Dokument).where(Dokument.richtung == documents.UPLOADED)).all()
+        owner = documents.owners_in(session, rows[0].account_id)[0] if rows else None
+        counted = documents.used_bytes(session, owner) if owner else 0
+    files = {p.name: p for p in store_path.iterdir() if p.name != "fueller"}
+    kept = {name for name in files if not name.startswith(".")}
+    by_name = {row.stored_name: row for row in rows}
+    mismatched = sum(
+        1 for name, row in by_name.items() if name in files and (
+            files[name].stat().st_size != row.size
+            or hashlib.sha256(files[name].read_bytes()).hexdigest() != row.sha256
+        )
+    )  # fmt: skip
+    return {
+        "rows": len(rows),
+        "files without row": len(kept - set(by_name)),
+        "rows without file": len(set(by_name) - kept),
+        "rows with other content": mismatched,
+        "temp files": len([n for n in files if n.startswith(".")]),
+        "counted bytes": counted,
+        "row bytes": sum(row.size for row in rows),
+    }
+
+
+def test_a_full_then_read_only_store_refuses_uploads_in_german_and_keeps_nothing_half(
+    single_portal, small_store
+):
+    members = add_members(single_portal, "speicher", UPLOADERS, unlocked=True)
+    load = Load(single_portal.url, members, actions.upload_pdf(single_portal.url, UPLOAD_BYTES))
+
+    def full_then_read_only() -> None:
+        filler = small_store.fill()
+        time.sleep(FAULT_SECONDS)
+        filler.unlink()
+        small_store.read_only()
+        try:
+            time.sleep(FAULT_SECONDS)
+        finally:
+            small_store.writable()
+
+    load.run_phases(steady=4, fault=full_then_read_only, recovery=1, after=4)
+
+    check = _store_check(single_portal, small_store.path)
+    seen = load.seen()
+    told_uploaded = seen[actions.UPLOADED]
+    during = load.seen("fault", "fault_end")
+    lost = max(0, told_uploaded - check["rows"])
+    duplicated = max(0, check["rows"] - told_uploaded)
+    report.ROWS.append(report.Row(
+        "5 file store full, then read-only (4 s each)", single_portal.mode, UPLOADERS,
+        load.rate("start", "fault"), load.rate("fault", "fault_end"), load.rate("after", "end"),
+        report.errors_text(seen) + f"; {during[actions.UPLOAD_REFUSED]} uploads refused",
+        lost + check["rows without file"] + check["rows with other content"],
+        duplicated + check["files without row"],
+        notes=f"store after the run: {check}",
+    ))  # fmt: skip
+    assert during[actions.UPLOAD_REFUSED], "no upload was refused while the store was full"
+    assert not seen[TRACE] and not seen[NO_ANSWER], (seen, load.samples)
+    assert not seen["upload refused otherwise"], seen
+    assert load.rate("after", "end", (actions.UPLOADED,)) > 0, "no upload after the fault"
+    assert check["files without row"] == check["rows without file"] == 0, check
+    assert check["rows with other content"] == check["temp files"] == 0, check
+    assert check["counted bytes"] == check["row bytes"], check
+    assert told_uploaded == check["rows"], (told_uploaded, check)

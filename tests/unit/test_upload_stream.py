@@ -2,11 +2,13 @@
 refused ones leave nothing behind, and neither does an upload the browser breaks off."""
 
 import asyncio
+import errno
 from types import SimpleNamespace
 
 import pytest
 
-from portal_app.services import documents
+from portal_app import texts
+from portal_app.services import documents, files
 from portal_app.state.documents import MAX_FILES, _receive_all
 from tests.unit.docs_fixtures import (  # noqa: F401
     EXE,
@@ -72,3 +74,60 @@ def test_an_upload_broken_off_midway_leaves_no_partial_file(store, unlocked):  #
         asyncio.run(_receive_all(target, chunks_of(("a.pdf", PDF + b" " * 900), broken_after=2)))
     assert list(store.iterdir()) == []
     assert documents.uploaded(member) == []
+
+
+class _FullDisk:
+    """A temp file's handle on a store that has run full: every write fails as the disk does."""
+
+    def __init__(self, handle):
+        self.handle = handle
+
+    def write(self, _data):
+        raise OSError(errno.ENOSPC, "No space left on device")
+
+    def __getattr__(self, name):
+        return getattr(self.handle, name)
+
+
+def test_a_full_store_refuses_the_file_in_german_and_keeps_nothing_of_it(
+    store,  # noqa: F811
+    unlocked,  # noqa: F811
+    monkeypatch,
+):
+    member = unlocked()
+    target = documents.start_upload(member, key_of(member), "beitrag")
+    receive = documents.receive
+
+    def on_full_disk(upload_target):
+        incoming = receive(upload_target)
+        incoming._handle = _FullDisk(incoming._handle)
+        return incoming
+
+    monkeypatch.setattr(documents, "receive", on_full_disk)
+    accepted, refusals = asyncio.run(_receive_all(target, chunks_of(("a.pdf", PDF))))
+    assert accepted == []
+    assert refusals == [texts.DOCUMENT_REFUSED.format(
+        name="a.pdf", reason=texts.DOCUMENT_STORE_UNAVAILABLE
+    )]  # fmt: skip
+    assert list(store.iterdir()) == []
+    assert documents.uploaded(member) == []
+
+
+def test_a_store_gone_read_only_before_the_file_is_kept_leaves_neither_row_nor_file(
+    store,  # noqa: F811
+    unlocked,  # noqa: F811
+    monkeypatch,
+):
+    member = unlocked()
+    target = documents.start_upload(member, key_of(member), "beitrag")
+    used_before = documents.uploaded(member)
+
+    def read_only(*_args):
+        raise OSError(errno.EROFS, "Read-only file system")
+
+    monkeypatch.setattr(files.os, "replace", read_only)
+    accepted, refusals = asyncio.run(_receive_all(target, chunks_of(("a.pdf", PDF))))
+    assert accepted == []
+    assert texts.DOCUMENT_STORE_UNAVAILABLE in refusals[0]
+    assert list(store.iterdir()) == []
+    assert documents.uploaded(member) == used_before == []

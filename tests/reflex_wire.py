@@ -45,6 +45,7 @@ class ReflexWire:
         self.source_address = source_address
         self.updates: queue.Queue = queue.Queue()
         self.token = ""
+        self.hydrated: list[dict] = []
         self.client = self._new_client()
 
     def _new_client(self) -> socketio.Client:
@@ -71,7 +72,7 @@ class ReflexWire:
             # a socket made beforehand (source_address); a browser would simply reconnect
             self.client = self._new_client()
             self._connect()
-        self._drain()
+        self.hydrated = self._drain()  # the page's first updates: hydration and its on_load
         return self
 
     def _connect(self) -> None:

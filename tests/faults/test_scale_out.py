@@ -12,6 +12,7 @@ import psutil
 
 from tests.faults import actions, report
 from tests.faults.conftest import add_courses, add_members, use
+from tests.faults.store import store_check as _store_check
 from tests.faults.load import (
     DISCONNECTED, GERMAN, NO_ANSWER, SESSION_COOKIE, TRACE, Load, answer,
 )  # fmt: skip
@@ -167,6 +168,7 @@ def test_postgres_restart_during_bookings_and_logins(scaled_portal, own_postgres
 def _logged_in(url: str, token: str) -> bool:
     with ReflexWire(url, cookie=f"{SESSION_COOKIE}={token}") as wire:
         _seconds, updates = answer(wire, f"{SESSION_STATE}.check_session")
+        updates = wire.hydrated + updates
     return '"logged_in_rx_state_": true' in str(updates).replace("True", "true").replace(
         "'", '"'
     )
@@ -196,9 +198,8 @@ def test_redis_restart_loses_no_login_and_no_booking(scaled_portal, own_redis):
 
 
 def _workers(portal) -> list[psutil.Process]:
-    root = psutil.Process(portal.process.pid)
-    return [p for p in root.children(recursive=True) if "granian" in " ".join(p.cmdline()) or
-            "python" in p.name()]  # fmt: skip
+    """The backend worker processes: the children of `reflex run` (granian's workers)."""
+    return psutil.Process(portal.process.pid).children(recursive=True)
 
 
 def test_a_worker_killed_during_uploads_and_bookings(scaled_portal):
@@ -207,17 +208,27 @@ def test_a_worker_killed_during_uploads_and_bookings(scaled_portal):
     load = Load(scaled_portal.url, members, actions.either(
         actions.booking(course_ids), actions.upload_pdf(scaled_portal.url, 256 * 1024)
     ))  # fmt: skip
-    tree = [(p.pid, p.ppid(), " ".join(p.cmdline())[:120]) for p in _workers(scaled_portal)]
-    print("process tree", tree)
+    workers = _workers(scaled_portal)
+    assert len(workers) == 2, workers
 
     def kill_a_worker() -> None:
-        victim = _workers(scaled_portal)[-1]
-        victim.send_signal(signal.SIGKILL)
+        workers[-1].send_signal(signal.SIGKILL)
         time.sleep(OUTAGE)
 
     load.run_phases(steady=4, fault=kill_a_worker, recovery=3, after=5)
     check = _booking_row(load, scaled_portal, "KILL", "4 a worker killed (SIGKILL)")
+    store = _store_check(scaled_portal, scaled_portal.work / "dateien")
+    after_workers = _workers(scaled_portal)
+    row = report.ROWS[-1]
+    row.lost += store["rows without file"] + store["rows with other content"]
+    row.duplicated += store["files without row"]
+    row.notes += (f"; uploads told stored {load.seen()[actions.UPLOADED]}, store {store}, "
+                  f"workers afterwards {len(after_workers)}")  # fmt: skip
     assert not load.seen()[TRACE], load.samples
     assert load.rate("fault", "fault_end") > 0, "the other worker did not serve meanwhile"
     assert check["lost"] == check["doubled"] == check["seats off"] == 0, check
-    assert DISCONNECTED  # used below with the store check
+    assert store["files without row"] == store["rows without file"] == 0, store
+    assert store["rows with other content"] == 0, store
+    assert store["counted bytes"] == store["row bytes"], store
+    assert load.seen()[actions.UPLOADED] <= store["rows"], store
+    assert load.seen()[DISCONNECTED], "no member was on the killed worker"

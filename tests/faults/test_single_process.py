@@ -8,6 +8,7 @@ import time
 
 from tests.faults import actions, report
 from tests.faults.conftest import add_courses, add_members
+from tests.faults.store import store_check
 from tests.faults.load import DISCONNECTED, GERMAN, NO_ANSWER, TRACE, Load
 
 MEMBERS = 8
@@ -56,43 +57,6 @@ UPLOAD_BYTES = 8 * 1024
 FAULT_SECONDS = 4.0
 
 
-def _store_check(portal, store_path) -> dict[str, int]:
-    """Kept files against the document rows: files without a row, rows without their file or
-    with another size or content, temp files left behind; and the bytes counted for quota."""
-    import hashlib
-
-    from sqlmodel import select
-
-    from portal_app.models import Dokument
-    from portal_app.services import db, documents
-
-    from tests.faults.conftest import use
-
-    use(portal)
-    with db.unit_of_work() as session:
-        rows = session.exec(select(Dokument).where(Dokument.richtung == documents.UPLOADED)).all()
-        owner = documents.owners_in(session, rows[0].account_id)[0] if rows else None
-        counted = documents.used_bytes(session, owner) if owner else 0
-    files = {p.name: p for p in store_path.iterdir() if p.name != "fueller"}
-    kept = {name for name in files if not name.startswith(".")}
-    by_name = {row.stored_name: row for row in rows}
-    mismatched = sum(
-        1 for name, row in by_name.items() if name in files and (
-            files[name].stat().st_size != row.size
-            or hashlib.sha256(files[name].read_bytes()).hexdigest() != row.sha256
-        )
-    )  # fmt: skip
-    return {
-        "rows": len(rows),
-        "files without row": len(kept - set(by_name)),
-        "rows without file": len(set(by_name) - kept),
-        "rows with other content": mismatched,
-        "temp files": len([n for n in files if n.startswith(".")]),
-        "counted bytes": counted,
-        "row bytes": sum(row.size for row in rows),
-    }
-
-
 def test_a_full_then_read_only_store_refuses_uploads_in_german_and_keeps_nothing_half(
     single_portal, small_store
 ):
@@ -111,7 +75,7 @@ def test_a_full_then_read_only_store_refuses_uploads_in_german_and_keeps_nothing
 
     load.run_phases(steady=4, fault=full_then_read_only, recovery=1, after=4)
 
-    check = _store_check(single_portal, small_store.path)
+    check = store_check(single_portal, small_store.path)
     seen = load.seen()
     told_uploaded = seen[actions.UPLOADED]
     during = load.seen("fault", "fault_end")

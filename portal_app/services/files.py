@@ -8,6 +8,7 @@ directory and renamed into place only when complete and accepted, so nothing par
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import logging
 import os
@@ -183,14 +184,12 @@ class Incoming:
     def discard(self) -> None:
         """Throw the temp file away; whatever the store says (full, read-only), never raises."""
         if not self._handle.closed:
-            try:
+            # what is still buffered cannot be written: it is not wanted
+            with contextlib.suppress(OSError):
                 self._handle.close()
-            except OSError:  # what is still buffered cannot be written: it is not wanted
-                pass
-        try:
+        # read-only: the sweep removes it once the store is writable again
+        with contextlib.suppress(OSError):
             self.temp.unlink(missing_ok=True)
-        except OSError:  # read-only: the sweep removes it once the store is writable again
-            pass
 
     def kind(self) -> str | None:
         self.close()

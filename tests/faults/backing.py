@@ -9,6 +9,7 @@ root included, which a `chmod` would not be.
 
 from __future__ import annotations
 
+import contextlib
 import os
 import shutil
 import subprocess
@@ -73,10 +74,8 @@ class OwnPostgres:
 
     def remove(self) -> None:
         if self.running():
-            try:
+            with contextlib.suppress(subprocess.SubprocessError):
                 self.stop()
-            except subprocess.SubprocessError:
-                pass
         shutil.rmtree(self.dir, ignore_errors=True)
 
 

@@ -6,6 +6,7 @@ lost connection (after which the member reloads the page, as a person would)."""
 
 from __future__ import annotations
 
+import contextlib
 import json
 import queue
 import threading
@@ -142,7 +143,7 @@ class Load:
     def _connect(self, member: Member) -> ReflexWire | None:
         try:
             return ReflexWire(self.url, cookie=f"{SESSION_COOKIE}={member.token}").__enter__()
-        except Exception:  # noqa: BLE001 (the server is away: the member reloads in a moment)
+        except Exception:
             return None
 
     def _run(self, member: Member) -> None:
@@ -182,10 +183,8 @@ class Load:
 
     @staticmethod
     def _close(wire: ReflexWire) -> None:
-        try:
+        with contextlib.suppress(Exception):  # already gone
             wire.client.disconnect()
-        except Exception:  # noqa: BLE001, S110 (already gone)
-            pass
 
     def start(self) -> Load:
         self._running.set()

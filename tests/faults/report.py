@@ -51,6 +51,7 @@ def table(header: list[str], rows: list[list[str]]) -> str:
 
 
 def rendered() -> str:
-    text = table(HEADER, [row.cells() for row in ROWS])
-    notes = [f"- {row.scenario}: {row.notes}" for row in ROWS if row.notes]
+    rows = sorted(ROWS, key=lambda row: row.scenario)
+    text = table(HEADER, [row.cells() for row in rows])
+    notes = [f"- {row.scenario}: {row.notes}" for row in rows if row.notes]
     return text + ("\n\n" + "\n".join(notes) if notes else "")

@@ -12,10 +12,16 @@ import psutil
 
 from tests.faults import actions, report
 from tests.faults.conftest import add_courses, add_members, use
-from tests.faults.store import store_check as _store_check
 from tests.faults.load import (
-    DISCONNECTED, GERMAN, NO_ANSWER, SESSION_COOKIE, TRACE, Load, answer,
+    DISCONNECTED,
+    GERMAN,
+    NO_ANSWER,
+    SESSION_COOKIE,
+    TRACE,
+    Load,
+    answer,
 )  # fmt: skip
+from tests.faults.store import store_check as _store_check
 from tests.mailsink import body_of
 from tests.reflex_wire import SESSION_STATE, ReflexWire
 
@@ -129,7 +135,10 @@ def test_smtp_down_during_registrations_and_bookings_every_mail_arrives_exactly_
     unsent = sum(1 for m in outbox if m.sent_at is None)
     retried = sum(1 for m in outbox if m.attempts)
     check = _booking_row(
-        load, scaled_portal, "SMTP", "1 SMTP down 5 s (2 workers deliver)",
+        load,
+        scaled_portal,
+        "SMTP",
+        "1 SMTP down 5 s (2 workers deliver)",
         f"; mails queued {len(outbox)}, arrived {sum(arrived.values())}, retried after the "
         f"outage {retried}, missing {missing}, twice {doubled}, unsent {unsent}",
     )
@@ -169,9 +178,7 @@ def _logged_in(url: str, token: str) -> bool:
     with ReflexWire(url, cookie=f"{SESSION_COOKIE}={token}") as wire:
         _seconds, updates = answer(wire, f"{SESSION_STATE}.check_session")
         updates = wire.hydrated + updates
-    return '"logged_in_rx_state_": true' in str(updates).replace("True", "true").replace(
-        "'", '"'
-    )
+    return '"logged_in_rx_state_": true' in str(updates).replace("True", "true").replace("'", '"')
 
 
 def test_redis_restart_loses_no_login_and_no_booking(scaled_portal, own_redis):

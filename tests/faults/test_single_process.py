@@ -8,14 +8,16 @@ import time
 
 from tests.faults import actions, report
 from tests.faults.conftest import add_courses, add_members
-from tests.faults.store import store_check
 from tests.faults.load import DISCONNECTED, GERMAN, NO_ANSWER, TRACE, Load
+from tests.faults.store import store_check
 
 MEMBERS = 8
 LOCK_SECONDS = 5.0
-# Other members' page loads while another connection holds the write lock: each answered
-# within this many seconds (WAL: readers never wait for the writer).
-READ_BOUND = 1.0
+# Other members' events (a course page, the session check of every page) while another
+# connection holds the write lock for LOCK_SECONDS: each answered within this many seconds.
+# SQLite in WAL mode: readers do not wait for the writer; without WAL they would wait for the
+# whole lock. The margin over the usual 50 ms is for a busy 2-core machine.
+READ_BOUND = 1.5
 
 
 def test_a_write_lock_held_for_seconds_does_not_stall_other_members_pages(single_portal):
@@ -45,7 +47,8 @@ def test_a_write_lock_held_for_seconds_does_not_stall_other_members_pages(single
         "6 slow database (write lock held 5 s)", single_portal.mode, MEMBERS,
         load.rate("start", "fault"), load.rate("fault", "fault_end"), load.rate("after", "end"),
         report.errors_text(seen), 0, 0,
-        notes=f"slowest event (course page or session check) during the lock {slowest:.2f} s (bound {READ_BOUND} s)",
+        notes=f"slowest event (course page or session check) during the lock {slowest:.2f} s "
+              f"(bound {READ_BOUND} s)",
     ))  # fmt: skip
     assert during, "no page was loaded while the lock was held"
     assert slowest < READ_BOUND, f"a page load waited {slowest:.2f} s for the lock"

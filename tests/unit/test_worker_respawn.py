@@ -3,10 +3,10 @@
 
 from importlib.metadata import version
 
-import rxconfig  # noqa: F401  (installs the patch, as `reflex run` reads the config)
 from granian.constants import Interfaces
 from granian.server import Server
 
+import rxconfig  # noqa: F401  (installs the patch, as `reflex run` reads the config)
 from portal_app.web import worker_respawn
 
 

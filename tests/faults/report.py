@@ -5,6 +5,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from tests.faults.load import DISCONNECTED, GERMAN, NO_ANSWER, TRACE
+
 HEADER = ["scenario", "mode", "members", "events/s before", "during", "after",
           "errors seen by members", "lost", "duplicated"]  # fmt: skip
 
@@ -33,8 +35,6 @@ ROWS: list[Row] = []
 
 def errors_text(counter) -> str:
     """'3 German message, 1 connection lost' of the outcomes that were not plain answers."""
-    from tests.faults.load import DISCONNECTED, GERMAN, NO_ANSWER, TRACE
-
     shown = [f"{counter[kind]} {kind}" for kind in (GERMAN, NO_ANSWER, TRACE, DISCONNECTED)
              if counter[kind]]  # fmt: skip
     return ", ".join(shown) or "none"

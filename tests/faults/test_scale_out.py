@@ -4,6 +4,7 @@ back, a worker is killed. Afterwards nothing a member was promised is lost or do
 
 from __future__ import annotations
 
+import json
 import signal
 import time
 from collections import Counter
@@ -178,7 +179,7 @@ def _logged_in(url: str, token: str) -> bool:
     with ReflexWire(url, cookie=f"{SESSION_COOKIE}={token}") as wire:
         _seconds, updates = answer(wire, f"{SESSION_STATE}.check_session")
         updates = wire.hydrated + updates
-    return '"logged_in_rx_state_": true' in str(updates).replace("True", "true").replace("'", '"')
+    return '"logged_in_rx_state_": true' in json.dumps(updates)
 
 
 def test_redis_restart_loses_no_login_and_no_booking(scaled_portal, own_redis):

@@ -14,6 +14,7 @@ import logging
 import os
 import re
 import secrets
+import threading
 import time
 import unicodedata
 import warnings
@@ -187,9 +188,11 @@ class Incoming:
             # what is still buffered cannot be written: it is not wanted
             with contextlib.suppress(OSError):
                 self._handle.close()
-        # read-only: the sweep removes it once the store is writable again
-        with contextlib.suppress(OSError):
+        try:
             self.temp.unlink(missing_ok=True)
+        except OSError:  # read-only just now: the next sweep of this process removes it
+            with _abandoned_lock:
+                _abandoned.add(self.temp)
 
     def kind(self) -> str | None:
         self.close()
@@ -235,9 +238,31 @@ def store_bytes(data: bytes, root: Path | None = None) -> str:
     return stored_name
 
 
-def sweep_partials(max_age: float = 24 * 3600, root: Path | None = None) -> int:
-    """Remove temp files a crashed process left behind; return how many."""
+# Temp files this process threw away but could not delete (the store was read-only): removed
+# at its next sweep, whatever their age.
+_abandoned: set[Path] = set()
+_abandoned_lock = threading.Lock()
+
+
+def _remove_abandoned() -> int:
+    with _abandoned_lock:
+        waiting = list(_abandoned)
     removed = 0
+    for path in waiting:
+        try:
+            path.unlink(missing_ok=True)
+        except OSError:
+            continue
+        with _abandoned_lock:
+            _abandoned.discard(path)
+        removed += 1
+    return removed
+
+
+def sweep_partials(max_age: float = 24 * 3600, root: Path | None = None) -> int:
+    """Remove temp files this process could not delete when it threw them away, and those a
+    crashed process left behind (older than `max_age`); return how many."""
+    removed = _remove_abandoned()
     for stale in store_dir(root).glob(".eingang-*.part"):
         try:
             if time.time() - stale.stat().st_mtime > max_age:

@@ -3,6 +3,7 @@ refused ones leave nothing behind, and neither does an upload the browser breaks
 
 import asyncio
 import errno
+from pathlib import Path
 from types import SimpleNamespace
 
 import pytest
@@ -131,3 +132,21 @@ def test_a_store_gone_read_only_before_the_file_is_kept_leaves_neither_row_nor_f
     assert texts.DOCUMENT_STORE_UNAVAILABLE in refusals[0]
     assert list(store.iterdir()) == []
     assert documents.uploaded(member) == used_before == []
+
+
+def test_a_temp_file_the_read_only_store_kept_goes_at_the_next_sweep_whatever_its_age(
+    store,  # noqa: F811
+    monkeypatch,
+):
+    incoming = files.Incoming(1024)
+    incoming.write(PDF)
+
+    def read_only(_path, missing_ok=False):
+        raise OSError(errno.EROFS, "Read-only file system")
+
+    with monkeypatch.context() as patched:
+        patched.setattr(Path, "unlink", read_only)
+        incoming.discard()  # says nothing: the upload is refused either way
+    assert incoming.temp.exists()
+    assert files.sweep_partials() == 1  # the store is writable again
+    assert list(store.iterdir()) == []

@@ -154,7 +154,7 @@ class Incoming:
         self.limit = limit
         self.size = 0
         self._hash = hashlib.sha256()
-        self.temp = self.root / f".eingang-{secrets.token_hex(16)}.part"
+        self.temp = self.root / temp_name(secrets.token_hex(16))
         try:
             self._handle = self.temp.open("xb")
         except OSError as error:
@@ -227,7 +227,7 @@ def store_bytes(data: bytes, root: Path | None = None) -> str:
     the server-made name."""
     stored_name = new_name()
     directory = store_dir(root)
-    temp = directory / f".eingang-{stored_name}.part"
+    temp = directory / temp_name(stored_name)
     try:
         with temp.open("wb") as handle:
             handle.write(data)
@@ -259,13 +259,38 @@ def _remove_abandoned() -> int:
     return removed
 
 
+def temp_name(unique: str) -> str:
+    """A temp file's name; it names the process writing it, so that once that process is gone
+    (killed in the middle of an upload) the next sweep knows the file is nobody's."""
+    return f".eingang-{os.getpid()}-{unique}.part"
+
+
+_TEMP_OF = re.compile(r"\.eingang-(\d+)-[0-9a-f]+\.part")
+
+
+def _writer_gone(name: str) -> bool:
+    """The process that wrote this temp file runs no more (on this machine: the portal's
+    workers share one machine and its store)."""
+    found = _TEMP_OF.fullmatch(name)
+    if not found or int(found.group(1)) == os.getpid():
+        return False
+    try:
+        os.kill(int(found.group(1)), 0)
+    except ProcessLookupError:
+        return True
+    except OSError:  # it runs, as another user
+        return False
+    return False
+
+
 def sweep_partials(max_age: float = 24 * 3600, root: Path | None = None) -> int:
-    """Remove temp files this process could not delete when it threw them away, and those a
-    crashed process left behind (older than `max_age`); return how many."""
+    """Remove temp files this process could not delete when it threw them away, those of a
+    process that runs no more (a worker killed mid-upload), and any older than `max_age`;
+    return how many."""
     removed = _remove_abandoned()
     for stale in store_dir(root).glob(".eingang-*.part"):
         try:
-            if time.time() - stale.stat().st_mtime > max_age:
+            if _writer_gone(stale.name) or time.time() - stale.stat().st_mtime > max_age:
                 stale.unlink()
                 removed += 1
         except OSError:  # gone meanwhile, or the store is read-only just now

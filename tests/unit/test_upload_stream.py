@@ -3,6 +3,7 @@ refused ones leave nothing behind, and neither does an upload the browser breaks
 
 import asyncio
 import errno
+import subprocess
 from pathlib import Path
 from types import SimpleNamespace
 
@@ -150,3 +151,17 @@ def test_a_temp_file_the_read_only_store_kept_goes_at_the_next_sweep_whatever_it
     assert incoming.temp.exists()
     assert files.sweep_partials() == 1  # the store is writable again
     assert list(store.iterdir()) == []
+
+
+def test_a_temp_file_of_a_process_killed_mid_upload_goes_at_the_next_sweep(store):  # noqa: F811
+    finished = subprocess.Popen(["true"])
+    finished.wait()
+    store.mkdir(parents=True, exist_ok=True)
+    orphan = store / f".eingang-{finished.pid}-{'a' * 32}.part"
+    orphan.write_bytes(PDF[:100])  # fresh: no age would let the sweep remove it
+    own = files.Incoming(1024)
+    own.write(PDF)
+    assert files.sweep_partials() == 1
+    assert not orphan.exists()
+    assert own.temp.exists()  # this process's upload goes on
+    own.discard()

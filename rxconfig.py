@@ -5,6 +5,9 @@ from reflex.plugins.sitemap import SitemapPlugin
 
 from portal_app import styles
 from portal_app.settings import settings
+from portal_app.web import worker_respawn
+
+worker_respawn.install()  # a killed backend worker is started again (see the module)
 
 config = rx.Config(
     app_name="portal_app",

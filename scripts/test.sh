@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # The whole check: lint, layering contracts, unit tests, security tests, Playwright suite,
-# the scale-out suite on PostgreSQL and Redis, and the proxy suite behind nginx.
+# the scale-out suite on PostgreSQL and Redis, the fault suite, and the proxy suite behind nginx.
 # pytest's exit code 5 ("no tests collected") counts as a failure: an empty suite proves nothing.
 set -uo pipefail
 cd "$(dirname "$0")/.."
@@ -29,6 +29,9 @@ step "e2e tests (Playwright, Chromium)" python -m pytest tests/e2e -q
 # A run of its own: another server (PostgreSQL, Redis, two workers) built into the same .web
 step "scale-out tests (PostgreSQL, Redis, two workers; Playwright)" \
   python -m pytest tests/scaleout -q
+# Another run of its own: faults under load (own PostgreSQL, Redis and tmpfs file store; root)
+step "fault tests (SMTP, PostgreSQL, Redis, worker, disk, slow database under load)" \
+  python -m pytest tests/faults -q
 # Another run of its own: the portal as the systemd unit starts it, behind nginx over HTTPS
 step "proxy tests (deploy/: nginx over HTTPS, systemd unit; Playwright)" \
   python -m pytest tests/proxy -q

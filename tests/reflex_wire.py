@@ -44,6 +44,8 @@ class ReflexWire:
         self.headers = headers or {}
         self.source_address = source_address
         self.updates: queue.Queue = queue.Queue()
+        self.token = ""
+        self.hydrated: list[dict] = []
         self.client = self._new_client()
 
     def _new_client(self) -> socketio.Client:
@@ -70,7 +72,7 @@ class ReflexWire:
             # a socket made beforehand (source_address); a browser would simply reconnect
             self.client = self._new_client()
             self._connect()
-        self._drain()
+        self.hydrated = self._drain()  # the page's first updates: hydration and its on_load
         return self
 
     def _connect(self) -> None:
@@ -80,8 +82,9 @@ class ReflexWire:
             "payload": {},
             "router_data": router,
         }
+        self.token = str(uuid.uuid4())  # the tab's client token (uploads name it too)
         self.client.connect(
-            f"{self.base_url}?token={uuid.uuid4()}",
+            f"{self.base_url}?token={self.token}",
             socketio_path="/_event",
             namespaces=["/_event"],
             transports=["websocket"],

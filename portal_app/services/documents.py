@@ -8,6 +8,7 @@ that exists but belongs to someone else gets the same answer as one that does no
 from __future__ import annotations
 
 import dataclasses
+import logging
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
@@ -31,6 +32,8 @@ from portal_app.services import (
 from portal_app.services.db import unit_of_work
 from portal_app.services.errors import PortalError
 from portal_app.settings import settings
+
+log = logging.getLogger("portal.documents")
 
 UPLOADED = "eingang"
 PROVIDED = "bereitgestellt"
@@ -166,8 +169,16 @@ def start_upload(account_id: int, owner_key: str, department: str) -> UploadTarg
 
 
 def receive(target: UploadTarget) -> files.Incoming:
-    """A temp file for the next arriving file of this upload."""
+    """A temp file for the next arriving file of this upload; raises `files.StoreUnavailable`
+    when the store cannot take one now (see `store_unavailable`)."""
     return files.Incoming(target.limit)
+
+
+def store_unavailable(target: UploadTarget, raw_name: str, error: Exception) -> str:
+    """The store is full or read-only: logged for the operator, audited, and the member's
+    message naming the file (nothing of it was kept)."""
+    log.error("Dateiablage nimmt keine Datei an (%s): %s", settings.files_dir, error)
+    return refuse(target, raw_name, texts.DOCUMENT_STORE_UNAVAILABLE)
 
 
 def refuse(target: UploadTarget, raw_name: str, reason: str) -> str:
@@ -204,7 +215,16 @@ def finish(target: UploadTarget, incoming: files.Incoming, raw_name: str) -> Doc
     """Accept a complete file: true type (first bytes, then parsed), the quota counted under a
     lock (parallel uploads of the same Betrieb or Person wait for each other), then keep it.
 
-    Raises UploadRefused (the temp file is gone then)."""
+    Raises UploadRefused (the temp file is gone then); so does a store that cannot take the
+    file now (full, read-only), the row rolled back."""
+    try:
+        return _finish(target, incoming, raw_name)
+    except files.StoreUnavailable as error:
+        incoming.discard()
+        raise UploadRefused(store_unavailable(target, raw_name, error)) from error
+
+
+def _finish(target: UploadTarget, incoming: files.Incoming, raw_name: str) -> DocumentView:
     kind = incoming.kind() if incoming.size else None
     if incoming.size == 0:
         incoming.discard()

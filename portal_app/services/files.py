@@ -8,11 +8,13 @@ directory and renamed into place only when complete and accepted, so nothing par
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import logging
 import os
 import re
 import secrets
+import threading
 import time
 import unicodedata
 import warnings
@@ -43,6 +45,10 @@ _UNSAFE = re.compile(r"[^\w.\- ()äöüÄÖÜß]+")
 
 class FileTooLarge(Exception):
     """More bytes than allowed arrived."""
+
+
+class StoreUnavailable(Exception):
+    """The store cannot take the file now (disk full, read-only, gone); nothing of it stays."""
 
 
 def sniff(head: bytes) -> str | None:
@@ -148,8 +154,11 @@ class Incoming:
         self.limit = limit
         self.size = 0
         self._hash = hashlib.sha256()
-        self.temp = self.root / f".eingang-{secrets.token_hex(16)}.part"
-        self._handle = self.temp.open("xb")
+        self.temp = self.root / temp_name(secrets.token_hex(16))
+        try:
+            self._handle = self.temp.open("xb")
+        except OSError as error:
+            raise StoreUnavailable(str(error)) from error
 
     def write(self, data: bytes) -> None:
         self.size += len(data)
@@ -157,18 +166,33 @@ class Incoming:
             self.discard()
             raise FileTooLarge
         self._hash.update(data)
-        self._handle.write(data)
+        try:
+            self._handle.write(data)
+        except OSError as error:
+            self.discard()
+            raise StoreUnavailable(str(error)) from error
 
     def close(self) -> None:
         if not self._handle.closed:
-            self._handle.flush()
-            os.fsync(self._handle.fileno())
-            self._handle.close()
+            try:
+                self._handle.flush()
+                os.fsync(self._handle.fileno())
+                self._handle.close()
+            except OSError as error:
+                self.discard()
+                raise StoreUnavailable(str(error)) from error
 
     def discard(self) -> None:
+        """Throw the temp file away; whatever the store says (full, read-only), never raises."""
         if not self._handle.closed:
-            self._handle.close()
-        self.temp.unlink(missing_ok=True)
+            # what is still buffered cannot be written: it is not wanted
+            with contextlib.suppress(OSError):
+                self._handle.close()
+        try:
+            self.temp.unlink(missing_ok=True)
+        except OSError:  # read-only just now: the next sweep of this process removes it
+            with _abandoned_lock:
+                _abandoned.add(self.temp)
 
     def kind(self) -> str | None:
         self.close()
@@ -187,7 +211,10 @@ class Incoming:
         """Move the complete file into place under a fresh server-made name (or the one that
         `stored` announced)."""
         stored = stored or self.stored(kind)
-        os.replace(self.temp, self.root / stored.stored_name)
+        try:
+            os.replace(self.temp, self.root / stored.stored_name)
+        except OSError as error:
+            raise StoreUnavailable(str(error)) from error
         return stored
 
 
@@ -200,7 +227,7 @@ def store_bytes(data: bytes, root: Path | None = None) -> str:
     the server-made name."""
     stored_name = new_name()
     directory = store_dir(root)
-    temp = directory / f".eingang-{stored_name}.part"
+    temp = directory / temp_name(stored_name)
     try:
         with temp.open("wb") as handle:
             handle.write(data)
@@ -211,15 +238,62 @@ def store_bytes(data: bytes, root: Path | None = None) -> str:
     return stored_name
 
 
-def sweep_partials(max_age: float = 24 * 3600, root: Path | None = None) -> int:
-    """Remove temp files a crashed process left behind; return how many."""
+# Temp files this process threw away but could not delete (the store was read-only): removed
+# at its next sweep, whatever their age.
+_abandoned: set[Path] = set()
+_abandoned_lock = threading.Lock()
+
+
+def _remove_abandoned() -> int:
+    with _abandoned_lock:
+        waiting = list(_abandoned)
     removed = 0
+    for path in waiting:
+        try:
+            path.unlink(missing_ok=True)
+        except OSError:
+            continue
+        with _abandoned_lock:
+            _abandoned.discard(path)
+        removed += 1
+    return removed
+
+
+def temp_name(unique: str) -> str:
+    """A temp file's name; it names the process writing it, so that once that process is gone
+    (killed in the middle of an upload) the next sweep knows the file is nobody's."""
+    return f".eingang-{os.getpid()}-{unique}.part"
+
+
+_TEMP_OF = re.compile(r"\.eingang-(\d+)-[0-9a-f]+\.part")
+
+
+def _writer_gone(name: str) -> bool:
+    """The process that wrote this temp file runs no more (on this machine: the portal's
+    workers share one machine and its store)."""
+    found = _TEMP_OF.fullmatch(name)
+    if not found or int(found.group(1)) == os.getpid():
+        return False
+    try:
+        os.kill(int(found.group(1)), 0)
+    except ProcessLookupError:
+        return True
+    except OSError:  # it runs, as another user
+        return False
+    return False
+
+
+def sweep_partials(max_age: float = 24 * 3600, root: Path | None = None) -> int:
+    """Remove temp files this process could not delete when it threw them away, those of a
+    process that runs no more (a worker killed mid-upload), and any older than `max_age`;
+    return how many."""
+    removed = _remove_abandoned()
     for stale in store_dir(root).glob(".eingang-*.part"):
         try:
-            if time.time() - stale.stat().st_mtime > max_age:
+            if _writer_gone(stale.name) or time.time() - stale.stat().st_mtime > max_age:
                 stale.unlink()
                 removed += 1
-        except FileNotFoundError:
+        except OSError:  # gone meanwhile, or the store is read-only just now
             continue
     return removed
 

@@ -109,17 +109,21 @@ def _claim_due(now: datetime) -> list[OutboxMail]:
             .order_by(OutboxMail.id)
             .limit(BATCH_SIZE)
         ).all()
-        claimed = []
-        for mail in due:
-            result = session.exec(
-                update(OutboxMail)
-                .where(OutboxMail.id == mail.id)
-                .where((col(OutboxMail.claimed_until).is_(None)) | (OutboxMail.claimed_until < now))
-                .values(claimed_until=now + CLAIM_TIME)
-            )
-            if result.rowcount == 1:
-                claimed.append(mail)
-        return claimed
+        return [mail for mail in due if _claim(session, mail.id, now)]
+
+
+def _claim(session: Session, mail_id: int, now: datetime) -> bool:
+    """Claim one found mail for this process. Checked again in the UPDATE: between finding the
+    mail and claiming it, another process may have sent it and recorded it (which ends its
+    claim), so "not claimed" alone would let it go out twice."""
+    result = session.exec(
+        update(OutboxMail)
+        .where(OutboxMail.id == mail_id)
+        .where(col(OutboxMail.sent_at).is_(None), col(OutboxMail.failed_at).is_(None))
+        .where((col(OutboxMail.claimed_until).is_(None)) | (OutboxMail.claimed_until < now))
+        .values(claimed_until=now + CLAIM_TIME)
+    )
+    return result.rowcount == 1
 
 
 def _message(config: Settings, mail: OutboxMail) -> EmailMessage:

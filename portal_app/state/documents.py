@@ -102,6 +102,16 @@ class DocumentsState(Feedback, SessionState):
             self.refusals, self.done_message, self.uploading = [], "", True
             self._clear_feedback()
         try:
+            return await self._upload(account, owner_key, department, chunks)
+        except Exception:
+            # the German error message with its reference follows (state/unexpected.py);
+            # the page must not go on showing the upload as running
+            async with self:
+                self.uploading, self.progress = False, 0
+            raise
+
+    async def _upload(self, account: AccountView, owner_key: str, department: str, chunks):
+        try:
             target = await asyncio.to_thread(
                 documents.start_upload, account.id, owner_key, department
             )
@@ -120,6 +130,7 @@ class DocumentsState(Feedback, SessionState):
             self.uploads_done += 1
             self._announce(" ".join([self.done_message, *refusals]).strip())
             await self._refresh(account.id)
+        return None
 
     @guard(UNLOCKED)
     async def cancelled(self, account: AccountView):
@@ -156,10 +167,14 @@ async def _receive_all(target: documents.UploadTarget, chunks) -> tuple[list, li
             if incoming is None or chunk.filename != name or chunk.offset == 0:
                 await finish_current()
                 count += 1
-                name, skipping = chunk.filename, False
+                name, skipping, incoming = chunk.filename, False, None
                 if count > MAX_FILES:
                     break  # Reflex answers the rest of the request with an error
-                incoming = documents.receive(target)
+                try:
+                    incoming = documents.receive(target)
+                except files.StoreUnavailable as error:
+                    skipping = True
+                    refusals.append(await _store_unavailable(target, name, error))
             if skipping:
                 continue
             try:
@@ -168,6 +183,9 @@ async def _receive_all(target: documents.UploadTarget, chunks) -> tuple[list, li
                 skipping = True
                 reason = await asyncio.to_thread(documents.too_large_reason, target)
                 refusals.append(await asyncio.to_thread(documents.refuse, target, name, reason))
+            except files.StoreUnavailable as error:  # full or read-only: the file is gone
+                skipping = True
+                refusals.append(await _store_unavailable(target, name, error))
         else:
             await finish_current()
             return accepted, refusals
@@ -175,9 +193,14 @@ async def _receive_all(target: documents.UploadTarget, chunks) -> tuple[list, li
         if incoming is not None:
             incoming.discard()
         raise
-    incoming.discard()
+    if incoming is not None:
+        incoming.discard()
     refusals.append(texts.UPLOAD_TOO_MANY.format(count=MAX_FILES))
     return accepted, refusals
+
+
+async def _store_unavailable(target: documents.UploadTarget, name: str, error: Exception) -> str:
+    return await asyncio.to_thread(documents.store_unavailable, target, name, error)
 
 
 UPLOAD_LIMIT_TEXT = texts.UPLOAD_RULES.format(limit=f"{settings.upload_max_bytes // 2**20} MB")

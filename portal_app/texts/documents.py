@@ -35,6 +35,10 @@ DOCUMENT_QUOTA_EXCEEDED = (
     "Person."
 )
 DOCUMENT_EMPTY = "Die Datei ist leer."
+DOCUMENT_STORE_UNAVAILABLE = (
+    "Die Datei konnte gerade nicht gespeichert werden; es wurde nichts davon behalten. Bitte "
+    "senden Sie sie später noch einmal."
+)
 DOCUMENT_NOT_PDF = (
     "Die Datei gibt sich als PDF aus, lässt sich aber nicht als PDF lesen. Bitte speichern oder "
     "drucken Sie das Dokument erneut als PDF und laden Sie es dann hoch."

@@ -44,6 +44,7 @@ NOT_FOR_MEMBERS = {
     pins.RecordNotFound: "the operator's PIN letter (portal pin issue)",
     documents.ProvideFailed: "the operator providing a document (portal dokument bereitstellen)",
     files.FileTooLarge: "a signal: the state names the file and the limit (services.documents)",
+    files.StoreUnavailable: "a signal: the file's refusal names it (documents.store_unavailable)",
     unsolicited_mail.LimitReached: "a signal: the member gets the same answer either way",
     backup.BackupError: "the operator's backup (portal backup)",
     backup.RestoreRefused: "the operator's restore (portal restore)",

@@ -176,6 +176,25 @@ def test_a_mail_claimed_by_another_worker_is_not_sent_twice(clock, smtp_server, 
     assert claimed.recipient == RECIPIENT
 
 
+@pytest.mark.both_databases
+def test_a_mail_another_worker_sent_between_finding_and_claiming_it_is_not_sent_again(
+    clock, smtp_server, smtp_config, monkeypatch
+):
+    """Both workers find the same due mail; the other one claims, sends and records it (which
+    ends its claim) before this one claims it: this one must not send it a second time."""
+    queue()
+    claim = mail._claim
+
+    def the_other_worker_first(session, mail_id, now):
+        monkeypatch.setattr(mail, "_claim", claim)  # the other worker claims as usual
+        assert mail.deliver_due(smtp_config) == 1
+        return claim(session, mail_id, now)
+
+    monkeypatch.setattr(mail, "_claim", the_other_worker_first)
+    assert mail.deliver_due(smtp_config) == 0
+    assert [m.recipients for m in smtp_server.messages] == [[RECIPIENT]]
+
+
 # --- the demo mailbox ----------------------------------------------------------------------------
 
 

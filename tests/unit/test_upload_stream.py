@@ -2,11 +2,15 @@
 refused ones leave nothing behind, and neither does an upload the browser breaks off."""
 
 import asyncio
+import errno
+import subprocess
+from pathlib import Path
 from types import SimpleNamespace
 
 import pytest
 
-from portal_app.services import documents
+from portal_app import texts
+from portal_app.services import documents, files
 from portal_app.state.documents import MAX_FILES, _receive_all
 from tests.unit.docs_fixtures import (  # noqa: F401
     EXE,
@@ -72,3 +76,92 @@ def test_an_upload_broken_off_midway_leaves_no_partial_file(store, unlocked):  #
         asyncio.run(_receive_all(target, chunks_of(("a.pdf", PDF + b" " * 900), broken_after=2)))
     assert list(store.iterdir()) == []
     assert documents.uploaded(member) == []
+
+
+class _FullDisk:
+    """A temp file's handle on a store that has run full: every write fails as the disk does."""
+
+    def __init__(self, handle):
+        self.handle = handle
+
+    def write(self, _data):
+        raise OSError(errno.ENOSPC, "No space left on device")
+
+    def __getattr__(self, name):
+        return getattr(self.handle, name)
+
+
+def test_a_full_store_refuses_the_file_in_german_and_keeps_nothing_of_it(
+    store,  # noqa: F811
+    unlocked,  # noqa: F811
+    monkeypatch,
+):
+    member = unlocked()
+    target = documents.start_upload(member, key_of(member), "beitrag")
+    receive = documents.receive
+
+    def on_full_disk(upload_target):
+        incoming = receive(upload_target)
+        incoming._handle = _FullDisk(incoming._handle)
+        return incoming
+
+    monkeypatch.setattr(documents, "receive", on_full_disk)
+    accepted, refusals = asyncio.run(_receive_all(target, chunks_of(("a.pdf", PDF))))
+    assert accepted == []
+    assert refusals == [texts.DOCUMENT_REFUSED.format(
+        name="a.pdf", reason=texts.DOCUMENT_STORE_UNAVAILABLE
+    )]  # fmt: skip
+    assert list(store.iterdir()) == []
+    assert documents.uploaded(member) == []
+
+
+def test_a_store_gone_read_only_before_the_file_is_kept_leaves_neither_row_nor_file(
+    store,  # noqa: F811
+    unlocked,  # noqa: F811
+    monkeypatch,
+):
+    member = unlocked()
+    target = documents.start_upload(member, key_of(member), "beitrag")
+    used_before = documents.uploaded(member)
+
+    def read_only(*_args):
+        raise OSError(errno.EROFS, "Read-only file system")
+
+    monkeypatch.setattr(files.os, "replace", read_only)
+    accepted, refusals = asyncio.run(_receive_all(target, chunks_of(("a.pdf", PDF))))
+    assert accepted == []
+    assert texts.DOCUMENT_STORE_UNAVAILABLE in refusals[0]
+    assert list(store.iterdir()) == []
+    assert documents.uploaded(member) == used_before == []
+
+
+def test_a_temp_file_the_read_only_store_kept_goes_at_the_next_sweep_whatever_its_age(
+    store,  # noqa: F811
+    monkeypatch,
+):
+    incoming = files.Incoming(1024)
+    incoming.write(PDF)
+
+    def read_only(_path, missing_ok=False):
+        raise OSError(errno.EROFS, "Read-only file system")
+
+    with monkeypatch.context() as patched:
+        patched.setattr(Path, "unlink", read_only)
+        incoming.discard()  # says nothing: the upload is refused either way
+    assert incoming.temp.exists()
+    assert files.sweep_partials() == 1  # the store is writable again
+    assert list(store.iterdir()) == []
+
+
+def test_a_temp_file_of_a_process_killed_mid_upload_goes_at_the_next_sweep(store):  # noqa: F811
+    finished = subprocess.Popen(["true"])
+    finished.wait()
+    store.mkdir(parents=True, exist_ok=True)
+    orphan = store / f".eingang-{finished.pid}-{'a' * 32}.part"
+    orphan.write_bytes(PDF[:100])  # fresh: no age would let the sweep remove it
+    own = files.Incoming(1024)
+    own.write(PDF)
+    assert files.sweep_partials() == 1
+    assert not orphan.exists()
+    assert own.temp.exists()  # this process's upload goes on
+    own.discard()

@@ -23,9 +23,8 @@ step "pylint: names defined twice" \
 step "unit tests" python -m pytest tests/unit -q
 step "security tests (attacks on services, headers and cookie on the prod server)" \
   python -m pytest tests/security -q
-# One worker: `-n 2 --dist loadfile` (each worker with a portal of its own, tests/e2e/conftest.py)
-# takes 11.5 instead of about 16 minutes, but test_session_ended.py fails now and then under it.
-step "e2e tests (Playwright, Chromium)" python -m pytest tests/e2e -q
+# Two workers, each with a portal of its own (tests/e2e/conftest.py); a file's tests stay together.
+step "e2e tests (Playwright, Chromium)" python -m pytest tests/e2e -q -n 2 --dist loadfile
 # A run of its own: another server (PostgreSQL, Redis, two workers) built into the same .web
 step "scale-out tests (PostgreSQL, Redis, two workers; Playwright)" \
   python -m pytest tests/scaleout -q

@@ -82,15 +82,20 @@ def _step_apprentice() -> rx.Component:
             empty_label=texts.FORM_CHOOSE,
             **_start("schulabschluss"),
         ),
-        textarea_field(
-            "vertreter",
-            LABEL["vertreter"],
-            S.errors.get("vertreter", ""),
-            hint=texts.LEHRVERTRAG_GUARDIAN_HINT,
-            max_length=1000,
-            required=False,
-            **_start("vertreter"),
-        ),
+        _longer_text("vertreter", texts.LEHRVERTRAG_GUARDIAN_HINT),
+    )
+
+
+def _longer_text(name: str, hint: str) -> rx.Component:
+    """A text area the rules may ask for (guardians of a minor, the reason for a duration)."""
+    return textarea_field(
+        name,
+        LABEL[name],
+        S.errors.get(name, ""),
+        hint=hint,
+        max_length=1000,
+        required=False,
+        **_start(name),
     )
 
 
@@ -107,15 +112,7 @@ def _step_training() -> rx.Component:
         ),
         _date("beginn"),
         _text("dauer", hint=texts.LEHRVERTRAG_DURATION_HINT, max_length=2),
-        textarea_field(
-            "dauer_grund",
-            LABEL["dauer_grund"],
-            S.errors.get("dauer_grund", ""),
-            hint=texts.LEHRVERTRAG_REASON_HINT,
-            max_length=1000,
-            required=False,
-            **_start("dauer_grund"),
-        ),
+        _longer_text("dauer_grund", texts.LEHRVERTRAG_REASON_HINT),
     )
 
 

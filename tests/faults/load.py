@@ -71,38 +71,35 @@ def answer(wire: ReflexWire, handler: str, payload: dict | None = None, path: st
     except socketio.exceptions.SocketIOError as error:
         raise Disconnected from error
     updates: list[dict] = []
-    deadline = started + bound
+    for update in _updates_until(wire, started + bound):
+        updates.append(update)
+        if update.get("final", True):
+            return time.perf_counter() - started, updates
+    raise AssertionError("unreachable: _updates_until ends by raising")
+
+
+def _updates_until(wire: ReflexWire, deadline: float):
+    """The socket's updates as they come; TimeoutError at `deadline` (perf_counter),
+    Disconnected when the socket is gone."""
     while True:
         left = deadline - time.perf_counter()
         if left <= 0:
             raise TimeoutError
         try:
-            update = wire.updates.get(timeout=min(left, 0.5))
+            yield wire.updates.get(timeout=min(left, 0.5))
         except queue.Empty:
             if not wire.client.connected:
                 raise Disconnected from None
-            continue
-        updates.append(update)
-        if update.get("final", True):
-            return time.perf_counter() - started, updates
 
 
 def wait_for(wire: ReflexWire, text: str, deadline: float) -> list[dict]:
     """Updates until one contains `text` (as JSON); TimeoutError at `deadline` (perf_counter)."""
     updates: list[dict] = []
-    while True:
-        left = deadline - time.perf_counter()
-        if left <= 0:
-            raise TimeoutError
-        try:
-            update = wire.updates.get(timeout=min(left, 0.5))
-        except queue.Empty:
-            if not wire.client.connected:
-                raise Disconnected from None
-            continue
+    for update in _updates_until(wire, deadline):
         updates.append(update)
         if text in json.dumps(update, ensure_ascii=False):
             return updates
+    raise AssertionError("unreachable: _updates_until ends by raising")
 
 
 def classify(updates: list[dict]) -> str:

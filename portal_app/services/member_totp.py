@@ -74,6 +74,14 @@ class SecondFactorRequired(PortalError):
         super().__init__(message)
 
 
+class CodesPaused(throttle.LoginThrottled):
+    """Too many wrong codes: the code step of this account pauses (not the password's)."""
+
+    def __init__(self, until: datetime):
+        super().__init__(until, paused=True)
+        self.message = texts.TOTP_PAUSED.format(until=dates.format_datetime(until))
+
+
 class CodeRejected(PortalError):
     """A confirmation code is empty, wrong or used already, or the login took too long
     (no field: start again)."""
@@ -278,8 +286,13 @@ def finish_login(
     if clock.now() > step.until:
         raise CodeRejected(texts.TOTP_TOO_LATE)
     code_key = throttle.second_factor_key(step.account_id, step.key)
-    with unit_of_work() as session:
-        this_try = throttle.count_try(session, code_key, throttle.CODE_PAUSE_AFTER)
+    try:
+        with unit_of_work() as session:
+            this_try = throttle.count_try(session, code_key, throttle.CODE_PAUSE_AFTER)
+    except throttle.LoginThrottled as error:
+        if error.paused:
+            raise CodesPaused(error.until) from None
+        raise
     with unit_of_work() as session:
         row = _row(session, step.account_id)
         if row is None or row.confirmed_at is None:  # reset or turned off meanwhile

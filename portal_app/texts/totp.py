@@ -11,6 +11,12 @@ TOTP_CODE_WRONG = (
     "den nächsten Code Ihrer App."
 )
 TOTP_TOO_LATE = "Die Anmeldung hat zu lange gedauert. Bitte beginnen Sie von vorn."
+TOTP_PAUSED = (
+    "Nach mehreren falschen Bestätigungscodes nimmt das Portal bis {until} keinen Code für "
+    "dieses Konto an. Versuchen Sie es danach erneut – mit dem Code Ihrer Authenticator-App oder "
+    "einem Wiederherstellungscode. Haben Sie beides nicht mehr, hilft Ihnen die "
+    "Handwerkskammer weiter."
+)
 TOTP_SETUP_INTRO = (
     "Scannen Sie den QR-Code mit Ihrer Authenticator-App oder tippen Sie den Schlüssel ein. "
     "Geben Sie dann den sechsstelligen Code ein, den die App anzeigt."

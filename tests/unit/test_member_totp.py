@@ -154,6 +154,22 @@ def test_a_code_works_only_once(clock, account):
         member_totp.finish_login(_known_browser(clock, account_id), code_now(secret))
 
 
+def test_many_wrong_codes_pause_the_code_step_with_its_own_message(clock, account):
+    account_id, token = account
+    secret, _ = turn_on(account_id, token)
+    step = _known_browser(clock, account_id)
+    wrong = f"{(int(code_now(secret, +1)) + 500_000) % 1_000_000:06d}"
+    for _try in range(throttle.CODE_PAUSE_AFTER):
+        with pytest.raises(member_totp.CodeRejected):
+            member_totp.finish_login(step, wrong)
+        clock.travel(seconds=61)
+        step = sessions.SecondStep(account_id, clock.now() + sessions.SECOND_STEP_TIME, step.key)
+    with pytest.raises(member_totp.CodesPaused) as paused:
+        member_totp.finish_login(step, code_now(secret))
+    assert paused.value.message.startswith(texts.TOTP_PAUSED.split("{")[0])
+    assert "Passwort vergessen" not in paused.value.message
+
+
 def test_one_step_of_drift_is_accepted_two_are_not(clock, account):
     account_id, token = account
     secret, _ = turn_on(account_id, token)

@@ -452,14 +452,20 @@ def ask_back(scope: inbox.Scope, item_id: int, question: str) -> None:
         item.status = inbox.WORKING
         session.add(item)
         inbox.add_step(session, item, scope, inbox.ASKED_BACK, question)
-        if contract.account_id is not None:
+        for account_id in _training_team(session, contract):
             postfach.deliver(
                 session,
-                contract.account_id,
+                account_id,
                 texts.LEHRVERTRAG_QUESTION_SUBJECT.format(subject=item.subject),
                 question,
                 vorgang_id=item.id,
             )
+
+
+def _training_team(session: Session, contract: Lehrvertrag) -> list[int]:
+    """Who hears of the contract in the Postfach: every account with the Betrieb's role
+    Ausbildung (the Postfach shows those messages only while the role lasts)."""
+    return roles.accounts_with_role(session, contract.betrieb_id, roles.AUSBILDUNG)
 
 
 def _next_kundennummer(session: Session) -> str:
@@ -470,13 +476,13 @@ def _next_kundennummer(session: Session) -> str:
 
 def register(scope: inbox.Scope, item_id: int, raw_number: str) -> int:
     """ "Eintragen": the contract gets its Lehrlingsrolle number, the apprentice becomes a
-    Person (Kundennummer) of the registry, the item is done, and the member who submitted it
-    finds the Eintragungsbestätigung (PDF) in the Postfach. Returns the new Person's id (for
-    a PIN letter from the Verzeichnis)."""
+    Person (Kundennummer) of the registry, the item is done, and the Betrieb's members with
+    the role Ausbildung find the Eintragungsbestätigung (PDF) in their Postfach. Returns the
+    new Person's id (for a PIN letter from the Verzeichnis)."""
     number = re.sub(r"\s+", "", raw_number or "").upper()
     if not NUMBER.fullmatch(number):
         raise RegistrationInvalid(texts.LEHRVERTRAG_NUMBER_INVALID, field="lehrlingsrolle_nr")
-    stored_name = ""
+    stored_names: list[str] = []
     try:
         with unit_of_work() as session:
             item, contract = _staff_contract(session, scope, item_id, lock=True)
@@ -514,22 +520,22 @@ def register(scope: inbox.Scope, item_id: int, raw_number: str) -> int:
                     number=number, kundennummer=person.kundennummer
                 ),
             )  # fmt: skip
-            if contract.account_id is not None:
-                shown = _printable(session, contract)
-                stored_name = files.store_bytes(lehrvertrag_pdf.confirmation_pdf(shown))
+            shown = _printable(session, contract)
+            pdf = lehrvertrag_pdf.confirmation_pdf(shown)
+            for account_id in _training_team(session, contract):
                 message = postfach.deliver(
                     session,
-                    contract.account_id,
+                    account_id,
                     texts.LEHRVERTRAG_CONFIRMATION_SUBJECT.format(subject=item.subject),
                     texts.LEHRVERTRAG_CONFIRMATION_BODY.format(number=number),
                     vorgang_id=item.id,
                 )
-                kept = files.Stored(
-                    stored_name, files.path_of(stored_name).stat().st_size, "", files.PDF
-                )
+                # a file of its own per message: deleting one account's Postfach keeps the others'
+                stored_names.append(files.store_bytes(pdf))
+                kept = files.Stored(stored_names[-1], len(pdf), "", files.PDF)
                 postfach.attach(session, message, lehrvertrag_pdf.file_name(shown, True), kept)
             return person.id
     except BaseException:
-        if stored_name:
+        for stored_name in stored_names:
             files.delete(stored_name)
         raise

@@ -1,13 +1,13 @@
-"""The member's Postfach: messages from the chamber (answers to what they sent, documents
-provided for them), newest first, unread marked. The mail about a new message only says that
-there is one and links here; what the chamber wrote stays in the portal.
+"""The member's Postfach: messages from the chamber (answers to what they sent, documents provided
+for them), newest first, unread marked. The mail about a new message only says that there is one
+and links here; what the chamber wrote stays in the portal.
 
 A message about a Betrieb's document (a document the chamber provided for the Betrieb, or the
 answer to a document sent for it) belongs to the Betrieb's team: it is shown, counted and its
 attachments handed out only while the account holds the role Dokumente for that Betrieb
 (services/roles.py), or, for a fee notice (a document of the department Beitrag), the role
-Beitrag und SEPA. Other messages (answers
-to forms, PIN requests) are the account's own. A change of the account's roles sets the
+Beitrag und SEPA, and for the answers about a Lehrvertrag the role Ausbildung. Other messages
+(answers to forms, PIN requests) are the account's own. A change of the account's roles sets the
 account's Postfach mark (`rights_changed`), so no worker keeps an unread count from before it."""
 
 from __future__ import annotations
@@ -18,7 +18,14 @@ from datetime import datetime, timedelta
 from sqlmodel import Session, col, func, select, update
 
 from portal_app import routes, texts
-from portal_app.models import Account, Dokument, PostfachAnhang, PostfachNachricht, Vorgang
+from portal_app.models import (
+    Account,
+    Dokument,
+    Lehrvertrag,
+    PostfachAnhang,
+    PostfachNachricht,
+    Vorgang,
+)
 from portal_app.services import audit, clock, departments, files, mail, marks, roles
 from portal_app.services.db import unit_of_work
 from portal_app.services.errors import PortalError
@@ -133,16 +140,34 @@ def _fee_notice_of_betrieb():
     )
 
 
+def _lehrvertrag_of_message():
+    """The Betrieb of the Lehrvertrag whose inbox item a message answers (NULL for others)."""
+    return (
+        select(Lehrvertrag.betrieb_id)
+        .where(Lehrvertrag.vorgang_id == PostfachNachricht.vorgang_id)
+        .scalar_subquery()
+    )
+
+
 def _visible(session: Session, account_id: int):
     """The condition for the account's messages it may see now (see the module docstring):
-    a Betrieb's fee notice needs the role Beitrag und SEPA, its other messages Dokumente."""
+    a Betrieb's fee notice needs the role Beitrag und SEPA, a message about its Lehrvertrag
+    the role Ausbildung, its other messages Dokumente."""
     documents_of = roles.betrieb_ids_with_role(session, account_id, roles.DOKUMENTE)
     fees_of = roles.betrieb_ids_with_role(session, account_id, roles.SEPA)
+    training_of = roles.betrieb_ids_with_role(session, account_id, roles.AUSBILDUNG)
     about, fee_notice = _betrieb_of_message(), _fee_notice_of_betrieb()
+    contract = _lehrvertrag_of_message()
     return (PostfachNachricht.account_id == account_id) & (
-        about.is_(None)
-        | (fee_notice.is_not(None) & fee_notice.in_(list(fees_of) or [-1]))
-        | (fee_notice.is_(None) & about.in_(list(documents_of) or [-1]))
+        (contract.is_not(None) & contract.in_(list(training_of) or [-1]))
+        | (
+            contract.is_(None)
+            & (
+                about.is_(None)
+                | (fee_notice.is_not(None) & fee_notice.in_(list(fees_of) or [-1]))
+                | (fee_notice.is_(None) & about.in_(list(documents_of) or [-1]))
+            )
+        )
     )
 
 

@@ -127,3 +127,46 @@ def test_staff_of_another_department_cannot_act_on_the_contract(unlocked, store)
 def test_the_pay_table_has_the_statutory_values():
     assert rules.MINIMUM_PAY[2025] == (682, 805, 921, 955)
     assert rules.MINIMUM_PAY[2026] == (724, 854, 977, 1014)
+
+
+def test_the_confirmation_reaches_every_member_with_the_role_ausbildung_while_they_hold_it(
+    unlocked,  # noqa: F811
+    store,  # noqa: F811
+    clerk,
+    make_account,
+):
+    from portal_app.models import Account, Freischaltung
+    from portal_app.services import files, mail, team
+    from tests.unit.conftest import token_from
+
+    admin = unlocked("TS-1234567-0")
+
+    def join(roles) -> int:
+        account_id = make_account()
+        with db.unit_of_work() as session:
+            address = session.get(Account, account_id).email
+        team.invite(admin, "TS-1234567-0", address, roles)
+        invitation = next(m for m in mail.recent_mails() if m.recipient == address)
+        team.accept(account_id, token_from(invitation.body))
+        return account_id
+
+    trainer, clerk_of_betrieb = join([team.AUSBILDUNG]), join([team.DOKUMENTE])
+    contract_id = fill_in(trainer)
+    lehrvertrag.submit(trainer, contract_id)
+    [row] = inbox.listing(clerk, inbox.InboxFilter()).rows
+    lehrvertrag.register(clerk, row.id, "LR-2026-0002")
+
+    for holder in (admin, trainer):
+        [confirmation] = postfach.messages(holder)
+        [attachment] = confirmation.attachments
+        handed_out = postfach.attachment(holder, attachment.id)
+        assert files.path_of(handed_out.stored_name).read_bytes().startswith(b"%PDF")
+    assert postfach.messages(clerk_of_betrieb) == []  # Dokumente only: not the apprentice's data
+
+    with db.unit_of_work() as session:
+        link_id = session.exec(
+            select(Freischaltung.id).where(Freischaltung.account_id == trainer)
+        ).one()
+    team.set_roles(admin, "TS-1234567-0", link_id, [team.DOKUMENTE])
+    assert postfach.messages(trainer) == []  # the role has gone, and the message with it
+    assert postfach.unread_count(trainer) == 0

@@ -10,6 +10,7 @@ from portal_app.components.forms import (
     date_field,
     form,
     notice,
+    question,
     select_field,
     submit_button,
     success_panel,
@@ -281,6 +282,26 @@ COLUMNS = (
 )
 
 
+def _discard(row) -> rx.Component:
+    """A draft never sent: "Verwerfen", asked once more in place of the button."""
+    return rx.cond(
+        L.confirm_discard == row["id"],
+        question(
+            texts.LEHRVERTRAG_DISCARD_CONFIRM,
+            rx.button(
+                texts.LEHRVERTRAG_DISCARD_YES, on_click=L.discard(row["id"]), color_scheme="red"
+            ),
+            rx.button(texts.LEHRVERTRAG_DISCARD_NO, on_click=L.keep, variant="outline"),
+        ),
+        rx.button(
+            texts.LEHRVERTRAG_DISCARD,
+            on_click=L.ask_discard(row["id"]),
+            variant="outline",
+            aria_label=row["discard_label"],
+        ),
+    )
+
+
 def _actions(row) -> rx.Component:
     return rx.flex(
         rx.cond(
@@ -288,6 +309,7 @@ def _actions(row) -> rx.Component:
             rx.link(texts.LEHRVERTRAG_RESUME, href=row["href"], aria_label=row["edit_label"]),
             rx.link(texts.LEHRVERTRAG_SHOW, href=row["href"], aria_label=row["show_label"]),
         ),
+        rx.cond(row["discardable"] != "", _discard(row)),
         rx.cond(
             row["submitted"] != "",
             rx.button(
@@ -353,6 +375,8 @@ def _list() -> rx.Component:
 def lehrvertraege_page() -> rx.Component:
     return rx.fragment(
         rx.heading(texts.LEHRVERTRAG_LIST_TITLE, **styles.page_heading),
+        rx.cond(L.done != "", success_panel(None, L.done)),
+        alert(L.problem),
         rx.cond(
             L.may_use,
             rx.fragment(

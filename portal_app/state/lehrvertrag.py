@@ -160,6 +160,8 @@ def _contract_row(row: lehrvertrag.ContractRow) -> dict[str, str]:
         + (f" ({row.lehrlingsrolle_nr})" if row.lehrlingsrolle_nr else ""),
         "changed": local_date(row.updated_at),
         "editable": "1" if row.status in lehrvertrag.EDITABLE else "",
+        "discardable": "1" if row.status == lehrvertrag.DRAFT else "",
+        "discard_label": texts.LEHRVERTRAG_DISCARD_LABEL.format(name=name),
         "submitted": "1" if submitted else "",
         "registered": "1" if row.status == lehrvertrag.REGISTERED else "",
         "edit_label": texts.LEHRVERTRAG_RESUME_LABEL.format(name=name),
@@ -172,13 +174,48 @@ def _contract_row(row: lehrvertrag.ContractRow) -> dict[str, str]:
 class LehrvertraegeState(Feedback, SessionState):
     may_use: bool = False
     rows: list[dict[str, str]] = []
+    # the draft whose discarding the page asks to confirm ("" = none); what was done
+    confirm_discard: str = ""
+    done: str = ""
+
+    async def _reload(self, account_id: int) -> None:
+        self.may_use = await asyncio.to_thread(lehrvertrag.may_use, account_id)
+        found = await asyncio.to_thread(lehrvertrag.contracts, account_id)
+        self.rows = [_contract_row(row) for row in found]
 
     @guard(UNLOCKED)
     async def load(self, account: AccountView):
         self._clear_feedback()
-        self.may_use = await asyncio.to_thread(lehrvertrag.may_use, account.id)
-        found = await asyncio.to_thread(lehrvertrag.contracts, account.id)
-        self.rows = [_contract_row(row) for row in found]
+        self.confirm_discard, self.done = "", ""
+        await self._reload(account.id)
+
+    @guard(UNLOCKED)
+    async def ask_discard(self, _account: AccountView, contract_id: str):
+        """The first click: the row asks to confirm in place of the button."""
+        self._clear_feedback()
+        self.done = ""
+        self.confirm_discard = str(parse_id(contract_id) or "")
+        if self.confirm_discard:
+            self._announce(texts.LEHRVERTRAG_DISCARD_CONFIRM)
+
+    @guard(UNLOCKED)
+    async def keep(self, _account: AccountView):
+        self.confirm_discard = ""
+
+    @guard(UNLOCKED)
+    async def discard(self, account: AccountView, contract_id: str):
+        self.confirm_discard, self.done = "", ""
+        try:  # the service checks the Betrieb's role and that it is a draft never sent
+            await asyncio.to_thread(
+                lehrvertrag.delete_draft, account.id, parse_id(contract_id) or 0
+            )
+        except (lehrvertrag.LehrvertragNotFound, lehrvertrag.LehrvertragLocked) as error:
+            await self._reload(account.id)
+            return self._fail(error)
+        self.done = texts.LEHRVERTRAG_DISCARDED
+        self._succeed(self.done)
+        await self._reload(account.id)
+        return None
 
     async def _pdf(self, account: AccountView, contract_id, confirmation: bool):
         try:
@@ -189,7 +226,7 @@ class LehrvertraegeState(Feedback, SessionState):
                 registered=confirmation,
             )
         except lehrvertrag.LehrvertragNotFound as error:
-            return rx.toast.error(str(error))
+            return self._fail(error)
         make = lehrvertrag_pdf.confirmation_pdf if confirmation else lehrvertrag_pdf.contract_pdf
         data = await asyncio.to_thread(make, shown)
         name = lehrvertrag_pdf.file_name(shown, confirmation)

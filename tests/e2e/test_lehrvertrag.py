@@ -202,3 +202,26 @@ def _registry_row(tmp_path, number: str):
         encoding="utf-8",
     )
     return csv
+
+
+def test_a_draft_is_discarded_after_asking_once_more(page: Page, mail_sink, betrieb, issue_pin):
+    flows.create_unlocked_member(page, mail_sink, betrieb, issue_pin(betrieb))
+    _start_from_mein_konto(page)
+    _first_two_steps(page)
+    page.get_by_role("main").get_by_role("link", name=texts.LEHRVERTRAG_LIST_TITLE).click()
+    expect(page.get_by_role("heading", name=texts.LEHRVERTRAG_LIST_TITLE, level=1)).to_be_visible()
+    draft = page.get_by_role("row").filter(has_text="Lena Brandl")
+    discard = draft.get_by_role(
+        "button", name=texts.LEHRVERTRAG_DISCARD_LABEL.format(name="Lena Brandl")
+    )
+    discard.focus()
+    page.keyboard.press("Enter")
+    expect(flows.announcer(page)).to_have_text(texts.LEHRVERTRAG_DISCARD_CONFIRM)
+    flows.assert_accessible(page)
+    draft.get_by_role("button", name=texts.LEHRVERTRAG_DISCARD_NO).click()  # kept
+    expect(draft).to_be_visible()
+    discard.click()
+    draft.get_by_role("button", name=texts.LEHRVERTRAG_DISCARD_YES).click()
+    expect(page.get_by_role("main").get_by_text(texts.LEHRVERTRAG_DISCARDED)).to_be_visible()
+    expect(page.get_by_role("row").filter(has_text="Lena Brandl")).to_have_count(0)
+    expect(page.get_by_text(texts.LEHRVERTRAG_LIST_EMPTY)).to_be_visible()

@@ -73,7 +73,7 @@ def _staged() -> rx.Component:
             actions=(
                 rx.button(texts.BEITRAG_DELIVER_BUTTON, size="3", on_click=BeitragState.deliver),
                 rx.button(
-                    texts.BEITRAG_DISCARD_BUTTON,
+                    texts.DISCARD_BUTTON,
                     size="3",
                     variant="outline",
                     on_click=BeitragState.discard,

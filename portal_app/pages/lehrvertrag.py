@@ -291,10 +291,10 @@ def _discard(row) -> rx.Component:
             rx.button(
                 texts.LEHRVERTRAG_DISCARD_YES, on_click=L.discard(row["id"]), color_scheme="red"
             ),
-            rx.button(texts.LEHRVERTRAG_DISCARD_NO, on_click=L.keep, variant="outline"),
+            rx.button(texts.CANCEL_NO, on_click=L.keep, variant="outline"),
         ),
         rx.button(
-            texts.LEHRVERTRAG_DISCARD,
+            texts.DISCARD_BUTTON,
             on_click=L.ask_discard(row["id"]),
             variant="outline",
             aria_label=row["discard_label"],

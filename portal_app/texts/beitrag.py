@@ -67,7 +67,6 @@ BEITRAG_CHECKED = (
     "per Post."
 )
 BEITRAG_DELIVER_BUTTON = "Jetzt zustellen"
-BEITRAG_DISCARD_BUTTON = "Verwerfen"
 BEITRAG_DELIVERING = "Die Bescheide werden zugestellt; das kann bei vielen einige Minuten dauern …"
 BEITRAG_DISCARDED = "Der Stapel ist verworfen; es wurde nichts zugestellt."
 BEITRAG_DELIVERED = (

@@ -44,3 +44,5 @@ ENTRIES_EMPTY = "Keine Einträge gefunden."
 # a yes/no value in a table or a file
 YES = "ja"
 NO = "nein"
+# throwing away what is not sent yet (a checked batch of notices, a draft)
+DISCARD_BUTTON = "Verwerfen"

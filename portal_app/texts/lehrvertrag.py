@@ -21,13 +21,11 @@ LEHRVERTRAG_RESUME = "Bearbeiten"
 LEHRVERTRAG_RESUME_LABEL = "Lehrvertrag {name} bearbeiten"
 LEHRVERTRAG_SHOW = "Ansehen"
 LEHRVERTRAG_SHOW_LABEL = "Lehrvertrag {name} ansehen"
-LEHRVERTRAG_DISCARD = "Verwerfen"
 LEHRVERTRAG_DISCARD_LABEL = "Entwurf {name} verwerfen"
 LEHRVERTRAG_DISCARD_CONFIRM = (
     "Diesen Entwurf wirklich verwerfen? Das lässt sich nicht rückgängig machen."
 )
 LEHRVERTRAG_DISCARD_YES = "Ja, verwerfen"
-LEHRVERTRAG_DISCARD_NO = "Nein, behalten"
 LEHRVERTRAG_DISCARDED = "Der Entwurf ist verworfen."
 LEHRVERTRAG_DOWNLOAD_CONTRACT = "Vertrag (PDF)"
 LEHRVERTRAG_DOWNLOAD_CONTRACT_LABEL = "Vertrag {name} als PDF herunterladen"

@@ -218,7 +218,7 @@ def test_a_draft_is_discarded_after_asking_once_more(page: Page, mail_sink, betr
     page.keyboard.press("Enter")
     expect(flows.announcer(page)).to_have_text(texts.LEHRVERTRAG_DISCARD_CONFIRM)
     flows.assert_accessible(page)
-    draft.get_by_role("button", name=texts.LEHRVERTRAG_DISCARD_NO).click()  # kept
+    draft.get_by_role("button", name=texts.CANCEL_NO).click()  # kept
     expect(draft).to_be_visible()
     discard.click()
     draft.get_by_role("button", name=texts.LEHRVERTRAG_DISCARD_YES).click()

@@ -18,6 +18,7 @@ from portal_app.components.forms import (
     textarea_field,
 )
 from portal_app.components.links import link_button
+from portal_app.components.loading import until_loaded
 from portal_app.components.page import page
 from portal_app.components.stepper import stepper
 from portal_app.state.lehrvertrag import (
@@ -377,13 +378,15 @@ def lehrvertraege_page() -> rx.Component:
         rx.heading(texts.LEHRVERTRAG_LIST_TITLE, **styles.page_heading),
         rx.cond(L.done != "", success_panel(None, L.done)),
         alert(L.problem),
-        rx.cond(
-            L.may_use,
-            rx.fragment(
-                rx.text(texts.LEHRVERTRAG_LIST_INTRO, as_="p"),
-                link_button(texts.LEHRVERTRAG_START_NEW, routes.LEHRVERTRAG_NEW),
-                _list(),
-            ),
-            notice(texts.LEHRVERTRAG_NO_ROLE),
+        until_loaded(
+            rx.cond(
+                L.may_use,
+                rx.fragment(
+                    rx.text(texts.LEHRVERTRAG_LIST_INTRO, as_="p"),
+                    link_button(texts.LEHRVERTRAG_START_NEW, routes.LEHRVERTRAG_NEW),
+                    _list(),
+                ),
+                notice(texts.LEHRVERTRAG_NO_ROLE),
+            )
         ),
     )

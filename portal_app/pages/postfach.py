@@ -3,6 +3,7 @@
 import reflex as rx
 
 from portal_app import routes, styles, texts
+from portal_app.components.loading import until_loaded
 from portal_app.components.page import page
 from portal_app.state.postfach import MessageCard, PostfachState
 from portal_app.state.session import SessionState
@@ -79,9 +80,11 @@ def postfach_page() -> rx.Component:
     return rx.fragment(
         rx.heading(texts.POSTFACH_TITLE, **styles.page_heading),
         rx.text(texts.POSTFACH_INTRO, as_="p", margin_bottom="1rem"),
-        rx.cond(
-            PostfachState.messages.length() > 0,
-            rx.el.ul(rx.foreach(PostfachState.messages, _message), class_name="course-list"),
-            rx.text(texts.POSTFACH_EMPTY, as_="p"),
+        until_loaded(
+            rx.cond(
+                PostfachState.messages.length() > 0,
+                rx.el.ul(rx.foreach(PostfachState.messages, _message), class_name="course-list"),
+                rx.text(texts.POSTFACH_EMPTY, as_="p"),
+            )
         ),
     )

@@ -43,7 +43,7 @@ from sqlmodel import SQLModel
 
 import portal_app.models  # noqa: F401  (registers the tables with SQLModel.metadata)
 from portal_app import texts
-from portal_app.services import clock, dates, db
+from portal_app.services import clock, dates, db, file_rows
 from portal_app.settings import settings
 
 FORMAT = "kundenportal-sicherung"
@@ -107,13 +107,6 @@ def _table_names() -> list[str]:
     return [*sorted(SQLModel.metadata.tables), MIGRATIONS_TABLE]
 
 
-def _stored_name_tables() -> list[str]:
-    """The tables that name files in the store (a column `stored_name`)."""
-    return sorted(
-        name for name, table in SQLModel.metadata.tables.items() if "stored_name" in table.c
-    )
-
-
 def _row_counts(connection: Connection) -> dict[str, int]:
     """Rows per portal table that exists in the database behind `connection`."""
     present = set(inspect(connection).get_table_names())
@@ -122,16 +115,6 @@ def _row_counts(connection: Connection) -> dict[str, int]:
         for name in _table_names()
         if name in present
     }
-
-
-def _referenced_files(connection: Connection) -> set[str]:
-    present = set(inspect(connection).get_table_names())
-    names: set[str] = set()
-    for name in _stored_name_tables():
-        if name in present:
-            stored = column("stored_name")
-            names.update(connection.execute(select(stored).select_from(table(name))).scalars())
-    return names
 
 
 def _migration(connection: Connection) -> str | None:
@@ -225,7 +208,7 @@ def _sqlite_snapshot(url: str, staging: Path) -> Iterator[_Snapshot]:
     try:
         with engine.connect() as connection:
             found = _Snapshot(
-                copy, _row_counts(connection), _referenced_files(connection),
+                copy, _row_counts(connection), file_rows.named_files(connection),
                 _migration(connection),
             )  # fmt: skip
     finally:
@@ -257,7 +240,7 @@ def _postgres_snapshot(url: str, staging: Path) -> Iterator[_Snapshot]:
             )  # fmt: skip
             # the same snapshot: rows and file names exactly as in the dump
             yield _Snapshot(
-                dump, _row_counts(connection), _referenced_files(connection),
+                dump, _row_counts(connection), file_rows.named_files(connection),
                 _migration(connection), client_major,
             )  # fmt: skip
 

@@ -478,10 +478,11 @@ def check_upload(staff: StaffView, incoming: files.Incoming, raw_title: str) -> 
             session.flush()
             checked.stapel_id = row.id
             audit.record_staff(session, AUDIT_CHECKED, staff.id, f"stapel:{row.id}", detail)
-            return checked
     except BaseException:
         incoming.discard()
         raise
+    incoming.done()  # staged: the row naming the ZIP is committed
+    return checked
 
 
 def discard(staff: StaffView, stapel_id: int) -> None:
@@ -512,7 +513,7 @@ def deliver(staff: StaffView, stapel_id: int) -> Delivered:
         if row is None or row.delivered_at is not None or not row.zip_name:
             raise BatchError(texts.BEITRAG_NOT_STAGED)
         zip_name, title, digest = row.zip_name, row.titel, row.content_hash
-    stored: list[str] = []
+    stored: list[files.Incoming] = []
     try:
         with unit_of_work() as session:
             claimed = session.exec(
@@ -538,13 +539,15 @@ def deliver(staff: StaffView, stapel_id: int) -> Delivered:
                 f"{result.paper} Papierpost",
             )
     except IntegrityError:
-        for name in stored:
-            files.delete(name)
+        for made in stored:
+            made.discard()
         raise BatchError(texts.BEITRAG_ALREADY_DELIVERED_SHORT) from None
     except BaseException:
-        for name in stored:
-            files.delete(name)
+        for made in stored:
+            made.discard()
         raise
+    for made in stored:
+        made.done()
     files.delete(zip_name)
     return result
 
@@ -556,7 +559,7 @@ def _deliver_entries(
     title: str,
     zip_name: str,
     entries: list[_Entry],
-    stored: list[str],
+    stored: list[files.Incoming],
 ) -> Delivered:
     accounts = _accounts_by_record(session, entries)
     records = _record_rows(session, entries)
@@ -565,8 +568,7 @@ def _deliver_entries(
     with zipfile.ZipFile(files.path_of(zip_name)) as archive:
         for entry in entries:
             data = read_entry(archive, entry.info, settings.upload_max_bytes)
-            stored_name = files.store_bytes(data)
-            stored.append(stored_name)
+            stored.append(files.made(data))
             record = records[entry.record_key]
             dokument = Dokument(
                 betrieb_id=record.id if entry.is_betrieb else None,
@@ -575,7 +577,7 @@ def _deliver_entries(
                 abteilung=departments.BEITRAG,
                 titel=title,
                 original_name=files.sanitize_name(entry.name, files.PDF),
-                stored_name=stored_name,
+                stored_name=stored[-1].name,
                 content_type=files.CONTENT_TYPES[files.PDF],
                 size=len(data),
                 sha256=entry.sha256,

@@ -561,7 +561,7 @@ def _make(export_id: int) -> bool:
     with unit_of_work() as session:
         account_id = session.get(DataExport, export_id).account_id
     data = build_archive(account_id)
-    stored_name = files.store_bytes(data)
+    made = files.made(data)
     try:
         with unit_of_work() as session:
             now = clock.now()
@@ -571,14 +571,14 @@ def _make(export_id: int) -> bool:
                 .where(col(DataExport.finished_at).is_(None))
                 .values(
                     finished_at=now,
-                    stored_name=stored_name,
+                    stored_name=made.name,
                     size=len(data),
                     expires_at=now + KEEP_FOR,
                     claimed_until=None,
                 )
             ).rowcount
             if finished != 1:
-                files.delete(stored_name)
+                made.discard()
                 return False
             account = session.get(Account, account_id)
             body = texts.MAIL_DATA_READY_BODY.format(
@@ -588,8 +588,9 @@ def _make(export_id: int) -> bool:
             mail.enqueue(session, account.email, texts.MAIL_DATA_READY_SUBJECT, body)
             audit.record(session, audit.Action.DATA_EXPORTED, account_id)
     except BaseException:
-        files.delete(stored_name)
+        made.discard()
         raise
+    made.done()
     return True
 
 

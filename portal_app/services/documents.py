@@ -22,6 +22,7 @@ from portal_app.services import (
     clock,
     db,
     departments,
+    file_rows,
     files,
     inbox,
     mail,
@@ -147,7 +148,7 @@ class UploadTarget:
 
 def start_upload(account_id: int, owner_key: str, department: str) -> UploadTarget:
     """Check the choice before any byte is stored; refusals are audited."""
-    files.sweep_partials()
+    files.sweep_partials(file_rows.is_named)
     with unit_of_work() as session:
         owner = owner_of(session, account_id, owner_key)
         if owner is None:
@@ -237,7 +238,6 @@ def _finish(target: UploadTarget, incoming: files.Incoming, raw_name: str) -> Do
         raise UploadRefused(refuse(target, raw_name, content_refusal(kind)))
     name = files.sanitize_name(raw_name, kind)
     stored = incoming.stored(kind)
-    kept = False
     try:
         with unit_of_work() as session:
             # PostgreSQL: an advisory lock per owner. SQLite: the insert below is the
@@ -272,23 +272,24 @@ def _finish(target: UploadTarget, incoming: files.Incoming, raw_name: str) -> Do
                 subject=name,
                 dokument_id=row.id,
             )
-            incoming.keep(kind, stored)
-            kept = True
+            incoming.keep(kind)
             audit.record(
                 session, AUDIT_UPLOAD, target.account_id, target.owner.key, f"{row.id} {name}"
             )
-        return _view(row, target.owner)
     except _OverQuota:
-        pass
+        incoming.discard()
+        with unit_of_work() as session:
+            audit.record(
+                session, AUDIT_UPLOAD_REFUSED, target.account_id, target.owner.key, "Quota"
+            )
+        raise UploadRefused(
+            texts.DOCUMENT_QUOTA_EXCEEDED.format(quota=_mb(settings.quota_bytes))
+        ) from None
     except BaseException:
         incoming.discard()
-        if kept:
-            files.delete(stored.stored_name)
         raise
-    incoming.discard()
-    with unit_of_work() as session:
-        audit.record(session, AUDIT_UPLOAD_REFUSED, target.account_id, target.owner.key, "Quota")
-    raise UploadRefused(texts.DOCUMENT_QUOTA_EXCEEDED.format(quota=_mb(settings.quota_bytes)))
+    incoming.done()  # the row is committed (a stop before this line: the sweep keeps the file)
+    return _view(row, target.owner)
 
 
 class _OverQuota(Exception):
@@ -412,7 +413,6 @@ def provide(betrieb: str | None, person: str | None, title: str, path: Path) -> 
     if not incoming.parses_as(kind):
         incoming.discard()
         raise ProvideFailed(content_refusal(kind))
-    stored = None
     try:
         with unit_of_work() as session:
             record = _record_for(session, betrieb, person)
@@ -435,12 +435,11 @@ def provide(betrieb: str | None, person: str | None, title: str, path: Path) -> 
             owner = owner_of_record(record)
             audit.record(session, AUDIT_PROVIDED, None, owner.key, f"{row.id} {title}"[:500])
             _announce(session, record, title, row.id)
-            return _view(row, owner)
     except BaseException:
         incoming.discard()
-        if stored is not None:
-            files.delete(stored.stored_name)
         raise
+    incoming.done()
+    return _view(row, owner)
 
 
 def _announce(session: Session, record: Betrieb | Person, title: str, dokument_id: int) -> None:

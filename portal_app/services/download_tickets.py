@@ -77,18 +77,20 @@ def issue_generated(
     """A ticket for bytes made for this request (a participant list, an export, a member's
     "Meine Daten"): they go into the private store under a server-made name and are removed
     once fetched."""
-    stored_name = files.store_bytes(data)
+    made = files.made(data)
     try:
-        return issue(
+        ticket = issue(
             session_token,
-            StoredFile(name, content_type, stored_name),
+            StoredFile(name, content_type, made.name),
             staff_id=staff_id,
             account_id=account_id,
             generated=True,
         )
     except BaseException:
-        files.delete(stored_name)
+        made.discard()
         raise
+    made.done()
+    return ticket
 
 
 def redeem(ticket: str, member_token: str = "", staff_token: str = "") -> tuple[StoredFile, Path]:

@@ -3,7 +3,11 @@ writes with a cap.
 
 Files live under `settings.files_dir` (outside anything the web server publishes) with names
 the server makes (`secrets.token_hex`). A file is first written to a temp file in the same
-directory and renamed into place only when complete and accepted, so nothing partial stays.
+directory whose name carries the name it will have. Inside the transaction that writes the
+row naming it, the file is linked into place (`keep`); the temp file stays as a marker until
+the commit is through (`done`). A process killed in between leaves the marker, and the next
+sweep settles it: the file stays if a committed row names it and goes otherwise. So nothing
+partial stays, and no file without its row or row without its file.
 """
 
 from __future__ import annotations
@@ -19,6 +23,7 @@ import time
 import unicodedata
 import warnings
 import zipfile
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -154,7 +159,9 @@ class Incoming:
         self.limit = limit
         self.size = 0
         self._hash = hashlib.sha256()
-        self.temp = self.root / temp_name(secrets.token_hex(16))
+        self.name = new_name()  # the name it will have in the store
+        self._kept = False
+        self.temp = self.root / temp_name(self.name)
         try:
             self._handle = self.temp.open("xb")
         except OSError as error:
@@ -189,10 +196,11 @@ class Incoming:
             with contextlib.suppress(OSError):
                 self._handle.close()
         try:
+            if self._kept:
+                (self.root / self.name).unlink(missing_ok=True)
             self.temp.unlink(missing_ok=True)
         except OSError:  # read-only just now: the next sweep of this process removes it
-            with _abandoned_lock:
-                _abandoned.add(self.temp)
+            _leave_to_sweep(self.temp)
 
     def kind(self) -> str | None:
         self.close()
@@ -203,79 +211,83 @@ class Incoming:
         return parses_as(self.temp, kind)
 
     def stored(self, kind: str) -> Stored:
-        """What the file will be once kept: a fresh server-made name, its size and hash."""
+        """What the file will be once kept: its server-made name, its size and hash (for the
+        row that names it)."""
         self.close()
-        return Stored(new_name(), self.size, self._hash.hexdigest(), kind)
+        return Stored(self.name, self.size, self._hash.hexdigest(), kind)
 
-    def keep(self, kind: str, stored: Stored | None = None) -> Stored:
-        """Move the complete file into place under a fresh server-made name (or the one that
-        `stored` announced)."""
-        stored = stored or self.stored(kind)
+    def keep(self, kind: str) -> Stored:
+        """Put the complete file in place under its server-made name, inside the transaction
+        whose row names it; call `done()` after the commit, `discard()` if it fails."""
+        stored = self.stored(kind)
+        self._link()
+        return stored
+
+    def _link(self) -> None:
+        self.close()
         try:
-            os.replace(self.temp, self.root / stored.stored_name)
+            os.link(self.temp, self.root / self.name)
         except OSError as error:
             raise StoreUnavailable(str(error)) from error
-        return stored
+        self._kept = True
+
+    def done(self) -> None:
+        """The row naming the kept file is committed: drop the marker. A store that refuses
+        just now (read-only) loses nothing: the next sweep finds the row and drops it then."""
+        try:
+            self.temp.unlink(missing_ok=True)
+        except OSError:
+            _leave_to_sweep(self.temp)
+
+
+NAME_HEX = 40  # hex digits of a server-made name
 
 
 def new_name() -> str:
-    return secrets.token_hex(20)
+    return secrets.token_hex(NAME_HEX // 2)
 
 
-def store_bytes(data: bytes, root: Path | None = None) -> str:
-    """Write bytes the portal made (an export) into the store, whole or not at all; return
-    the server-made name."""
-    stored_name = new_name()
-    directory = store_dir(root)
-    temp = directory / temp_name(stored_name)
+def made(data: bytes, root: Path | None = None) -> Incoming:
+    """Bytes the portal made (an export, a PDF) kept in the store under `.name` for the row
+    that is to name it: `done()` once that row is committed, `discard()` otherwise."""
+    incoming = Incoming(len(data), root)
     try:
-        with temp.open("wb") as handle:
-            handle.write(data)
-        os.replace(temp, directory / stored_name)
+        incoming.write(data)
+        incoming._link()
     except BaseException:
-        temp.unlink(missing_ok=True)
+        incoming.discard()
         raise
-    return stored_name
+    return incoming
 
 
-# Temp files this process threw away but could not delete (the store was read-only): removed
-# at its next sweep, whatever their age.
-_abandoned: set[Path] = set()
-_abandoned_lock = threading.Lock()
+# Temp files this process is done with but could not remove or move (the store was
+# read-only): settled at its next sweep, whatever their age.
+_left: set[Path] = set()
+_left_lock = threading.Lock()
 
 
-def _remove_abandoned() -> int:
-    with _abandoned_lock:
-        waiting = list(_abandoned)
-    removed = 0
-    for path in waiting:
-        try:
-            path.unlink(missing_ok=True)
-        except OSError:
-            continue
-        with _abandoned_lock:
-            _abandoned.discard(path)
-        removed += 1
-    return removed
+def _leave_to_sweep(path: Path) -> None:
+    with _left_lock:
+        _left.add(path)
 
 
 def temp_name(unique: str) -> str:
-    """A temp file's name; it names the process writing it, so that once that process is gone
-    (killed in the middle of an upload) the next sweep knows the file is nobody's."""
+    """A temp file's name: it names the process writing it, so that once that process is gone
+    (killed in the middle of an upload) the next sweep knows the file is nobody's, and the name
+    the file will have in the store."""
     return f".eingang-{os.getpid()}-{unique}.part"
 
 
-_TEMP_OF = re.compile(r"\.eingang-(\d+)-[0-9a-f]+\.part")
+_TEMP_OF = re.compile(r"\.eingang-(\d+)-([0-9a-f]+)\.part")
 
 
-def _writer_gone(name: str) -> bool:
-    """The process that wrote this temp file runs no more (on this machine: the portal's
-    workers share one machine and its store)."""
-    found = _TEMP_OF.fullmatch(name)
-    if not found or int(found.group(1)) == os.getpid():
+def _writer_gone(pid: int) -> bool:
+    """The process that wrote a temp file runs no more (on this machine: the portal's workers
+    share one machine and its store)."""
+    if pid == os.getpid():
         return False
     try:
-        os.kill(int(found.group(1)), 0)
+        os.kill(pid, 0)
     except ProcessLookupError:
         return True
     except OSError:  # it runs, as another user
@@ -283,19 +295,53 @@ def _writer_gone(name: str) -> bool:
     return False
 
 
-def sweep_partials(max_age: float = 24 * 3600, root: Path | None = None) -> int:
-    """Remove temp files this process could not delete when it threw them away, those of a
-    process that runs no more (a worker killed mid-upload), and any older than `max_age`;
-    return how many."""
-    removed = _remove_abandoned()
-    for stale in store_dir(root).glob(".eingang-*.part"):
+SETTLE_AFTER = 2.0  # seconds since a dead writer's last step: its commit is through or void
+
+
+def _nobody_writes(path: Path, max_age: float) -> bool:
+    found = _TEMP_OF.fullmatch(path.name)
+    status = path.stat()
+    if found and _writer_gone(int(found.group(1))):
+        return time.time() - status.st_ctime > SETTLE_AFTER
+    return time.time() - status.st_mtime > max_age
+
+
+def _settle(path: Path, named: Callable[[str], bool]) -> bool:
+    """Settle a marker nobody writes: the file it kept stays if a committed row names it (its
+    writer was stopped after the commit), else both go; whether it was settled."""
+    found = _TEMP_OF.fullmatch(path.name)
+    name = found.group(2) if found else ""
+    try:
+        if len(name) == NAME_HEX and not named(name):
+            path.with_name(name).unlink(missing_ok=True)
+        path.unlink(missing_ok=True)
+    except OSError:  # the store is read-only just now: the next sweep tries again
+        return False
+    return True
+
+
+def sweep_partials(
+    named: Callable[[str], bool], max_age: float = 24 * 3600, root: Path | None = None
+) -> int:
+    """Settle the temp files nobody writes any more: those this process left (the store was
+    read-only), those of a process that runs no more (a worker killed mid-upload) and any
+    older than `max_age`. `named` tells whether a committed row names a file (the file that
+    temp file kept stays then). Return how many were settled."""
+    with _left_lock:
+        left = set(_left)
+    settled = 0
+    for path in left:
+        if _settle(path, named):
+            settled += 1
+            with _left_lock:
+                _left.discard(path)
+    for path in store_dir(root).glob(".eingang-*.part"):
         try:
-            if _writer_gone(stale.name) or time.time() - stale.stat().st_mtime > max_age:
-                stale.unlink()
-                removed += 1
-        except OSError:  # gone meanwhile, or the store is read-only just now
+            if path not in left and _nobody_writes(path, max_age) and _settle(path, named):
+                settled += 1
+        except OSError:  # gone meanwhile
             continue
-    return removed
+    return settled
 
 
 def store_dir(root: Path | None = None) -> Path:

@@ -463,7 +463,6 @@ def answer(
             incoming.discard()
         raise InboxInputInvalid(problem, field="answer")
     checked = _checked(list(attachments))
-    kept: list[str] = []
     try:
         with unit_of_work() as session:
             item = _get(session, scope, item_id, lock=True)
@@ -477,13 +476,11 @@ def answer(
                 vorgang_id=item.id,
             )
             for incoming, name, kind in checked:
-                stored = incoming.keep(kind)
-                kept.append(stored.stored_name)
-                postfach.attach(session, message, name, stored)
+                postfach.attach(session, message, name, incoming.keep(kind))
             _history(session, item, scope, ANSWERED, text[:500])
     except BaseException:
         for incoming, _name, _kind in checked:
             incoming.discard()
-        for stored_name in kept:
-            files.delete(stored_name)
         raise
+    for incoming, _name, _kind in checked:
+        incoming.done()

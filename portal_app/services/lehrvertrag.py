@@ -482,7 +482,7 @@ def register(scope: inbox.Scope, item_id: int, raw_number: str) -> int:
     number = re.sub(r"\s+", "", raw_number or "").upper()
     if not NUMBER.fullmatch(number):
         raise RegistrationInvalid(texts.LEHRVERTRAG_NUMBER_INVALID, field="lehrlingsrolle_nr")
-    stored_names: list[str] = []
+    made: list[files.Incoming] = []
     try:
         with unit_of_work() as session:
             item, contract = _staff_contract(session, scope, item_id, lock=True)
@@ -531,11 +531,14 @@ def register(scope: inbox.Scope, item_id: int, raw_number: str) -> int:
                     vorgang_id=item.id,
                 )
                 # a file of its own per message: deleting one account's Postfach keeps the others'
-                stored_names.append(files.store_bytes(pdf))
-                kept = files.Stored(stored_names[-1], len(pdf), "", files.PDF)
+                made.append(files.made(pdf))
+                kept = made[-1].stored(files.PDF)
                 postfach.attach(session, message, lehrvertrag_pdf.file_name(shown, True), kept)
-            return person.id
+            person_id = person.id
     except BaseException:
-        for stored_name in stored_names:
-            files.delete(stored_name)
+        for pdf_file in made:
+            pdf_file.discard()
         raise
+    for pdf_file in made:
+        pdf_file.done()
+    return person_id

@@ -485,10 +485,9 @@ def export(staff: StaffView, raw_csv: bytes, raw_date: str) -> Exported:
         if not planned.rows:
             raise CollectionError(texts.SEPA_COLLECTION_NOTHING, field="csv")
     xml, message_id = build_xml(planned.rows, collection_date)
-    stored_name = files.store_bytes(xml)
-    skipped_name = ""
+    made = [files.made(xml)]
     if planned.skipped_rows:
-        skipped_name = files.store_bytes(spreadsheet.csv_bytes(COLUMNS, planned.skipped_rows))
+        made.append(files.made(spreadsheet.csv_bytes(COLUMNS, planned.skipped_rows)))
     try:
         with unit_of_work() as session:
             row = SepaEinzug(
@@ -498,8 +497,8 @@ def export(staff: StaffView, raw_csv: bytes, raw_date: str) -> Exported:
                 csv_hash=hashlib.sha256(raw_csv).hexdigest(),
                 message_id=message_id[:35],
                 file_name="",
-                stored_name=stored_name,
-                skipped_name=skipped_name,
+                stored_name=made[0].name,
+                skipped_name=made[1].name if len(made) > 1 else "",
                 transactions=len(planned.rows),
                 total_cents=planned.total_cents,
                 skipped=len(planned.skipped_rows),
@@ -528,12 +527,14 @@ def export(staff: StaffView, raw_csv: bytes, raw_date: str) -> Exported:
                 f"{row.transactions} Lastschriften, {format_amount(row.total_cents)}, "
                 f"fällig {format_date(collection_date)}, {row.skipped} ohne Mandat",
             )
-            return Exported(_export_row(session, row), planned.without_mandate)
+            exported = Exported(_export_row(session, row), planned.without_mandate)
     except BaseException:
-        files.delete(stored_name)
-        if skipped_name:
-            files.delete(skipped_name)
+        for made_file in made:
+            made_file.discard()
         raise
+    for made_file in made:
+        made_file.done()
+    return exported
 
 
 class RowsRejected(CollectionError):

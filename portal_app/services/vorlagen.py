@@ -122,10 +122,12 @@ def add_incoming(
             session.add(row)
             session.flush()
             audit.record(session, AUDIT_ADDED, None, f"vorlage {row.id}", titel, staff_id=staff_id)
-            return _view(row)
+            view = _view(row)
     except BaseException:
-        files.delete(stored.stored_name)
+        incoming.discard()
         raise
+    incoming.done()
+    return view
 
 
 def replace(
@@ -151,8 +153,9 @@ def replace(
             )
             view = _view(row)
     except BaseException:
-        files.delete(stored.stored_name)
+        incoming.discard()
         raise
+    incoming.done()
     files.delete(old)
     return view
 

@@ -209,7 +209,8 @@ def test_a_draft_is_discarded_after_asking_once_more(page: Page, mail_sink, betr
     _start_from_mein_konto(page)
     _first_two_steps(page)
     page.get_by_role("main").get_by_role("link", name=texts.LEHRVERTRAG_LIST_TITLE).click()
-    expect(page.get_by_role("heading", name=texts.LEHRVERTRAG_LIST_TITLE, level=1)).to_be_visible()
+    # arrived: the page has loaded and given its heading the focus
+    expect(page.get_by_role("heading", name=texts.LEHRVERTRAG_LIST_TITLE, level=1)).to_be_focused()
     draft = page.get_by_role("row").filter(has_text="Lena Brandl")
     discard = draft.get_by_role(
         "button", name=texts.LEHRVERTRAG_DISCARD_LABEL.format(name="Lena Brandl")

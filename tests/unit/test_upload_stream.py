@@ -23,6 +23,10 @@ from tests.unit.docs_fixtures import (  # noqa: F401
 )
 
 
+def nothing_named(_stored_name: str) -> bool:
+    return False
+
+
 def chunks_of(*files: tuple[str, bytes], size: int = 256, broken_after: int | None = None):
     async def stream():
         sent = 0
@@ -127,7 +131,7 @@ def test_a_store_gone_read_only_before_the_file_is_kept_leaves_neither_row_nor_f
     def read_only(*_args):
         raise OSError(errno.EROFS, "Read-only file system")
 
-    monkeypatch.setattr(files.os, "replace", read_only)
+    monkeypatch.setattr(files.os, "link", read_only)
     accepted, refusals = asyncio.run(_receive_all(target, chunks_of(("a.pdf", PDF))))
     assert accepted == []
     assert texts.DOCUMENT_STORE_UNAVAILABLE in refusals[0]
@@ -149,11 +153,15 @@ def test_a_temp_file_the_read_only_store_kept_goes_at_the_next_sweep_whatever_it
         patched.setattr(Path, "unlink", read_only)
         incoming.discard()  # says nothing: the upload is refused either way
     assert incoming.temp.exists()
-    assert files.sweep_partials() == 1  # the store is writable again
+    assert files.sweep_partials(nothing_named) == 1  # the store is writable again
     assert list(store.iterdir()) == []
 
 
-def test_a_temp_file_of_a_process_killed_mid_upload_goes_at_the_next_sweep(store):  # noqa: F811
+def test_a_temp_file_of_a_process_killed_mid_upload_goes_at_the_next_sweep(
+    store,  # noqa: F811
+    monkeypatch,
+):
+    monkeypatch.setattr(files, "SETTLE_AFTER", 0.0)  # its writer's last step is long enough ago
     finished = subprocess.Popen(["true"])
     finished.wait()
     store.mkdir(parents=True, exist_ok=True)
@@ -161,7 +169,7 @@ def test_a_temp_file_of_a_process_killed_mid_upload_goes_at_the_next_sweep(store
     orphan.write_bytes(PDF[:100])  # fresh: no age would let the sweep remove it
     own = files.Incoming(1024)
     own.write(PDF)
-    assert files.sweep_partials() == 1
+    assert files.sweep_partials(nothing_named) == 1
     assert not orphan.exists()
     assert own.temp.exists()  # this process's upload goes on
     own.discard()

@@ -9,6 +9,9 @@
 // 2. The skip link moves the keyboard focus into the main area.
 // 3. After moving to another page, focus goes to the page's heading; when an element marked
 //    data-focus-on-show appears (a success message that replaces a form), focus goes there.
+// 4. A button marked data-send-with="<field>" (type="button") sends its form with that hidden
+//    field set to "1": a second way to send one form ("Zurück" keeps what the step holds), while
+//    Enter in a field still uses the form's one submit button.
 (function () {
   "use strict";
 
@@ -132,6 +135,16 @@
     },
     true,
   );
+
+  document.addEventListener("click", function (event) {
+    var button = event.target instanceof Element && event.target.closest("[data-send-with]");
+    var form = button && button.closest("form");
+    var field = form && form.elements.namedItem(button.getAttribute("data-send-with"));
+    if (!field) return;
+    field.value = "1";
+    form.requestSubmit();
+    field.value = "";
+  });
 
   var lastPath = null;
 

@@ -22,6 +22,7 @@ from portal_app.components.loading import until_loaded
 from portal_app.components.page import page
 from portal_app.components.stepper import stepper
 from portal_app.state.lehrvertrag import (
+    BACK_FIELD,
     BERUF_OPTIONS,
     BERUFE_SOURCE,
     SCHOOL_OPTIONS,
@@ -192,7 +193,7 @@ def _step_form() -> rx.Component:
                 rx.button(
                     texts.LEHRVERTRAG_BACK,
                     type="button",
-                    on_click=S.back,
+                    custom_attrs={"data-send-with": BACK_FIELD},
                     variant="outline",
                     size="3",
                 ),
@@ -201,6 +202,9 @@ def _step_form() -> rx.Component:
             gap="1rem",
             wrap="wrap",
         ),
+        # "Zurück" sends the form with this field set (assets/portal.js): the state keeps what
+        # the step holds; "Speichern und weiter" stays the submit button Enter in a field uses
+        rx.el.input(type="hidden", name=BACK_FIELD, default_value=""),
         on_submit=S.save,
         label=S.step_heading,
         key=S.form_key,

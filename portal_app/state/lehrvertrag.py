@@ -28,6 +28,9 @@ BERUFE_SOURCE = texts.LEHRVERTRAG_BERUFE_SOURCE.format(
 )
 SCHOOL_OPTIONS = list(rules.SCHOOL_QUALIFICATIONS)
 PDF = "application/pdf"
+# "Zurück" on a step's form sends the form with this hidden field set: what the step holds is
+# kept as typed (problems and all), then the step before is shown
+BACK_FIELD = "zurueck"
 
 
 class LehrvertragState(Feedback, SessionState):
@@ -94,9 +97,11 @@ class LehrvertragState(Feedback, SessionState):
 
     @guard(UNLOCKED)
     async def save(self, account: AccountView, form_data: dict):
-        """ "Speichern und weiter": the step's fields are kept; without problems, next step."""
+        """ "Speichern und weiter": the step's fields are kept; without problems, next step.
+        "Zurück" (the form sent with `BACK_FIELD`): kept as typed, then the step before."""
         self._clear_feedback()
         self.done = ""
+        going_back = form_data.get(BACK_FIELD) == "1"
         sent = {name: str(value)[: lehrvertrag.VALUE_MAX] for name, value in form_data.items()}
         try:
             saved = await asyncio.to_thread(
@@ -109,6 +114,9 @@ class LehrvertragState(Feedback, SessionState):
         ) as error:
             return self._fail(error)
         view = await asyncio.to_thread(lehrvertrag.open_contract, account.id, saved.id)
+        if going_back:
+            self._show(view)
+            return self._step_back()
         if saved.errors:  # kept as typed; the form stays as it is, the messages at the fields
             self.contract_id, self.values = saved.id, dict(view.values)
             return self._fail(lehrvertrag.LehrvertragInvalid(saved.errors, self.step))
@@ -121,7 +129,10 @@ class LehrvertragState(Feedback, SessionState):
 
     @guard(UNLOCKED)
     async def back(self, _account: AccountView):
-        """ "Zurück": the step before, as saved (what this step's form holds is not kept)."""
+        """ "Zurück" on the last step (it has no form to keep): the step before."""
+        return self._step_back()
+
+    def _step_back(self):
         self._clear_feedback()
         self.step = max(1, self.step - 1)
         self.form_key += 1

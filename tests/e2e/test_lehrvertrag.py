@@ -163,6 +163,8 @@ def test_a_draft_survives_logout_and_stays_closed_to_another_betrieb(
         number=3, count=7, name=texts.LEHRVERTRAG_STEP_NAMES[2]
     )
     expect(page.get_by_role("heading", name=step_3)).to_be_visible()
+    page.get_by_label(LABEL["beruf"]).select_option("tischler")
+    page.get_by_label(LABEL["dauer"], exact=True).fill("99")  # wrong, but kept going back
     page.get_by_role("button", name=texts.LEHRVERTRAG_BACK).click()
     expect(page.get_by_label(LABEL["vorname"], exact=True)).to_have_value("Lena")
     contract_id = re.search(r"vertrag=(\d+)", page.url).group(1)
@@ -178,6 +180,8 @@ def test_a_draft_survives_logout_and_stays_closed_to_another_betrieb(
 
     # once submitted, the contract's PDF goes to its Betrieb's member only
     _next(page, 2)
+    expect(page.get_by_label(LABEL["beruf"])).to_have_value("tischler")  # as left going back
+    expect(page.get_by_label(LABEL["dauer"], exact=True)).to_have_value("99")
     _remaining_steps(page, screenshot)
     page.get_by_role("button", name=texts.LEHRVERTRAG_SUBMIT).click()
     expect(page.get_by_role("main").get_by_text(texts.LEHRVERTRAG_SUBMITTED_DONE)).to_be_visible()

@@ -7,8 +7,9 @@
 //    typed meanwhile is put back into the form if the page drew it anew while loading (the
 //    server's answer may first show an earlier visit's state and then reset it).
 // 2. The skip link moves the keyboard focus into the main area.
-// 3. After moving to another page, focus goes to the page's heading; when an element marked
-//    data-focus-on-show appears (a success message that replaces a form), focus goes there.
+// 3. After moving to another page, focus goes to the page's heading (unless the member has
+//    already moved into the page's content); when an element marked data-focus-on-show
+//    appears (a success message that replaces a form), focus goes there.
 // 4. A button marked data-send-with="<field>" (type="button") sends its form with that hidden
 //    field set to "1": a second way to send one form ("Zurück" keeps what the step holds), while
 //    Enter in a field still uses the form's one submit button.
@@ -180,6 +181,9 @@
 
   function focusOnce() {
     pendingFocus = false;
+    // a quick hand that already moved into the new page's content keeps its place
+    var active = document.activeElement;
+    if (active && active !== document.body && main() && main().contains(active)) return;
     focusHeading();
   }
 

@@ -808,6 +808,8 @@ class Lehrvertrag(SQLModel, table=True):
         default=None, foreign_key="vorgang.id", index=True, ondelete="SET NULL"
     )
     rueckfrage: str = ""  # the Lehrlingsrolle's last question, while it is open
+    # the values as last submitted, JSON ("" before the first time)
+    eingereicht: str = Field(default="", sa_column_kwargs={"server_default": ""})
     lehrlingsrolle_nr: str | None = Field(default=None, max_length=20, unique=True)
     person_id: int | None = Field(default=None, foreign_key="person.id", ondelete="SET NULL")
     registered_at: datetime | None = None

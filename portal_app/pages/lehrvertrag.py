@@ -155,9 +155,31 @@ def _summary() -> rx.Component:
     )
 
 
+def _change_steps() -> rx.Component:
+    """Straight back to a step from the review (the Betrieb of a draft stays as chosen)."""
+    return rx.box(
+        rx.heading(texts.LEHRVERTRAG_CHANGE_STEPS, as_="h2", size="4", margin_top="1rem"),
+        rx.flex(
+            *[
+                rx.button(
+                    texts.LEHRVERTRAG_CHANGE_STEP_LABEL.format(name=name),
+                    on_click=S.go_to_step(number),
+                    variant="soft",
+                    size="2",
+                )
+                for number, name in enumerate(texts.LEHRVERTRAG_STEP_NAMES[1:-1], start=2)
+            ],
+            gap="0.5rem",
+            wrap="wrap",
+            margin_top="0.5rem",
+        ),
+    )
+
+
 def _step_review() -> rx.Component:
     return rx.fragment(
         _summary(),
+        _change_steps(),
         rx.cond(
             S.open_problems.length() > 0,
             notice(

@@ -311,7 +311,11 @@ def submit(account_id: int, contract_id: int) -> None:
             )
             contract.vorgang_id = item.id
         else:
-            inbox.member_step(session, item, inbox.RESUBMITTED)
+            before = json.loads(contract.eingereicht or "{}")  # {}: submitted before it was kept
+            inbox.member_step(
+                session, item, inbox.RESUBMITTED, changes(before, values) if before else ""
+            )
+        contract.eingereicht = json.dumps(values, ensure_ascii=False)
         contract.status, contract.rueckfrage = SUBMITTED, ""
         contract.submitted_at = contract.updated_at = now
         contract.schritt = STEP_COUNT
@@ -394,6 +398,23 @@ def facts(values: dict[str, str]) -> list[tuple[str, str]]:
             value = _beruf_name(values)
         shown.append((texts.LEHRVERTRAG_FIELDS[name], value))
     return shown
+
+
+def changes(before: dict[str, str], after: dict[str, str]) -> str:
+    """What a resubmission changed, for the item's history: each field as it was and is."""
+    old, new = dict(facts(before)), dict(facts(after))
+    changed = [
+        texts.LEHRVERTRAG_CHANGE.format(
+            label=label,
+            before=old.get(label, texts.LEHRVERTRAG_NO_VALUE),
+            after=new.get(label, texts.LEHRVERTRAG_NO_VALUE),
+        )
+        for label in dict.fromkeys([*old, *new])
+        if old.get(label) != new.get(label)
+    ]
+    if not changed:
+        return texts.LEHRVERTRAG_UNCHANGED
+    return texts.LEHRVERTRAG_CHANGED.format(changes="; ".join(changed))[: inbox.NOTE_MAX]
 
 
 def staff_contract(scope: inbox.Scope, item_id: int) -> StaffContract | None:

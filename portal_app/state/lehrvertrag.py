@@ -132,6 +132,18 @@ class LehrvertragState(Feedback, SessionState):
         """ "Zurück" on the last step (it has no form to keep): the step before."""
         return self._step_back()
 
+    @guard(UNLOCKED)
+    async def go_to_step(self, _account: AccountView, step: int):
+        """ "… ändern" on the review: that step's form, as saved (from step 2 on)."""
+        wanted = parse_id(step) or 0
+        if not (self.editable and self.contract_id and 2 <= wanted < STEP_COUNT):
+            return None
+        self._clear_feedback()
+        self.step = wanted
+        self.form_key += 1
+        self._announce(self.step_heading)
+        return rx.set_focus("schritt-ueberschrift")
+
     def _step_back(self):
         self._clear_feedback()
         self.step = max(1, self.step - 1)

@@ -51,6 +51,8 @@ LEHRVERTRAG_STEP_NAMES = (
 )
 LEHRVERTRAG_STEP_HEADING = "Schritt {number} von {count}: {name}"
 LEHRVERTRAG_NEXT = "Speichern und weiter"
+LEHRVERTRAG_CHANGE_STEPS = "Etwas ändern"
+LEHRVERTRAG_CHANGE_STEP_LABEL = "{name} ändern"
 LEHRVERTRAG_BACK = "Zurück"
 LEHRVERTRAG_SUBMIT = "Vertrag einreichen"
 LEHRVERTRAG_SAVED = "Gespeichert."
@@ -158,6 +160,11 @@ LEHRVERTRAG_LOCKED = (
 LEHRVERTRAG_SUBJECT = "Lehrvertrag: {name}, {beruf}"
 LEHRVERTRAG_QUESTION_EMPTY = "Bitte schreiben Sie Ihre Rückfrage."
 LEHRVERTRAG_QUESTION_SUBJECT = "Rückfrage zu Ihrem {subject}"
+# the history of the inbox item when the Betrieb submits again after a Rückfrage
+LEHRVERTRAG_CHANGED = "Geändert: {changes}"
+LEHRVERTRAG_CHANGE = "{label}: {before} → {after}"
+LEHRVERTRAG_UNCHANGED = "Unverändert erneut eingereicht."
+LEHRVERTRAG_NO_VALUE = "(leer)"
 LEHRVERTRAG_NOT_SUBMITTED = "Der Vertrag ist nicht (mehr) eingereicht: Das geht jetzt nicht."
 LEHRVERTRAG_NUMBER_INVALID = (
     "Bitte geben Sie die Lehrlingsrollennummer ein: 3 bis 20 Zeichen, Buchstaben, Ziffern, "

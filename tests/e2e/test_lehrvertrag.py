@@ -79,6 +79,40 @@ def _remaining_steps(page: Page, screenshot) -> None:
     flows.assert_accessible_narrow_and_wide(page, screenshot, "lehrvertrag-pruefen")
 
 
+QUESTION = "Bitte vereinbaren Sie eine Probezeit von 3 Monaten."
+
+
+def _ask_back_and_resubmit(page: Page, staff: Page, subject: str) -> None:
+    """The Lehrlingsrolle asks back; the Betrieb changes one step from the review and submits
+    again; the item's history names what changed."""
+    staff.get_by_label(texts.STAFF_LEHRVERTRAG_ASK_FIELD).fill(QUESTION)
+    staff.get_by_role("button", name=texts.STAFF_LEHRVERTRAG_ASK_BUTTON).click()
+    expect(staff.get_by_role("main").get_by_text(texts.STAFF_LEHRVERTRAG_ASKED)).to_be_visible()
+
+    flows.open_page(page, "/konto")
+    page.get_by_role("main").get_by_role("link", name=texts.LEHRVERTRAG_LIST_TITLE).click()
+    asked = page.get_by_role("row").filter(has_text="Lena Brandl")
+    expect(asked).to_contain_text(texts.LEHRVERTRAG_STATUS_ASKED_BACK)
+    asked.get_by_role(
+        "link", name=texts.LEHRVERTRAG_RESUME_LABEL.format(name="Lena Brandl")
+    ).click()
+    expect(page.get_by_role("main").get_by_text(QUESTION)).to_be_visible()
+    times = texts.LEHRVERTRAG_STEP_NAMES[3]
+    page.get_by_role("button", name=texts.LEHRVERTRAG_CHANGE_STEP_LABEL.format(name=times)).click()
+    expect(page.get_by_label(LABEL["probezeit"])).to_have_value("4")
+    _fill(page, {"probezeit": "3"})
+    for step in (4, 5, 6):
+        _next(page, step)
+    page.get_by_role("button", name=texts.LEHRVERTRAG_SUBMIT).click()
+    expect(page.get_by_role("main").get_by_text(texts.LEHRVERTRAG_SUBMITTED_DONE)).to_be_visible()
+
+    nav = staff.get_by_role("navigation", name=texts.STAFF_NAV_LABEL)
+    nav.get_by_role("link", name=texts.STAFF_INBOX_TITLE).click()
+    staff.get_by_role("row").filter(has_text=subject).get_by_role("link", name=subject).click()
+    change = texts.LEHRVERTRAG_CHANGE.format(label=LABEL["probezeit"], before="4", after="3")
+    expect(staff.get_by_role("main")).to_contain_text(change)
+
+
 def test_a_betrieb_enters_a_lehrvertrag_and_sees_it_registered(
     page: Page,
     second_page: Page,  # noqa: F811
@@ -105,6 +139,7 @@ def test_a_betrieb_enters_a_lehrvertrag_and_sees_it_registered(
     with staff.expect_download() as contract:
         staff.get_by_role("button", name=texts.STAFF_LEHRVERTRAG_PDF).click()
     assert open(contract.value.path(), "rb").read().startswith(b"%PDF")  # noqa: SIM115
+    _ask_back_and_resubmit(page, staff, subject)
     number = f"LR-{betrieb[3:10]}"
     staff.get_by_label(texts.LEHRVERTRAG_NUMBER).fill(number)
     staff.get_by_role("button", name=texts.STAFF_LEHRVERTRAG_REGISTER_BUTTON).click()

@@ -62,10 +62,17 @@ def test_a_submitted_contract_reaches_the_lehrlingsrolle_and_is_registered(
         assert len(person.kundennummer) == 8
         contract = session.get(Lehrvertrag, contract_id)
         assert contract.status == "eingetragen" and contract.lehrlingsrolle_nr == "LR-2026-0001"
-        entries = session.exec(select(VorgangEintrag).where(VorgangEintrag.vorgang_id == row.id))
-        steps = [e.action for e in entries]
+        entries_after = session.exec(
+            select(VorgangEintrag).where(VorgangEintrag.vorgang_id == row.id)
+        ).all()
+        steps = [e.action for e in entries_after]
         assert len(session.exec(select(PostfachAnhang)).all()) == 1
     assert steps.count(inbox.RESUBMITTED) == 1 and inbox.ASKED_BACK in steps
+    [resubmitted] = [e.note for e in entries_after if e.action == inbox.RESUBMITTED]
+    assert resubmitted == (
+        "Geändert: Qualifikation der Ausbilderin / des Ausbilders: Tischlermeister → "
+        "Meisterprüfung Tischler"
+    ), resubmitted
     assert inbox.REGISTERED in steps
     [confirmation, question] = postfach.messages(account)
     assert confirmation.attachments[0].name.startswith("Eintragungsbestaetigung")

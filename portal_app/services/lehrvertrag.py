@@ -336,10 +336,16 @@ def delete_draft(account_id: int, contract_id: int) -> None:
 # --- PDFs for the member ----------------------------------------------------------------------
 
 
+def _submitted(contract: Lehrvertrag) -> dict[str, str]:
+    """The values as last submitted: what the Lehrlingsrolle works on and the PDF shows, also
+    while the Betrieb edits them after a Rückfrage."""
+    return json.loads(contract.eingereicht) if contract.eingereicht else _values(contract)
+
+
 def _printable(session: Session, contract: Lehrvertrag) -> Printable:
     betrieb = session.get(Betrieb, contract.betrieb_id)
     person = session.get(Person, contract.person_id) if contract.person_id else None
-    values = _values(contract)
+    values = _submitted(contract)
     return Printable(
         contract.id,
         values,
@@ -424,7 +430,7 @@ def staff_contract(scope: inbox.Scope, item_id: int) -> StaffContract | None:
         if item.kind != inbox.KIND_LEHRVERTRAG:
             return None
         _item, contract = _staff_contract(session, scope, item_id)
-        values = _values(contract)
+        values = _submitted(contract)
         beginn = _start(values)
         warnings = []
         if beginn:

@@ -52,7 +52,16 @@ def test_a_submitted_contract_reaches_the_lehrlingsrolle_and_is_registered(
     lehrvertrag.save_step(account, contract_id, 6, {
         "ausbilder_name": "Josef Eder", "ausbilder_qualifikation": "Meisterprüfung Tischler",
         "ausbildungsstaette": "Werkstattweg 3, 83278 Traunstein"})  # fmt: skip
+    # until it is submitted again, the Lehrlingsrolle sees and prints what was submitted
+    qualification = "Qualifikation der Ausbilderin / des Ausbilders"
+    assert (qualification, "Tischlermeister") in lehrvertrag.staff_contract(clerk, row.id).facts
+    assert lehrvertrag.staff_printable(clerk, row.id).values["ausbilder_qualifikation"] == (
+        "Tischlermeister"
+    )
     lehrvertrag.submit(account, contract_id)
+    assert (qualification, "Meisterprüfung Tischler") in (
+        lehrvertrag.staff_contract(clerk, row.id).facts
+    )
     assert inbox.listing(clerk, inbox.InboxFilter()).rows[0].status == inbox.NEW
 
     person_id = lehrvertrag.register(clerk, row.id, "lr-2026-0001")

@@ -18,6 +18,7 @@ import logging
 import os
 import re
 import secrets
+import socket
 import threading
 import time
 import unicodedata
@@ -271,20 +272,25 @@ def _leave_to_sweep(path: Path) -> None:
         _left.add(path)
 
 
+# this machine, as temp names carry it: a store shared by several machines (a volume) holds
+# temp files of processes this machine cannot see
+_HOST = re.sub(r"[^A-Za-z0-9]", "", socket.gethostname())[:40] or "host"
+
+
 def temp_name(unique: str) -> str:
-    """A temp file's name: it names the process writing it, so that once that process is gone
-    (killed in the middle of an upload) the next sweep knows the file is nobody's, and the name
-    the file will have in the store."""
-    return f".eingang-{os.getpid()}-{unique}.part"
+    """A temp file's name: it names the machine and process writing it, so that once that
+    process is gone (killed in the middle of an upload) the next sweep on the same machine
+    knows the file is nobody's, and the name the file will have in the store."""
+    return f".eingang-{_HOST}-{os.getpid()}-{unique}.part"
 
 
-_TEMP_OF = re.compile(r"\.eingang-(\d+)-([0-9a-f]+)\.part")
+_TEMP_OF = re.compile(r"\.eingang-([A-Za-z0-9]+)-(\d+)-([0-9a-f]+)\.part")
 
 
-def _writer_gone(pid: int) -> bool:
-    """The process that wrote a temp file runs no more (on this machine: the portal's workers
-    share one machine and its store)."""
-    if pid == os.getpid():
+def _writer_gone(host: str, pid: int) -> bool:
+    """The process that wrote a temp file runs no more; only a process of this machine can be
+    known to be gone (another machine's temp files go by age)."""
+    if host != _HOST or pid == os.getpid():
         return False
     try:
         os.kill(pid, 0)
@@ -301,7 +307,7 @@ SETTLE_AFTER = 2.0  # seconds since a dead writer's last step: its commit is thr
 def _nobody_writes(path: Path, max_age: float) -> bool:
     found = _TEMP_OF.fullmatch(path.name)
     status = path.stat()
-    if found and _writer_gone(int(found.group(1))):
+    if found and _writer_gone(found.group(1), int(found.group(2))):
         return time.time() - status.st_ctime > SETTLE_AFTER
     return time.time() - status.st_mtime > max_age
 
@@ -310,7 +316,7 @@ def _settle(path: Path, named: Callable[[str], bool]) -> bool:
     """Settle a marker nobody writes: the file it kept stays if a committed row names it (its
     writer was stopped after the commit), else both go; whether it was settled."""
     found = _TEMP_OF.fullmatch(path.name)
-    name = found.group(2) if found else ""
+    name = found.group(3) if found else ""
     try:
         if len(name) == NAME_HEX and not named(name):
             path.with_name(name).unlink(missing_ok=True)

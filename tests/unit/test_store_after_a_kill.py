@@ -103,3 +103,19 @@ def test_bytes_the_portal_made_are_kept_only_with_their_row(store):  # noqa: F81
     kept = files.made(b"%PDF-1.4 export")
     kept.done()
     assert [p.name for p in store.iterdir()] == [kept.name]
+
+
+def test_a_marker_of_another_machine_sharing_the_store_goes_only_by_age(
+    store,  # noqa: F811
+    unlocked,  # noqa: F811
+    stopped_after_linking,
+):
+    member = unlocked()
+    _upload(member)
+    [marker] = store.glob(".eingang-*")
+    elsewhere = marker.with_name(
+        marker.name.replace(f".eingang-{files._HOST}-", ".eingang-andere-")
+    )
+    marker.rename(elsewhere)
+    assert files.sweep_partials(lambda _name: False) == 0  # its process may run over there
+    assert elsewhere.exists()

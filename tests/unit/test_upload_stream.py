@@ -3,6 +3,7 @@ refused ones leave nothing behind, and neither does an upload the browser breaks
 
 import asyncio
 import errno
+import os
 import subprocess
 from pathlib import Path
 from types import SimpleNamespace
@@ -165,7 +166,7 @@ def test_a_temp_file_of_a_process_killed_mid_upload_goes_at_the_next_sweep(
     finished = subprocess.Popen(["true"])
     finished.wait()
     store.mkdir(parents=True, exist_ok=True)
-    orphan = store / f".eingang-{finished.pid}-{'a' * 32}.part"
+    orphan = store / files.temp_name("a" * 32).replace(f"-{os.getpid()}-", f"-{finished.pid}-")
     orphan.write_bytes(PDF[:100])  # fresh: no age would let the sweep remove it
     own = files.Incoming(1024)
     own.write(PDF)

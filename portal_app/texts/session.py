@@ -18,7 +18,10 @@ LOGIN_PASSWORD_MISSING = "Bitte geben Sie Ihr Passwort ein."
 LOGGED_OUT = "Sie haben sich abgemeldet. Bis zum nächsten Mal!"
 ANNOUNCER_LABEL = "Meldungen"
 PAGE_WAITING = "Die Seite wird geladen …"
+# the answer may be what got lost (a restart between the work and the answer): look first
 UNEXPECTED_ERROR = (
-    "Das hat leider nicht geklappt. Bitte versuchen Sie es noch einmal. Wenn der Fehler "
-    "bleibt, nennen Sie uns bitte die Fehlernummer {reference}."
+    "Das hat leider nicht geklappt, oder die Antwort ist unterwegs verloren gegangen. Bitte "
+    "laden Sie die Seite neu und sehen Sie nach, ob Ihre Eingabe angekommen ist, bevor Sie es "
+    "noch einmal versuchen. Wenn der Fehler bleibt, nennen Sie uns bitte die Fehlernummer "
+    "{reference}."
 )

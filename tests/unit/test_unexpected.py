@@ -3,6 +3,7 @@
 import logging
 import re
 
+from portal_app import texts
 from portal_app.state.unexpected import (
     REPORT_MAX_CHARS,
     ReportLimit,
@@ -16,7 +17,7 @@ def test_the_member_gets_a_german_message_with_the_number_that_is_logged(caplog)
         spec = backend_exception_handler(RuntimeError("kaputt"))
     shown = str(spec)
     reference = re.search(r"Fehlernummer ([0-9A-F]{8})", shown).group(1)
-    assert "Bitte versuchen Sie es noch einmal" in shown
+    assert texts.UNEXPECTED_ERROR.format(reference=reference) in shown
     assert "Contact the website administrator" not in shown
     assert reference in caplog.text and "kaputt" in caplog.text
 
